@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** Every environment variable Cakupan reads, with its default and meaning. README lists the same. */
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "must be a postgresql:// URL, e.g. postgresql://user@localhost:5432/cakupan")
+    .optional()
+    .describe("PostgreSQL+PostGIS server to use; unset = embedded PGlite+PostGIS in DATA_DIR"),
+  DATA_DIR: z.string().min(1).default(".cakupan/pgdata").describe("embedded database directory"),
+  PORT: z.coerce.number().int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535").default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NIK_HASH_KEY: z
+    .string()
+    .min(32, "must be at least 32 characters (a random secret; e.g. `openssl rand -hex 32`)")
+    .optional()
+    .describe("secret key for hashing NIKs; unset = a random key kept in .cakupan/nik-hash.key"),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  DEMO_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, "must be a regency code like 35.26").default("35.26"),
+  DEMO_SEED: z.coerce.number().int("must be a whole number").default(1),
+  BOUNDARIES: z.string().min(1).optional().describe("path or URL of village boundaries for the demo"),
+  BOUNDARIES_URL_TEMPLATE: z
+    .string()
+    .default("https://raw.githubusercontent.com/cahyadsn/wilayah_boundaries/main/db/kel/{province}/wilayah_boundaries_kel_{regency}.sql"),
+  BASEMAP_URL: z.string().url("must be a URL of a MapLibre style").optional(),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(8),
+  MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}.`);
+  }
+  return parsed.data;
+}

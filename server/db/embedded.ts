@@ -1,0 +1,29 @@
+import { mkdirSync } from "node:fs";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { postgis } from "@electric-sql/pglite-postgis";
+import type { Sql } from "./sql.ts";
+
+type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
+
+function wrap(db: PgliteLike, root: PGlite): Sql {
+  return {
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await db.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(text) {
+      await db.exec(text);
+    },
+    transaction(fn) {
+      if (db !== root) throw new Error("nested transactions are not supported");
+      return root.transaction((tx) => fn(wrap(tx, root)));
+    },
+  };
+}
+
+/** Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). */
+export async function openEmbedded(dataDir?: string): Promise<{ pglite: PGlite; sql: Sql }> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { postgis } });
+  return { pglite, sql: wrap(pglite, pglite) };
+}

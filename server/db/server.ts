@@ -1,0 +1,37 @@
+import pg from "pg";
+import type { Sql } from "./sql.ts";
+
+type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
+
+function wrap(db: Queryable, pool: pg.Pool | null): Sql {
+  return {
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await db.query(text, params);
+      return result.rows as T[];
+    },
+    async exec(text) {
+      await db.query(text);
+    },
+    async transaction(fn) {
+      if (!pool) throw new Error("nested transactions are not supported");
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const value = await fn(wrap(client, null));
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export function openServer(connectionString: string): { pool: pg.Pool; sql: Sql } {
+  const pool = new pg.Pool({ connectionString, max: 8 });
+  pool.on("error", () => undefined); // idle-client errors surface on the next query
+  return { pool, sql: wrap(pool, pool) };
+}
