@@ -1,0 +1,52 @@
+/** Stable error codes, mapped to GraphQL errors in one place (server/graphql/format-error.ts). */
+export enum ErrorCode {
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  NOT_FOUND = "NOT_FOUND",
+  FORBIDDEN = "FORBIDDEN",
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  IMPORT_REJECTED = "IMPORT_REJECTED",
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly argument?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badInput = (argument: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, argument);
+export const notFound = (message: string) => new DomainError(ErrorCode.NOT_FOUND, message);
+
+/** One problem found in an input file: where it is, and why it is wrong. */
+export interface InputProblem {
+  line?: number;
+  feature?: string;
+  column?: string;
+  value?: string;
+  reason: string;
+}
+
+/** An import that was refused as a whole; nothing was changed. */
+export class ImportRejected extends DomainError {
+  constructor(
+    readonly source: string,
+    readonly problems: InputProblem[],
+  ) {
+    super(ErrorCode.IMPORT_REJECTED, `${source}: ${problems.length} problem(s); nothing was imported.\n${formatProblems(problems)}`);
+  }
+}
+
+export function formatProblems(problems: InputProblem[], max = 200): string {
+  const lines = problems.slice(0, max).map((p) => {
+    const where = [p.line !== undefined ? `line ${p.line}` : null, p.feature ? `feature ${p.feature}` : null, p.column ? `column ${p.column}` : null]
+      .filter(Boolean)
+      .join(", ");
+    const value = p.value !== undefined ? ` (value "${p.value}")` : "";
+    return `  - ${where || "file"}${value}: ${p.reason}`;
+  });
+  if (problems.length > max) lines.push(`  ... and ${problems.length - max} more`);
+  return lines.join("\n");
+}

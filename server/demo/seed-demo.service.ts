@@ -1,0 +1,91 @@
+import type { Logger } from "pino";
+import type { Database } from "../db/database.ts";
+import { hashNik } from "../common/nik.ts";
+import { readBoundaries, type BoundaryFeature } from "../regions/boundary-parsers.ts";
+import { importBoundaries } from "../regions/boundary-import.service.ts";
+import { officialRegency } from "../regions/official-codes.ts";
+import { setDatasetInfo } from "../regions/dataset-info.ts";
+import { writeWorkforce } from "../imports/workforce.importer.ts";
+import { writeEnrollments } from "../imports/enrollment.importer.ts";
+import { refreshCoverageSummary } from "../coverage/refresh.sql.ts";
+import { syntheticBoundaries } from "./synthetic-boundaries.ts";
+import { generateDemoWorkers, type DemoVillage } from "./demo-data.ts";
+import { CALIBRATION } from "./demo-calibration.ts";
+import * as q from "./demo.sql.ts";
+
+export interface DemoOptions {
+  regency: string;
+  seed: number;
+  /** Path or URL of village boundaries; unset = download from `urlTemplate`, else synthetic. */
+  boundaries?: string;
+  urlTemplate: string;
+  nikKey: string;
+  logger: Logger;
+}
+
+async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeature[]; source: string; synthetic: boolean }> {
+  if (o.boundaries) return { features: await readBoundaries(o.boundaries), source: o.boundaries, synthetic: false };
+  const url = o.urlTemplate.replace("{province}", o.regency.slice(0, 2)).replace("{regency}", o.regency);
+  try {
+    return { features: await readBoundaries(url), source: url, synthetic: false };
+  } catch (error) {
+    o.logger.warn(`Could not download boundaries (${(error as Error).message.split("\n")[0]}): using SYNTHETIC generated geometry. Set BOUNDARIES to a file to use real boundaries.`);
+    const official = await officialRegency(o.regency);
+    if (!official) throw new Error(`No regency with code ${o.regency} in the official list.`);
+    return { features: syntheticBoundaries(official), source: "synthetic grid (offline demo)", synthetic: true };
+  }
+}
+
+/** True when nothing has been loaded yet (no village has a boundary). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const rows = await db.sql.query(`SELECT 1 FROM region WHERE level = 'VILLAGE' AND geom IS NOT NULL LIMIT 1`);
+  return rows.length === 0;
+}
+
+/** Loads the deterministic demo: boundaries, synthetic workers calibrated to Bangkalan, fertilizer points, sessions. */
+export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages: number; enrollments: number }> {
+  const b = await demoBoundaries(o);
+  await importBoundaries(db.sql, b.features, { source: b.source, synthetic: b.synthetic });
+  const villages = await db.sql.query<DemoVillage>(q.DEMO_VILLAGES, [o.regency]);
+  const seatDistrict = `${o.regency}.01`;
+  const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
+  await db.sql.transaction(async (tx) => {
+    await tx.exec(`TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`);
+    await writeWorkforce(tx, workforce.map((w) => ({ ...w, period: CALIBRATION.workforcePeriod, source: "Demo estimate (synthetic)", estimated: true })));
+    const kiosks = villages.filter((v, i) => !v.urban && (i * 7 + o.seed) % 20 < 9).map((v) => v.code);
+    await tx.query(q.DEMO_FERTILIZER_POINTS, [o.regency, kiosks, o.seed]);
+    await tx.query(q.DEMO_SCHEDULES, [o.regency]);
+    const [socialization] = await tx.query<{ id: number }>(
+      `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, location, target_sectors, attendance, notes)
+       SELECT $1, 'HELD', $2::date, $3::date, v.code, v.centroid, ARRAY['FARMER','LIVESTOCK','FISHER'], $4, 'Held in the regency seat.'
+       FROM region v WHERE v.parent_code = $5 ORDER BY v.code LIMIT 1 RETURNING id`,
+      [CALIBRATION.socialization.title, CALIBRATION.socialization.startsOn, CALIBRATION.socialization.endsOn, CALIBRATION.socialization.attendance, seatDistrict],
+    );
+    await tx.query(
+      `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, point_id, location, target_sectors, attendance, enrollments_attributed)
+       SELECT 'Sosialisasi di ' || p.name, CASE WHEN s.starts_on < date '2025-10-01' THEN 'HELD' ELSE 'PLANNED' END::"SessionStatus",
+              s.starts_on, s.starts_on, p.village_code, p.id, p.geom, ARRAY['FARMER'],
+              CASE WHEN s.starts_on < date '2025-10-01' THEN 40 + p.id % 60 END, 0
+       FROM fertilizer_point p JOIN distribution_schedule s ON s.point_id = p.id
+       WHERE p.kind = 'WAREHOUSE' AND s.season IN ('MT I 2024/2025', 'MT I 2025/2026') AND p.id % 3 = 0`,
+    );
+    const records = enrollments.map((e) => ({
+      nikHash: hashNik(o.nikKey, e.nik),
+      villageCode: e.villageCode,
+      sectorCode: e.sectorCode,
+      jkk: true,
+      jkm: true,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      status: e.endDate ? ("ENDED" as const) : ("ACTIVE" as const),
+      fundingSource: e.fundingSource,
+      sessionId: e.atSocialization ? socialization.id : null,
+    }));
+    for (let i = 0; i < records.length; i += 5000) await writeEnrollments(tx, records.slice(i, i + 5000));
+    await tx.query(`UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`, [socialization.id]);
+    await refreshCoverageSummary(tx);
+    await setDatasetInfo(tx, { workers_synthetic: "true", demo_seed: String(o.seed) });
+  });
+  o.logger.info(`Demo loaded: ${villages.length} villages of ${o.regency}, ${enrollments.length} synthetic enrollment records${b.synthetic ? " (SYNTHETIC boundaries)" : ""}.`);
+  return { villages: villages.length, enrollments: enrollments.length };
+}

@@ -1,0 +1,104 @@
+import type { InputProblem } from "../common/errors.ts";
+import { hashNik, isNik, maskedNik } from "../common/nik.ts";
+import type { Sql } from "../db/sql.ts";
+import type { RowImporter } from "./csv-import.service.ts";
+import { parseDate, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
+import { VillageLookup } from "./village-lookup.ts";
+
+export interface EnrollmentRecord {
+  nikHash: string;
+  villageCode: string;
+  sectorCode: string;
+  jkk: boolean;
+  jkm: boolean;
+  startDate: string;
+  endDate: string | null;
+  status: "ACTIVE" | "ENDED";
+  fundingSource: "DBHCHT" | "APBD" | "SELF" | "OTHER";
+  sessionId?: number | null;
+}
+
+/** One worker per NIK: a NIK seen again (in this file or an earlier one) updates that worker. */
+export const WRITE_ENROLLMENTS = `
+INSERT INTO enrollment (nik_hash, village_code, sector_code, jkk, jkm, start_date, end_date, status, funding_source, session_id)
+SELECT h, v, s, jkk, jkm, sd, ed, st::"EnrollmentStatus", fs::"FundingSource", sid
+FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::bool[], $6::date[], $7::date[], $8::text[], $9::text[], $10::int[])
+  AS t(h, v, s, jkk, jkm, sd, ed, st, fs, sid)
+ON CONFLICT (nik_hash) DO UPDATE SET
+  village_code = EXCLUDED.village_code, sector_code = EXCLUDED.sector_code, jkk = EXCLUDED.jkk, jkm = EXCLUDED.jkm,
+  start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, status = EXCLUDED.status,
+  funding_source = EXCLUDED.funding_source, session_id = coalesce(EXCLUDED.session_id, enrollment.session_id)`;
+
+export async function writeEnrollments(tx: Sql, batch: EnrollmentRecord[]): Promise<void> {
+  await tx.query(WRITE_ENROLLMENTS, [
+    batch.map((r) => r.nikHash),
+    batch.map((r) => r.villageCode),
+    batch.map((r) => r.sectorCode),
+    batch.map((r) => r.jkk),
+    batch.map((r) => r.jkm),
+    batch.map((r) => r.startDate),
+    batch.map((r) => r.endDate),
+    batch.map((r) => r.status),
+    batch.map((r) => r.fundingSource),
+    batch.map((r) => r.sessionId ?? null),
+  ]);
+}
+
+/** Enrollment CSV (BPJS Ketenagakerjaan participant list). The name column is read past and never stored. */
+export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord> {
+  return {
+    kind: "enrollments",
+    aliases: {
+      nik: ["no_ktp", "nomor_induk_kependudukan"],
+      village_code: ["kode_desa", "kode"],
+      village_name: ["nama_desa", "desa", "village"],
+      district_name: ["kecamatan", "nama_kecamatan", "district"],
+      sector: ["sektor"],
+      programs: ["program"],
+      start_date: ["tanggal_mulai", "tgl_mulai"],
+      end_date: ["tanggal_berakhir", "tgl_berakhir", "tanggal_selesai"],
+      status: ["status_kepesertaan"],
+      funding_source: ["sumber_dana", "pendanaan"],
+    },
+    required: ["nik", "sector", "programs", "start_date", "status", "funding_source"],
+    key: (r) => r.nikHash,
+    async prepare(sql) {
+      const villages = await VillageLookup.load(sql);
+      return (row) => {
+        const problems: InputProblem[] = [];
+        const bad = (column: string, value: string, reason: string) => problems.push({ line: row.line, column, value, reason });
+        const nik = row.get("nik").replace(/[\s.-]/g, "");
+        if (!isNik(nik)) bad("nik", maskedNik(nik), "must be exactly 16 digits");
+        const village = villages.resolve(row.get("village_code"), row.get("village_name"), row.get("district_name"));
+        if ("reason" in village) bad(village.column, village.value, village.reason);
+        const sector = parseSector(row.get("sector"));
+        if (!sector) bad("sector", row.get("sector"), "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
+        const programs = parsePrograms(row.get("programs"));
+        if (!programs) bad("programs", row.get("programs"), "must list JKK and/or JKM");
+        const startDate = parseDate(row.get("start_date"));
+        if (!startDate) bad("start_date", row.get("start_date"), "is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        const endText = row.get("end_date");
+        const endDate = endText ? parseDate(endText) : null;
+        if (endText && !endDate) bad("end_date", endText, "is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        if (startDate && endDate && endDate < startDate) bad("end_date", endText, `is before start_date ${startDate}`);
+        const status = parseStatus(row.get("status"));
+        if (!status) bad("status", row.get("status"), "must be ACTIVE/aktif or ENDED/nonaktif");
+        if (status === "ENDED" && !endText) bad("end_date", "", "is required when status is ENDED");
+        const funding = parseFunding(row.get("funding_source"));
+        if (!funding) bad("funding_source", row.get("funding_source"), "must be DBHCHT, APBD, SELF/mandiri or OTHER/lainnya");
+        if (problems.length > 0 || "reason" in village) return problems;
+        return {
+          nikHash: hashNik(nikKey, nik),
+          villageCode: village.code,
+          sectorCode: sector!,
+          ...programs!,
+          startDate: startDate!,
+          endDate,
+          status: status!,
+          fundingSource: funding!,
+        };
+      };
+    },
+    write: writeEnrollments,
+  };
+}

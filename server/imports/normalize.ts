@@ -1,0 +1,57 @@
+/** Value parsers shared by the CSV importers: each returns the clean value or null when it cannot be read. */
+
+const SECTORS: Record<string, string> = {
+  petani: "FARMER", farmer: "FARMER", farmers: "FARMER", pertanian: "FARMER",
+  peternak: "LIVESTOCK", livestock: "LIVESTOCK", "livestock keeper": "LIVESTOCK", peternakan: "LIVESTOCK",
+  nelayan: "FISHER", fisher: "FISHER", fishers: "FISHER", fisherman: "FISHER", perikanan: "FISHER",
+};
+
+/** Lower-case, no punctuation, single spaces: how names are matched. */
+export const simplifyName = (s: string): string =>
+  s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+export const parseSector = (v: string): string | null => SECTORS[simplifyName(v)] ?? null;
+
+/** YYYY-MM-DD or DD/MM/YYYY (or DD-MM-YYYY) to YYYY-MM-DD, checking the date exists. */
+export function parseDate(v: string): string | null {
+  const s = v.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** A period as YYYY-MM; a bare year means its January. */
+export function parsePeriod(v: string): string | null {
+  const s = v.trim();
+  if (/^\d{4}$/.test(s)) return `${s}-01`;
+  const m = /^(\d{4})-(\d{1,2})$/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, "0")}`;
+  return null;
+}
+
+export function parseCount(v: string): number | null {
+  const s = v.trim().replace(/[.\s](?=\d{3}\b)/g, "");
+  return /^\d+$/.test(s) && Number(s) <= 10_000_000 ? Number(s) : null;
+}
+
+/** "JKK,JKM", "JKK + JKM", "jkk;jkm" to the set of programs. */
+export function parsePrograms(v: string): { jkk: boolean; jkm: boolean } | null {
+  const parts = v.toUpperCase().split(/[\s,;+/&]+/).filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => p !== "JKK" && p !== "JKM")) return null;
+  return { jkk: parts.includes("JKK"), jkm: parts.includes("JKM") };
+}
+
+const STATUS: Record<string, "ACTIVE" | "ENDED"> = {
+  active: "ACTIVE", aktif: "ACTIVE", ended: "ENDED", inactive: "ENDED", "non aktif": "ENDED", nonaktif: "ENDED", "tidak aktif": "ENDED", berakhir: "ENDED",
+};
+export const parseStatus = (v: string) => STATUS[simplifyName(v)] ?? null;
+
+const FUNDING: Record<string, "DBHCHT" | "APBD" | "SELF" | "OTHER"> = {
+  dbhcht: "DBHCHT", apbd: "APBD", self: "SELF", "self paid": "SELF", mandiri: "SELF", other: "OTHER", lainnya: "OTHER", "lain lain": "OTHER",
+};
+export const parseFunding = (v: string) => FUNDING[simplifyName(v)] ?? null;

@@ -1,0 +1,69 @@
+/** PostGIS statements used when boundaries are imported. Parameters are positional ($1...). */
+
+export const UPSERT_REGION = `
+INSERT INTO region (code, level, name, parent_code)
+SELECT * FROM unnest($1::text[], $2::text[]::"RegionLevel"[], $3::text[], $4::text[])
+ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`;
+
+export const CREATE_STAGE = `
+CREATE TEMP TABLE IF NOT EXISTS boundary_stage (code text PRIMARY KEY, name text, g geometry) ON COMMIT DROP`;
+
+export const STAGE_FEATURES = `
+INSERT INTO boundary_stage (code, name, g)
+SELECT code, name, ST_SetSRID(ST_GeomFromGeoJSON(geojson), 4326)
+FROM unnest($1::text[], $2::text[], $3::text[]) AS t(code, name, geojson)`;
+
+/** Invalid geometries, with PostGIS's reason, before repair. */
+export const INVALID_STAGED = `SELECT code, ST_IsValidReason(g) AS reason FROM boundary_stage WHERE NOT ST_IsValid(g) ORDER BY code`;
+
+export const REPAIR_STAGED = `
+UPDATE boundary_stage SET g = ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3))`;
+
+export const EMPTY_STAGED = `SELECT code FROM boundary_stage WHERE ST_IsEmpty(g) ORDER BY code`;
+
+/** Villages whose area lies mostly outside the district they belong to (when that district has its own boundary). */
+export const VILLAGES_OUTSIDE_DISTRICT = `
+SELECT s.code, d.code AS district,
+       ST_Area(ST_Intersection(s.g, d.geom)::geography) / NULLIF(ST_Area(s.g::geography), 0) AS inside
+FROM boundary_stage s
+JOIN region d ON d.code = left(s.code, 8) AND d.geom IS NOT NULL AND d.source IS DISTINCT FROM 'derived from villages'
+WHERE ST_Area(ST_Intersection(s.g, d.geom)::geography) / NULLIF(ST_Area(s.g::geography), 0) < 0.5
+ORDER BY s.code`;
+
+export const APPLY_STAGED = `
+UPDATE region r SET geom = ST_Multi(s.g), source = $1, synthetic = $2
+FROM boundary_stage s WHERE r.code = s.code`;
+
+/** Rebuilds districts and regency from their villages, unless their own boundary was imported. */
+export const DERIVE_PARENTS = `
+UPDATE region p SET geom = u.geom, source = 'derived from villages', synthetic = u.synthetic
+FROM (
+  SELECT left(c.code, $1::int) AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3)) AS geom, bool_or(c.synthetic) AS synthetic
+  FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND c.code LIKE $2 || '.%'
+  GROUP BY 1
+) u
+WHERE p.code = u.code AND (p.geom IS NULL OR p.source = 'derived from villages')`;
+
+export const UPDATE_MEASURES = `
+UPDATE region SET centroid = ST_PointOnSurface(geom), area_km2 = ST_Area(geom::geography) / 1e6
+WHERE geom IS NOT NULL AND (code = $1 OR code LIKE $1 || '.%')`;
+
+export const HAS_COVERAGE_SIMPLIFY = `SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'st_coveragesimplify'`;
+
+/**
+ * Display geometry for one level, simplified as a coverage so neighbours keep shared edges:
+ * ST_CoverageSimplify where PostGIS has it (3.6+), else snapping every vertex to one grid
+ * (identical vertices snap identically, so shared edges stay shared).
+ */
+export const simplifyLevel = (column: "geom_medium" | "geom_low", coverageSimplify: boolean) =>
+  coverageSimplify
+    ? `
+UPDATE region r SET ${column} = ST_Multi(ST_CollectionExtract(s.g, 3))
+FROM (SELECT code, ST_CoverageSimplify(geom, $3::float8) OVER () AS g
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND code LIKE $2 || '%') s
+WHERE r.code = s.code`
+    : `
+UPDATE region r SET ${column} = CASE WHEN ST_IsEmpty(s.g) THEN r.geom ELSE s.g END
+FROM (SELECT code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(geom, $3::float8)), 3)) AS g
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND code LIKE $2 || '%') s
+WHERE r.code = s.code`;

@@ -1,0 +1,46 @@
+import { getDistricts, getRegencies, getVillages, getProvinces } from "idn-area-data";
+
+export interface OfficialArea {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+export interface OfficialRegency {
+  province: OfficialArea;
+  regency: OfficialArea;
+  districts: OfficialArea[];
+  villages: OfficialArea[];
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s(/-])\p{L}/gu, (m) => m.toUpperCase());
+
+/** The Kemendagri code list (from idn-area-data) for one regency. */
+export async function officialRegency(regencyCode: string): Promise<OfficialRegency | null> {
+  const regencies = await getRegencies();
+  const r = regencies.find((x) => x.code === regencyCode);
+  if (!r) return null;
+  const province = (await getProvinces()).find((p) => p.code === r.province_code)!;
+  const districts = (await getDistricts()).filter((d) => d.regency_code === regencyCode);
+  const districtCodes = new Set(districts.map((d) => d.code));
+  const villages = (await getVillages()).filter((v) => districtCodes.has(v.district_code));
+  return {
+    province: { code: province.code, name: titleCase(province.name), parentCode: null },
+    regency: { code: r.code, name: titleCase(r.name.replace(/^KABUPATEN /, "")), parentCode: province.code },
+    districts: districts.map((d) => ({ code: d.code, name: d.name, parentCode: regencyCode })),
+    villages: villages.map((v) => ({ code: v.code, name: v.name, parentCode: v.district_code })),
+  };
+}
+
+export type RegionLevelName = "PROVINCE" | "REGENCY" | "DISTRICT" | "VILLAGE";
+
+/** Level of a Kemendagri code by its shape: 35 / 35.26 / 35.26.01 / 35.26.01.1001. */
+export function levelOfCode(code: string): RegionLevelName | null {
+  if (/^\d{2}$/.test(code)) return "PROVINCE";
+  if (/^\d{2}\.\d{2}$/.test(code)) return "REGENCY";
+  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return "DISTRICT";
+  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return "VILLAGE";
+  return null;
+}
+
+export const parentOfCode = (code: string): string | null => (code.includes(".") ? code.slice(0, code.lastIndexOf(".")) : null);
