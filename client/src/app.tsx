@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { APP_INFO, FERTILIZER_POINTS, GEOMETRIES, type CoverageVars } from './app-queries.ts';
+import { Controls } from './controls/controls.tsx';
+import { VillageSearch } from './controls/village-search.tsx';
+import { Header } from './header.tsx';
+import { Legend } from './legend/legend.tsx';
+import { classify, recount } from './map/classify.ts';
+import { CoverageMap } from './map/coverage-map.tsx';
+import { linkMaps } from './map/link-maps.ts';
+import { RankingList } from './ranking/ranking-list.tsx';
+import { CoverageTable } from './table/coverage-table.tsx';
+import { isReliable, lowIsBad, metricValue } from './types.ts';
+import { formatPeriod } from './format.ts';
+import { SECTORS, writeState, type ViewState } from './url-state.ts';
+import { useVillageCoverage } from './use-coverage.ts';
+import { VillagePanel } from './village-panel/village-panel.tsx';
+
+export function App({ initial }: { initial: ViewState }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState(initial);
+  const update = useCallback((patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch })), []);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ code: string; n: number } | null>(null);
+  const [maps, setMaps] = useState<{ left: MapLibreMap | null; right: MapLibreMap | null }>({ left: null, right: null });
+
+  useEffect(() => writeState(state), [state]);
+  useEffect(() => {
+    void i18n.changeLanguage(state.lang);
+    document.documentElement.lang = state.lang;
+  }, [i18n, state.lang]);
+
+  const info = useQuery(APP_INFO);
+  const geo = useQuery(GEOMETRIES);
+  const fert = useQuery(FERTILIZER_POINTS, { skip: !state.fertilizer });
+  const dataset = info.data?.datasetInfo;
+  const periods = info.data?.periods ?? [];
+  const period = state.period ?? dataset?.latestPeriod ?? null;
+
+  const leftVars = useMemo<CoverageVars | null>(
+    () => (period ? { sector: state.sector, period, target: state.target } : null),
+    [period, state.sector, state.target],
+  );
+  const rightVars = useMemo<CoverageVars | null>(() => {
+    if (!leftVars || !state.split) return null;
+    if (state.split === 'period') return { ...leftVars, period: state.splitValue ?? periods[0] ?? period };
+    const other = SECTORS.find((s) => s === state.splitValue) ?? null;
+    return { ...leftVars, sector: other };
+  }, [leftVars, state.split, state.splitValue, periods, period]);
+  const left = useVillageCoverage(leftVars);
+  const right = useVillageCoverage(rightVars);
+
+  // One classification for both sides of a split view, so the colours compare.
+  const classification = useMemo(() => classify(
+    [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
+    { method: state.method, classes: state.classes, palette: state.palette, lowIsBad: lowIsBad(state.metric), manual: state.manual },
+  ), [left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual]);
+  // The legend counts the villages of the left (main) map.
+  const legend = useMemo(
+    () => recount(left.nodes.map((n) => metricValue(n, state.metric)), classification),
+    [left.nodes, classification, state.metric],
+  );
+
+  useEffect(() => (maps.left && maps.right ? linkMaps(maps.left, maps.right) : undefined), [maps.left, maps.right]);
+
+  const select = useCallback((code: string, fly = false) => {
+    update({ village: code });
+    if (fly) setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 }));
+  }, [update]);
+  const onMove = useCallback((center: [number, number], zoom: number) => update({ center, zoom }), [update]);
+  const onLeftMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, left: m })), []);
+  const onRightMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, right: m })), []);
+  const initialView = useRef(state.center && state.zoom != null ? { center: state.center, zoom: state.zoom } : null);
+
+  const error = info.error ?? geo.error ?? left.error;
+  const lang = state.lang;
+  const sideCaption = (vars: CoverageVars | null) => vars && (state.split === 'period'
+    ? formatPeriod(vars.period ?? '', lang)
+    : vars.sector ? t(`sector.${vars.sector}`) : t('allSectors'));
+  const selectedNode = state.village ? left.byCode.get(state.village) : undefined;
+  const mapProps = {
+    villages: geo.data?.villages!, districts: geo.data?.districts!, metric: state.metric, lang, classification,
+    fertilizer: fert.data?.fertilizerPoints ?? [], showFertilizer: state.fertilizer,
+    basemapUrl: dataset?.basemapUrl ?? null, hovered, selected: state.village, focus,
+    onHover: setHovered, onSelect: select,
+  };
+
+  return (
+    <div className="app">
+      <Header state={state} update={update} regencyName={dataset?.regencyName ?? 'Bangkalan'}
+        search={<VillageSearch onPick={(code) => select(code, true)} />} />
+      {dataset?.synthetic && <div className="banner" role="note">{t('syntheticBanner')}</div>}
+      {period && <Controls state={state} periods={periods} period={period} update={update} />}
+      {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
+      <main className={`layout${state.village ? ' with-panel' : ''}`}>
+        <div className={`main-area${rightVars ? ' split' : ''}`}>
+          {state.view === 'table' && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
+          {state.view === 'map' && geo.data && dataset && (
+            <>
+              <CoverageMap {...mapProps} nodes={left.byCode} primary initialView={initialView.current}
+                caption={rightVars ? sideCaption(leftVars) ?? undefined : undefined} onMove={onMove} onMap={onLeftMap} />
+              {rightVars && (
+                <CoverageMap {...mapProps} key={`right-${state.split}`} nodes={right.byCode} primary={false}
+                  initialView={maps.left ? { center: maps.left.getCenter().toArray() as [number, number], zoom: maps.left.getZoom() } : initialView.current}
+                  caption={sideCaption(rightVars) ?? undefined} onMap={onRightMap} />
+              )}
+            </>
+          )}
+          {(!geo.data || !dataset) && !error && <p className="loading">{t('loading')}</p>}
+        </div>
+        <div className="sidebar">
+          <Legend metric={state.metric} classification={legend} lang={lang}
+            showFertilizer={state.fertilizer} unreliableCount={left.nodes.filter((n) => !isReliable(n)).length} />
+          <RankingList nodes={left.nodes} metric={state.metric} lang={lang} hovered={hovered}
+            selected={state.village} onHover={setHovered} onSelect={(c) => select(c, true)} />
+        </div>
+        {state.village && (
+          <VillagePanel code={state.village} parentCode={selectedNode?.parentCode ?? null} sector={state.sector}
+            period={period} target={state.target} lang={lang} onClose={() => update({ village: null })} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Numbers and dates through Intl in the chosen language (id-ID: 28.000, 45,3%).
+import type { Lang, Metric } from './url-state.ts';
+
+export function localeOf(lang: Lang): string {
+  return lang === 'en' ? 'en-GB' : 'id-ID';
+}
+
+export function formatInt(n: number | null | undefined, lang: Lang): string {
+  return n == null ? '–' : new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(n);
+}
+
+export function formatDecimal(n: number | null | undefined, lang: Lang, digits = 1): string {
+  return n == null ? '–' : new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits }).format(n);
+}
+
+export function formatPercent(rate: number | null | undefined, lang: Lang): string {
+  return rate == null
+    ? '–'
+    : new Intl.NumberFormat(localeOf(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+}
+
+export function formatMetric(metric: Metric, value: number | null | undefined, lang: Lang): string {
+  if (metric === 'COVERAGE_RATE') return formatPercent(value, lang);
+  if (metric === 'UNCOVERED_PER_KM2') return formatDecimal(value, lang, 1);
+  return formatInt(value, lang);
+}
+
+export function formatPeriod(period: string, lang: Lang): string {
+  const [y, m] = period.split('-').map(Number);
+  if (!y || !m) return period;
+  return new Intl.DateTimeFormat(localeOf(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '–';
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+export function formatDistance(meters: number, lang: Lang): string {
+  return meters < 1000
+    ? `${formatInt(meters, lang)} m`
+    : `${formatDecimal(meters / 1000, lang, 1)} km`;
+}

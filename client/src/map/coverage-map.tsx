@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { CoverageNode, FertilizerPoint, RegionCollection } from '../types.ts';
+import type { Lang, Metric } from '../url-state.ts';
+import type { Classification } from './classify.ts';
+import { bboxOf } from './geo.ts';
+import { VILLAGE_FILL, VILLAGE_SOURCE } from './layers.ts';
+import {
+  addChoroplethLayers, addDistrictLabels, createMap, setFertilizerPoints, setVillageData, villageData,
+  type InitialView,
+} from './map-setup.ts';
+import { MapTooltip } from './map-tooltip.tsx';
+import { markPainted, markPending } from './test-hook.ts';
+
+export interface CoverageMapProps {
+  villages: RegionCollection;
+  districts: RegionCollection;
+  nodes: ReadonlyMap<string, CoverageNode>;
+  metric: Metric;
+  lang: Lang;
+  classification: Classification;
+  fertilizer: readonly FertilizerPoint[];
+  showFertilizer: boolean;
+  basemapUrl: string | null;
+  initialView: InitialView | null;
+  hovered: string | null;
+  selected: string | null;
+  /** Change `n` to fit the map to village `code`. */
+  focus: { code: string; n: number } | null;
+  caption?: string;
+  /** Only the main map reports to window.__cakupan and writes its camera to the URL. */
+  primary: boolean;
+  onHover(code: string | null): void;
+  onSelect(code: string): void;
+  onMove?(center: [number, number], zoom: number): void;
+  onMap?(map: MapLibreMap | null): void;
+}
+
+interface Hover { code: string; x: number; y: number }
+
+export function CoverageMap(props: CoverageMapProps) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [loaded, setLoaded] = useState(false);
+  const [tip, setTip] = useState<Hover | null>(null);
+
+  useEffect(() => {
+    const { basemapUrl, initialView, districts, villages } = latest.current;
+    const map = createMap(container.current!, basemapUrl, initialView);
+    mapRef.current = map;
+    const markers: { remove(): void }[] = [];
+    map.on('load', () => {
+      addChoroplethLayers(map, districts);
+      markers.push(...addDistrictLabels(map, districts));
+      if (!initialView) {
+        const b = bboxOf(villages.features);
+        if (b) map.fitBounds(b, { padding: 24, animate: false });
+      }
+      setLoaded(true);
+      latest.current.onMap?.(map);
+    });
+    map.on('mousemove', VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.properties?.code as string | undefined;
+      if (!code) return;
+      map.getCanvas().style.cursor = 'pointer';
+      setTip({ code, x: e.point.x, y: e.point.y });
+      latest.current.onHover(code);
+    });
+    map.on('mouseleave', VILLAGE_FILL.id, () => {
+      map.getCanvas().style.cursor = '';
+      setTip(null);
+      latest.current.onHover(null);
+    });
+    map.on('click', VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.properties?.code as string | undefined;
+      if (code) latest.current.onSelect(code);
+    });
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      latest.current.onMove?.([c.lng, c.lat], map.getZoom());
+    });
+    return () => {
+      latest.current.onMap?.(null);
+      markers.forEach((m) => m.remove());
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  const { villages, nodes, metric, classification, primary } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || nodes.size === 0) return;
+    if (primary) markPending(map);
+    setVillageData(map, villageData(villages, nodes, metric, classification));
+    if (primary) map.once('idle', () => markPainted(map));
+  }, [loaded, villages, nodes, metric, classification, primary]);
+
+  const { fertilizer, showFertilizer } = props;
+  useEffect(() => {
+    if (loaded && mapRef.current) setFertilizerPoints(mapRef.current, fertilizer, showFertilizer);
+  }, [loaded, fertilizer, showFertilizer]);
+
+  useFeatureFlag(mapRef.current, loaded, 'hover', props.hovered);
+  useFeatureFlag(mapRef.current, loaded, 'selected', props.selected);
+
+  const { focus } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !focus) return;
+    const feature = villages.features.find((f) => f.properties.code === focus.code);
+    const b = feature && bboxOf([feature]);
+    if (b) map.fitBounds(b, { padding: 80, maxZoom: 12.5, duration: 600 });
+  }, [loaded, focus, villages]);
+
+  const tipNode = tip ? nodes.get(tip.code) : undefined;
+  const tipName = tip ? villages.features.find((f) => f.properties.code === tip.code)?.properties.name : undefined;
+  return (
+    <div className="map-frame">
+      {props.caption && <div className="map-caption">{props.caption}</div>}
+      <div ref={container} className="map" role="region" aria-label={t('mapLabel')} data-loaded={loaded} />
+      {tip && (
+        <MapTooltip x={tip.x} y={tip.y} name={tipNode?.name ?? tipName ?? tip.code}
+          node={tipNode} metric={metric} lang={props.lang} />
+      )}
+    </div>
+  );
+}
+
+/** Mirror one selected code into a boolean feature-state flag. */
+function useFeatureFlag(map: MapLibreMap | null, loaded: boolean, flag: 'hover' | 'selected', code: string | null) {
+  useEffect(() => {
+    if (!map || !loaded || !code) return;
+    const target = { source: VILLAGE_SOURCE, id: code };
+    map.setFeatureState(target, { [flag]: true });
+    return () => {
+      if (map.getSource(VILLAGE_SOURCE)) map.setFeatureState(target, { [flag]: false });
+    };
+  }, [map, loaded, flag, code]);
+}

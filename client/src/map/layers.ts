@@ -1,0 +1,106 @@
+// Layer specifications of the choropleth, with fixed ids that the tests and the code query.
+import type { AddLayerObject, StyleSpecification } from 'maplibre-gl';
+import { NO_DATA_COLOR } from './classify.ts';
+
+type Layer<T extends string> = Extract<AddLayerObject, { type: T; source: string }>;
+
+export const VILLAGE_SOURCE = 'villages';
+export const DISTRICT_SOURCE = 'districts';
+export const FERTILIZER_SOURCE = 'fertilizer-points';
+export const HATCH_IMAGE = 'no-data-hatch';
+
+export const VILLAGE_FILL = {
+  id: 'village-fill',
+  type: 'fill',
+  source: VILLAGE_SOURCE,
+  paint: {
+    'fill-color': ['coalesce', ['get', 'color'], NO_DATA_COLOR],
+    'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.9],
+  },
+} satisfies Layer<'fill'>;
+
+export const VILLAGE_NO_DATA = {
+  id: 'village-no-data',
+  type: 'fill',
+  source: VILLAGE_SOURCE,
+  filter: ['==', ['get', 'cls'], -1],
+  paint: { 'fill-pattern': HATCH_IMAGE },
+} satisfies Layer<'fill'>;
+
+export const VILLAGE_OUTLINE = {
+  id: 'village-outline',
+  type: 'line',
+  source: VILLAGE_SOURCE,
+  paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.8 },
+} satisfies Layer<'line'>;
+
+export const VILLAGE_UNRELIABLE = {
+  id: 'village-unreliable',
+  type: 'line',
+  source: VILLAGE_SOURCE,
+  filter: ['==', ['get', 'reliable'], false],
+  paint: { 'line-color': '#37474f', 'line-width': 1.2, 'line-dasharray': [2, 2] },
+} satisfies Layer<'line'>;
+
+export const DISTRICT_LINE = {
+  id: 'district-line',
+  type: 'line',
+  source: DISTRICT_SOURCE,
+  paint: { 'line-color': '#263238', 'line-width': 1.6 },
+} satisfies Layer<'line'>;
+
+export const VILLAGE_HIGHLIGHT = {
+  id: 'village-highlight',
+  type: 'line',
+  source: VILLAGE_SOURCE,
+  paint: {
+    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#0d47a1', '#000000'],
+    'line-width': [
+      'case',
+      ['boolean', ['feature-state', 'selected'], false], 3.5,
+      ['boolean', ['feature-state', 'hover'], false], 2.5,
+      0,
+    ],
+  },
+} satisfies Layer<'line'>;
+
+export const FERTILIZER_POINTS = {
+  id: 'fertilizer-points',
+  type: 'circle',
+  source: FERTILIZER_SOURCE,
+  layout: { visibility: 'none' },
+  paint: {
+    'circle-radius': 5,
+    'circle-color': '#1b5e20',
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 1.5,
+  },
+} satisfies Layer<'circle'>;
+
+/** Drawn in this order, bottom first. */
+export const CHOROPLETH_LAYERS = [
+  VILLAGE_FILL, VILLAGE_NO_DATA, VILLAGE_OUTLINE, VILLAGE_UNRELIABLE,
+  DISTRICT_LINE, VILLAGE_HIGHLIGHT, FERTILIZER_POINTS,
+] as const;
+
+/** Offline style: no tiles, no glyphs, no sprite. */
+export const OFFLINE_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e8eef1' } }],
+};
+
+/** An 8×8 grey diagonal hatch for villages without data. */
+export function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size < 2;
+      const i = (y * size + x) * 4;
+      const v = on ? 97 : 224;
+      data.set([v, v, v, 255], i);
+    }
+  }
+  return { width: size, height: size, data };
+}

@@ -1,0 +1,96 @@
+// Imperative MapLibre set-up: map creation, sources, layers, district labels and data.
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { CoverageNode, FertilizerPoint, RegionCollection } from '../types.ts';
+import { isReliable, metricValue } from '../types.ts';
+import type { Metric } from '../url-state.ts';
+import { classIndex, colorOf, type Classification } from './classify.ts';
+import { labelPoint } from './geo.ts';
+import {
+  CHOROPLETH_LAYERS, DISTRICT_SOURCE, FERTILIZER_SOURCE, HATCH_IMAGE, OFFLINE_STYLE, VILLAGE_SOURCE, hatchImage,
+} from './layers.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface InitialView {
+  center: [number, number];
+  zoom: number;
+}
+
+export function createMap(container: HTMLElement, basemapUrl: string | null, view: InitialView | null): MapLibreMap {
+  return new maplibregl.Map({
+    container,
+    style: basemapUrl ?? OFFLINE_STYLE,
+    center: view?.center ?? [112.93, -7.05],
+    zoom: view?.zoom ?? 9,
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection): void {
+  if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
+  map.addSource(VILLAGE_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'code' });
+  map.addSource(DISTRICT_SOURCE, { type: 'geojson', data: districts });
+  map.addSource(FERTILIZER_SOURCE, { type: 'geojson', data: EMPTY });
+  for (const layer of CHOROPLETH_LAYERS) map.addLayer(layer);
+}
+
+/** District names as HTML markers: the offline style has no glyphs for symbol layers. */
+export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection): maplibregl.Marker[] {
+  return districts.features.map((f) => {
+    const el = document.createElement('div');
+    el.className = 'district-label';
+    el.textContent = f.properties.name;
+    el.setAttribute('aria-hidden', 'true');
+    return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map);
+  });
+}
+
+/** The village polygons with the metric value, its class and colour as properties. */
+export function villageData(
+  villages: RegionCollection, nodes: ReadonlyMap<string, CoverageNode>, metric: Metric, c: Classification,
+): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: villages.features.map((f) => {
+      const node = nodes.get(f.properties.code);
+      const value = metricValue(node, metric);
+      return {
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          code: f.properties.code,
+          name: f.properties.name,
+          district: node?.parentName ?? '',
+          value,
+          cls: classIndex(value, c.edges),
+          color: colorOf(value, c),
+          reliable: isReliable(node),
+        },
+      };
+    }),
+  };
+}
+
+export function setVillageData(map: MapLibreMap, data: GeoJSON.FeatureCollection): void {
+  map.getSource<GeoJSONSource>(VILLAGE_SOURCE)?.setData(data);
+}
+
+export function setFertilizerPoints(map: MapLibreMap, points: readonly FertilizerPoint[], visible: boolean): void {
+  map.getSource<GeoJSONSource>(FERTILIZER_SOURCE)?.setData({
+    type: 'FeatureCollection',
+    features: points.map((p) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      properties: { code: p.code, name: p.name, kind: p.kind },
+    })),
+  });
+  map.setLayoutProperty('fertilizer-points', 'visibility', visible ? 'visible' : 'none');
+}

@@ -1,0 +1,103 @@
+// The whole view state lives in the URL query string so a shared link restores the view.
+import { CLASS_METHODS, PALETTES, clampClasses, type ClassMethod, type PaletteName } from './map/classify.ts';
+
+export const METRICS = ['COVERAGE_RATE', 'UNCOVERED', 'UNCOVERED_PER_KM2', 'GAP_TO_TARGET'] as const;
+export type Metric = (typeof METRICS)[number];
+export const SECTORS = ['FARMER', 'LIVESTOCK', 'FISHER'] as const;
+export type Sector = (typeof SECTORS)[number];
+export type SplitKind = 'period' | 'sector';
+export type Lang = 'id' | 'en';
+
+export interface ViewState {
+  metric: Metric;
+  /** null = all sectors */
+  sector: Sector | null;
+  /** null = latest period */
+  period: string | null;
+  method: ClassMethod;
+  classes: number;
+  palette: PaletteName;
+  manual: number[];
+  target: number;
+  village: string | null;
+  center: [number, number] | null;
+  zoom: number | null;
+  lang: Lang;
+  split: SplitKind | null;
+  /** The other period ("YYYY-MM") or sector ("ALL" for all) shown on the right. */
+  splitValue: string | null;
+  fertilizer: boolean;
+  view: 'map' | 'table';
+}
+
+export const DEFAULT_STATE: ViewState = {
+  metric: 'COVERAGE_RATE', sector: null, period: null, method: 'quantile', classes: 5,
+  palette: 'YlOrRd', manual: [], target: 0.5, village: null, center: null, zoom: null,
+  lang: 'id', split: null, splitValue: null, fertilizer: false, view: 'map',
+};
+
+function oneOf<T extends string>(list: readonly T[], v: string | null): T | undefined {
+  return list.find((x) => x === v);
+}
+
+function num(v: string | null): number | undefined {
+  if (v == null || v === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function parseState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const d = DEFAULT_STATE;
+  const c = (q.get('c') ?? '').split(',').map(Number);
+  const period = q.get('period');
+  return {
+    metric: oneOf(METRICS, q.get('metric')) ?? d.metric,
+    sector: oneOf(SECTORS, q.get('sector')) ?? null,
+    period: period && /^\d{4}-\d{2}$/.test(period) ? period : null,
+    method: oneOf(CLASS_METHODS, q.get('method')) ?? d.method,
+    classes: clampClasses(num(q.get('k')) ?? d.classes),
+    palette: oneOf(PALETTES, q.get('palette')) ?? d.palette,
+    manual: (q.get('breaks') ?? '').split(',').map((s) => num(s)).filter((n): n is number => n != null),
+    target: Math.min(1, Math.max(0, num(q.get('target')) ?? d.target)),
+    village: q.get('village') || null,
+    center: c.length === 2 && c.every(Number.isFinite) ? [c[0]!, c[1]!] : null,
+    zoom: num(q.get('z')) ?? null,
+    lang: q.get('lang') === 'en' ? 'en' : 'id',
+    split: oneOf(['period', 'sector'] as const, q.get('split')) ?? null,
+    splitValue: q.get('vs') || null,
+    fertilizer: q.get('fert') === '1',
+    view: q.get('view') === 'table' ? 'table' : 'map',
+  };
+}
+
+export function serializeState(s: ViewState): string {
+  const q = new URLSearchParams();
+  const d = DEFAULT_STATE;
+  if (s.metric !== d.metric) q.set('metric', s.metric);
+  if (s.sector) q.set('sector', s.sector);
+  if (s.period) q.set('period', s.period);
+  if (s.method !== d.method) q.set('method', s.method);
+  if (s.classes !== d.classes) q.set('k', String(s.classes));
+  if (s.palette !== d.palette) q.set('palette', s.palette);
+  if (s.method === 'manual' && s.manual.length) q.set('breaks', s.manual.join(','));
+  if (s.target !== d.target) q.set('target', String(s.target));
+  if (s.village) q.set('village', s.village);
+  if (s.center) q.set('c', s.center.map((n) => n.toFixed(5)).join(','));
+  if (s.zoom != null) q.set('z', s.zoom.toFixed(2));
+  if (s.lang !== d.lang) q.set('lang', s.lang);
+  if (s.split) q.set('split', s.split);
+  if (s.split && s.splitValue) q.set('vs', s.splitValue);
+  if (s.fertilizer) q.set('fert', '1');
+  if (s.view !== d.view) q.set('view', s.view);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Replace the URL without adding a history entry (map moves would flood history). */
+export function writeState(s: ViewState): void {
+  const search = serializeState(s);
+  if (search !== window.location.search) {
+    window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }
+}

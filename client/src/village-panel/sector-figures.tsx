@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { formatInt, formatPercent } from '../format.ts';
+import type { CoverageNode, SectorFigures as Figures } from '../types.ts';
+import type { Lang } from '../url-state.ts';
+
+interface Props {
+  node: CoverageNode & { bySector: Figures[] };
+  lang: Lang;
+}
+
+/** Workers, enrolled, coverage and uncovered per sector, with the all-sector total. */
+export function SectorFigures({ node, lang }: Props) {
+  const { t } = useTranslation();
+  const row = (key: string, label: string, f: Omit<Figures, 'sector'>, total = false) => (
+    <tr key={key} className={total ? 'total' : undefined} data-sector={key}>
+      <th scope="row">{label}</th>
+      <td className="num">{formatInt(f.workforce, lang)}</td>
+      <td className="num">{formatInt(f.enrolled, lang)}</td>
+      <td className="num">{formatPercent(f.coverageRate, lang)}</td>
+      <td className="num">{formatInt(f.uncovered, lang)}</td>
+      <td>{f.reliability === 'COUNT' ? '' : t(`reliability.${f.reliability}`)}</td>
+    </tr>
+  );
+  return (
+    <table className="sector-figures">
+      <caption>{t('bySector')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('sector')}</th>
+          <th scope="col" className="num">{t('workforce')}</th>
+          <th scope="col" className="num">{t('enrolled')}</th>
+          <th scope="col" className="num">{t('coverageRate')}</th>
+          <th scope="col" className="num">{t('uncovered')}</th>
+          <th scope="col"><span className="sr-only">{t('reliability')}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {node.bySector.map((s) => row(s.sector, t(`sector.${s.sector}`), s))}
+        {row('ALL', t('allSectors'), node, true)}
+      </tbody>
+    </table>
+  );
+}
