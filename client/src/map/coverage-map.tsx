@@ -95,9 +95,12 @@ export function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || nodes.size === 0) return;
+    let current = true;
     if (primary) markPending(map);
-    setVillageData(map, villageData(villages, nodes, metric, classification));
-    if (primary) map.once('idle', () => markPainted(map));
+    setVillageData(map, villageData(villages, nodes, metric, classification))
+      .then(() => { if (current && primary) markPainted(map); })
+      .catch(() => undefined);
+    return () => { current = false; };
   }, [loaded, villages, nodes, metric, classification, primary]);
 
   const { fertilizer, showFertilizer } = props;

@@ -15,7 +15,7 @@ export const VILLAGE_FILL = {
   source: VILLAGE_SOURCE,
   paint: {
     'fill-color': ['coalesce', ['get', 'color'], NO_DATA_COLOR],
-    'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0.9],
+    'fill-opacity': 1,
   },
 } satisfies Layer<'fill'>;
 

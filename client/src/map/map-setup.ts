@@ -79,8 +79,11 @@ export function villageData(
   };
 }
 
-export function setVillageData(map: MapLibreMap, data: GeoJSON.FeatureCollection): void {
-  map.getSource<GeoJSONSource>(VILLAGE_SOURCE)?.setData(data);
+/** Resolves once the new data is drawn (the worker took it and the map went idle). */
+export async function setVillageData(map: MapLibreMap, data: GeoJSON.FeatureCollection): Promise<void> {
+  await map.getSource<GeoJSONSource>(VILLAGE_SOURCE)?.setData(data);
+  map.triggerRepaint();
+  await map.once('idle');
 }
 
 export function setFertilizerPoints(map: MapLibreMap, points: readonly FertilizerPoint[], visible: boolean): void {

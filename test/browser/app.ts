@@ -1,0 +1,152 @@
+// Browser-test helpers: build the client when stale, start the real server, drive Chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const DIST = join(ROOT, 'client/dist');
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** Run `vite build` when client/dist is missing or older than the client sources. */
+export function ensureClientBuilt(): void {
+  const index = join(DIST, 'index.html');
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'client/src')), newestMtime(join(ROOT, 'client/index.html')),
+    newestMtime(join(ROOT, 'vite.config.ts')),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  // vite.config.ts keeps the repository root under vitest: the child must not look like vitest,
+  // and vitest's NODE_ENV=test would give React's development build.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  env.NODE_ENV = 'production';
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT, env, stdio: 'inherit',
+  });
+}
+
+/** Gzipped size of the built JavaScript, MapLibre's own chunks left out. */
+export function mainJsGzipBytes(): number {
+  const assets = join(DIST, 'assets');
+  return readdirSync(assets)
+    .filter((f) => /\.m?js$/.test(f) && !f.startsWith('maplibre'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a free port, with a fresh temporary embedded database seeded with the
+ * demo and the real boundaries. Provided by test/support/server.ts (owned by the server side).
+ * CAKUPAN_TEST_URL points the tests at a server that is already running instead.
+ */
+export async function startTestServerForBrowser(): Promise<RunningServer | null> {
+  if (process.env.CAKUPAN_TEST_URL) {
+    return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ''), close: async () => {} };
+  }
+  const support = join(ROOT, 'test/support/server.ts');
+  if (!existsSync(support)) return null;
+  const mod = (await import(pathToFileURL(support).href)) as { startTestServer(): Promise<RunningServer> };
+  const server = await mod.startTestServer();
+  return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+  // The app must not need the internet: fail loudly on any request elsewhere.
+  await page.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1|\[::1\]))[a-z]+:\/\//, (route) => {
+    const url = route.request().url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    console.log(`[blocked external request] ${url}`);
+    return route.abort();
+  });
+  return page;
+}
+
+/** Wait until the choropleth has been painted (window.__cakupan.ready) more than `after` times. */
+export async function waitForPaint(page: Page, after = 0): Promise<number> {
+  await page.waitForFunction((n) => {
+    const h = window.__cakupan;
+    return h && h.ready && h.paints > n;
+  }, after, { timeout: 60_000 });
+  return page.evaluate(() => window.__cakupan!.paints);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  return body.data!;
+}
+
+export interface RenderedSample {
+  /** distinct village codes drawn in the village-fill layer */
+  codes: string[];
+  /** grid points inside a village: where, which village, its intended colour and the canvas pixel */
+  points: { x: number; y: number; code: string; color: string; pixel: [number, number, number] }[];
+}
+
+/** Read the drawn villages and sample the canvas pixels on a grid (needs preserveDrawingBuffer). */
+export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
+  return page.evaluate((grid) => {
+    const map = window.__cakupan!.map;
+    const canvas = map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const ratio = canvas.width / canvas.clientWidth;
+    const codes = new Set(map.queryRenderedFeatures({ layers: ['village-fill'] }).map((f) => String(f.properties.code)));
+    const points: RenderedSample['points'] = [];
+    for (let i = 1; i < grid; i++) {
+      for (let j = 1; j < grid; j++) {
+        const x = (canvas.clientWidth * i) / grid, y = (canvas.clientHeight * j) / grid;
+        const f = map.queryRenderedFeatures([x, y], { layers: ['village-fill'] })[0];
+        if (!f) continue;
+        const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
+        points.push({ x, y, code: String(f.properties.code), color: String(f.properties.color), pixel: [d[0]!, d[1]!, d[2]!] });
+      }
+    }
+    return { codes: [...codes], points };
+  }, grid);
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function colorDistance(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
