@@ -39,7 +39,7 @@ export const VILLAGE_UNRELIABLE = {
   type: 'line',
   source: VILLAGE_SOURCE,
   filter: ['==', ['get', 'reliable'], false],
-  paint: { 'line-color': '#37474f', 'line-width': 1.2, 'line-dasharray': [2, 2] },
+  paint: { 'line-color': '#37474f', 'line-width': 0.9, 'line-opacity': 0.75, 'line-dasharray': [2, 2] },
 } satisfies Layer<'line'>;
 
 export const DISTRICT_LINE = {

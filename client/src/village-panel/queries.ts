@@ -8,6 +8,8 @@ export interface OutreachSession {
   status: 'PLANNED' | 'HELD' | 'CANCELLED';
   startsOn: string;
   endsOn: string | null;
+  villageCode: string | null;
+  villageName: string | null;
   targetSectors: Sector[];
   attendance: number | null;
   enrollmentsAttributed: number | null;
@@ -36,7 +38,11 @@ export interface VillageDetailVars {
   target: number;
 }
 
-/** Everything the side panel shows about one village. The coverage list is its district's. */
+/**
+ * Everything the side panel shows about one village. The coverage list is its district's.
+ * Sessions are all fetched and narrowed to the district here: the server's regionCode filter
+ * matches a village code only, and most villages have no session of their own.
+ */
 export const VILLAGE_DETAIL: TypedDocumentNode<VillageDetailData, VillageDetailVars> = gql`
   query VillageDetail($code: String!, $parentCode: String, $sector: Sector, $period: String, $target: Float) {
     region(code: $code) { code name areaKm2 parent { code name } }
@@ -54,8 +60,8 @@ export const VILLAGE_DETAIL: TypedDocumentNode<VillageDetailData, VillageDetailV
       distanceMeters
       point { id code name kind villageCode lon lat }
     }
-    sessions(regionCode: $code) {
-      id title status startsOn endsOn targetSectors attendance enrollmentsAttributed
+    sessions {
+      id title status startsOn endsOn villageCode villageName targetSectors attendance enrollmentsAttributed
     }
   }
 `;

@@ -18,10 +18,12 @@ export function SectorFigures({ node, lang }: Props) {
       <td className="num">{formatInt(f.enrolled, lang)}</td>
       <td className="num">{formatPercent(f.coverageRate, lang)}</td>
       <td className="num">{formatInt(f.uncovered, lang)}</td>
-      <td>{f.reliability === 'COUNT' ? '' : t(`reliability.${f.reliability}`)}</td>
+      <td>{f.reliability !== 'COUNT' && <abbr title={t(`reliability.${f.reliability}`)}>*</abbr>}</td>
     </tr>
   );
+  const unreliable = [...node.bySector, node].some((f) => f.reliability !== 'COUNT');
   return (
+    <>
     <table className="sector-figures">
       <caption>{t('bySector')}</caption>
       <thead>
@@ -39,5 +41,7 @@ export function SectorFigures({ node, lang }: Props) {
         {row('ALL', t('allSectors'), node, true)}
       </tbody>
     </table>
+    {unreliable && <p className="muted small">* {t('unreliable')}</p>}
+    </>
   );
 }

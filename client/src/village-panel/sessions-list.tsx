@@ -3,17 +3,22 @@ import { formatDate, formatInt } from '../format.ts';
 import type { Lang } from '../url-state.ts';
 import type { OutreachSession } from './queries.ts';
 
-export function splitSessions(sessions: readonly OutreachSession[], today: string) {
-  const planned = sessions.filter((s) => s.status === 'PLANNED' && (s.endsOn ?? s.startsOn) >= today);
-  const past = sessions.filter((s) => !planned.includes(s)).sort((a, b) => b.startsOn.localeCompare(a.startsOn));
-  return { past, planned: planned.sort((a, b) => a.startsOn.localeCompare(b.startsOn)) };
+/** Planned ones soonest first, the others latest first; the village's own before the rest. */
+export function splitSessions(sessions: readonly OutreachSession[], villageCode: string) {
+  const own = (s: OutreachSession) => Number(s.villageCode === villageCode);
+  const byDate = (dir: 1 | -1) => (a: OutreachSession, b: OutreachSession) =>
+    own(b) - own(a) || dir * a.startsOn.localeCompare(b.startsOn);
+  const planned = sessions.filter((s) => s.status === 'PLANNED').sort(byDate(1));
+  const past = sessions.filter((s) => s.status !== 'PLANNED').sort(byDate(-1)).slice(0, 6);
+  return { past, planned };
 }
 
-function SessionItem({ s, lang }: { s: OutreachSession; lang: Lang }) {
+function SessionItem({ s, lang, here }: { s: OutreachSession; lang: Lang; here: boolean }) {
   const { t } = useTranslation();
   return (
-    <li>
+    <li className={here ? 'is-here' : undefined}>
       <strong>{s.title}</strong>
+      {!here && s.villageName && <span className="muted"> · {t('village')} {s.villageName}</span>}
       <div className="muted small">
         {formatDate(s.startsOn, lang)}
         {s.endsOn && s.endsOn !== s.startsOn ? ` – ${formatDate(s.endsOn, lang)}` : ''}
@@ -26,15 +31,25 @@ function SessionItem({ s, lang }: { s: OutreachSession; lang: Lang }) {
   );
 }
 
-export function SessionsList({ sessions, lang }: { sessions: readonly OutreachSession[]; lang: Lang }) {
+interface Props {
+  sessions: readonly OutreachSession[];
+  villageCode: string;
+  districtCode: string | null;
+  lang: Lang;
+}
+
+/** The village's own sessions first, then the others of its district. */
+export function SessionsList({ sessions, villageCode, districtCode, lang }: Props) {
   const { t } = useTranslation();
-  const { past, planned } = splitSessions(sessions, new Date().toISOString().slice(0, 10));
+  const near = sessions.filter((s) =>
+    s.villageCode === villageCode || (districtCode && s.villageCode?.startsWith(`${districtCode}.`)));
+  const { past, planned } = splitSessions(near, villageCode);
   const block = (title: string, list: OutreachSession[]) => (
     <>
       <h4>{title}</h4>
       {list.length === 0
         ? <p className="muted small">{t('noSessions')}</p>
-        : <ul className="sessions">{list.map((s) => <SessionItem key={s.id} s={s} lang={lang} />)}</ul>}
+        : <ul className="sessions">{list.map((s) => <SessionItem key={s.id} s={s} lang={lang} here={s.villageCode === villageCode} />)}</ul>}
     </>
   );
   return (

@@ -66,7 +66,7 @@ export function VillagePanel({ code, parentCode, sector, period, target, lang, o
       {data?.sessions && (
         <>
           <h3>{t('sessions')}</h3>
-          <SessionsList sessions={data.sessions} lang={lang} />
+          <SessionsList sessions={data.sessions} villageCode={code} districtCode={data.region?.parent?.code ?? parentCode} lang={lang} />
         </>
       )}
     </aside>
