@@ -1,6 +1,8 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -56,10 +58,61 @@ export async function startTestServerForBrowser(): Promise<RunningServer | null>
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ''), close: async () => {} };
   }
   const support = join(ROOT, 'test/support/server.ts');
-  if (!existsSync(support)) return null;
-  const mod = (await import(pathToFileURL(support).href)) as { startTestServer(): Promise<RunningServer> };
-  const server = await mod.startTestServer();
-  return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
+  if (existsSync(support)) {
+    const mod = (await import(pathToFileURL(support).href)) as { startTestServer(): Promise<RunningServer> };
+    const server = await mod.startTestServer();
+    return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
+  }
+  return existsSync(join(ROOT, 'server/main.ts')) ? spawnServerForBrowserTests() : null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/**
+ * Stand-in until test/support/server.ts exists: `tsx server/main.ts` on a free port with a fresh
+ * embedded database in a temporary folder (the server seeds the demo into an empty one), using
+ * the real boundaries from ../shared when they are there.
+ */
+export async function spawnServerForBrowserTests(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cakupan-browser-'));
+  const boundaries = resolve(ROOT, '../shared/data/bangkalan/villages.geojson');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pgdata'), LOG_LEVEL: 'warn',
+    ...(existsSync(boundaries) ? { BOUNDARIES: boundaries } : {}),
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+    cwd: ROOT, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const close = async () => {
+    if (child.exitCode == null && child.pid) {
+      const exited = new Promise((ok) => child.once('exit', ok));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) break;
+    try {
+      await graphql(url, '{ __typename }');
+      return { url, close };
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 500));
+    }
+  }
+  await close();
+  throw new Error(`the server did not answer on ${url} within 3 minutes`);
 }
 
 export const CHROMIUM_ARGS = [
