@@ -81,6 +81,7 @@ export function CoverageMap(props: CoverageMapProps) {
     });
     map.on('moveend', () => {
       const c = map.getCenter();
+      container.current?.setAttribute('data-center', `${c.lng.toFixed(5)},${c.lat.toFixed(5)},${map.getZoom().toFixed(2)}`);
       latest.current.onMove?.([c.lng, c.lat], map.getZoom());
     });
     return () => {
