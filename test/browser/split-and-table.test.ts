@@ -50,6 +50,10 @@ describe.skipIf(!server)('split view, table view and keyboard', { timeout: 120_0
     await page.locator('.village-panel .sector-figures').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.village-panel').count()).toBe(0);
+    const name = (await rows.nth(3).locator('button').textContent())!;
+    await page.getByRole('searchbox').fill(name.slice(0, 6));
+    await page.locator('.search-results button', { hasText: name }).first().click();
+    await expect.poll(() => page.locator('.village-panel h2').textContent()).toBe(name);
     await screenshot(page, 'table-view');
     await page.close();
   });
