@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { ImportRejected } from "../common/errors.ts";
 
 export interface CsvRow {
@@ -17,10 +17,17 @@ export type ColumnAliases = Record<string, string[]>;
  * canonical column names. Refuses the file when a required column is missing.
  */
 export async function* readCsv(input: string | Readable, source: string, aliases: ColumnAliases, required: string[]): AsyncGenerator<CsvRow> {
-  const stream = typeof input === "string" ? createReadStream(input) : input;
-  const parser = stream.pipe(
-    parse({ bom: true, delimiter: [",", ";"], relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
-  );
+  const source0 = typeof input === "string" ? createReadStream(input) : input;
+  const chunks = source0[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  const head = first.done ? "" : String(first.value).split(/\r?\n/, 1)[0];
+  // Spreadsheets saved in Indonesian locales often use ";" between columns.
+  const delimiter = head.split(";").length > head.split(",").length ? ";" : ",";
+  const stream = Readable.from((async function* () {
+    if (!first.done) yield first.value;
+    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
+  })());
+  const parser = stream.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
   let index: Map<string, number> | null = null;
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

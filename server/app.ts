@@ -1,0 +1,54 @@
+import express from "express";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import type { Logger } from "pino";
+import type { Database } from "./db/database.ts";
+import type { Config } from "./config.ts";
+import { getSchema } from "./graphql/schema.ts";
+import { createContext, type Context } from "./graphql/context.ts";
+import { formatError } from "./graphql/format-error.ts";
+import { limitsPlugin } from "./graphql/limits.ts";
+import { coverageCsvHandler } from "./export/coverage-csv.ts";
+import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
+
+export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
+
+export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY">;
+
+/** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
+export async function createApp(db: Database, config: AppConfig, logger: Logger) {
+  const schema = await getSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: true,
+    plugins: [
+      limitsPlugin(schema, config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const e of errors) if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const context = (req: express.Request) => createContext(db, config, req.headers.authorization);
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
+  app.use("/graphiql-assets", express.static(GRAPHIQL_ASSETS, { immutable: true, maxAge: "7d" }));
+  app.get("/graphql", (req, res, next) => (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next()));
+  app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
+  app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
+  if (existsSync(CLIENT_DIST)) {
+    app.use(express.static(CLIENT_DIST, { index: "index.html" }));
+    app.get(/^\/(?!graphql|export).*/, (_req, res) => res.sendFile("index.html", { root: CLIENT_DIST }));
+  }
+  return { app, apollo };
+}

@@ -1,0 +1,33 @@
+import { ArgsType, Field, Float, Int } from "type-graphql";
+import { Matches, Max, Min } from "class-validator";
+import { CoverageMetric, RegionLevel, Reliability, Sector, SortDirection } from "../graphql/enums.ts";
+
+@ArgsType()
+export class CoverageArgs {
+  @Field(() => RegionLevel, { description: "Which level's regions to return." }) level!: RegionLevel;
+  @Field(() => Sector, { nullable: true, description: "One sector; omit for all sectors together." }) sector?: Sector;
+  @Field(() => String, { nullable: true, description: "Month YYYY-MM; omit for the latest." })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "period must be a month written YYYY-MM" })
+  period?: string;
+  @Field(() => String, { nullable: true, description: "Only regions inside this region (a Kemendagri code)." }) parentCode?: string;
+  @Field(() => Float, { defaultValue: 0.5, description: "Target coverage rate for gapToTarget (0 to 1)." })
+  @Min(0, { message: "target must be between 0 and 1" })
+  @Max(1, { message: "target must be between 0 and 1" })
+  target!: number;
+  @Field(() => CoverageMetric, { defaultValue: CoverageMetric.COVERAGE_RATE, description: "Metric to sort and rank by." }) orderBy!: CoverageMetric;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Sort direction." }) direction!: SortDirection;
+  @Field(() => Int, { defaultValue: 50, description: "Page size, 1 to 500." })
+  @Min(1, { message: "first must be between 1 and 500" })
+  @Max(500, { message: "first must be between 1 and 500" })
+  first!: number;
+  @Field(() => String, { nullable: true, description: "Cursor of the row after which to start." }) after?: string;
+  @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at least this." }) minCoverageRate?: number;
+  @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at most this (e.g. 0.5: below half covered)." }) maxCoverageRate?: number;
+  @Field(() => Int, { nullable: true, description: "Only regions with at least this many uncovered workers." }) minUncovered?: number;
+  @Field(() => [Reliability], { nullable: true, description: "Only regions whose rate has one of these reliabilities." }) reliability?: Reliability[];
+  @Field(() => Int, { defaultValue: 30, description: "Workforce below this makes a rate SMALL_WORKFORCE." })
+  @Min(0, { message: "minWorkforce must be at least 0" })
+  minWorkforce!: number;
+}
+
+export const LEVEL_CODE_LENGTH: Record<RegionLevel, number> = { REGENCY: 5, DISTRICT: 8, VILLAGE: 13 };

@@ -1,0 +1,49 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Max, Min } from "class-validator";
+import type { Context } from "../graphql/context.ts";
+import { Sector } from "../graphql/enums.ts";
+import { CoverageArgs } from "./coverage.args.ts";
+import { CoverageConnection, CoverageNode, CoverageSummary, RegionRef, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
+
+@ArgsType()
+class SeriesArgs {
+  @Field(() => String, { description: "Region code (any level)." }) code!: string;
+  @Field(() => Sector, { nullable: true, description: "One sector; omit for all." }) sector?: Sector;
+  @Field(() => Int, { defaultValue: 24, description: "How many months back from the latest, 1 to 120." })
+  @Min(1, { message: "months must be between 1 and 120" })
+  @Max(120, { message: "months must be between 1 and 120" })
+  months!: number;
+}
+
+@Resolver(() => CoverageNode)
+export class CoverageResolver {
+  @Query(() => CoverageConnection, { description: "Coverage of every region at a level: sortable, filterable, paginated. Reads the coverage summary." })
+  coverage(@Args(() => CoverageArgs) args: CoverageArgs, @Ctx() ctx: Context): Promise<CoverageConnection> {
+    return ctx.services.coverage.coverage(args);
+  }
+
+  @Query(() => [String], { description: "Months with coverage figures (YYYY-MM), oldest first." })
+  periods(@Ctx() ctx: Context): Promise<string[]> {
+    return ctx.services.coverage.periods();
+  }
+
+  @Query(() => [SeriesPoint], { description: "Monthly enrolled and coverage rate for a region, oldest first." })
+  coverageSeries(@Args(() => SeriesArgs) args: SeriesArgs, @Ctx() ctx: Context): Promise<SeriesPoint[]> {
+    return ctx.services.coverage.series(args.code, args.sector ?? null, args.months);
+  }
+
+  @Query(() => CoverageSummary, { description: "Headline figures for a region: coverage by sector and change over 12 months." })
+  coverageSummary(@Arg("code", () => String, { description: "Region code." }) code: string, @Ctx() ctx: Context): Promise<CoverageSummary> {
+    return ctx.services.coverage.summary(code);
+  }
+
+  @FieldResolver(() => [SectorCoverage], { description: "The same figures for each sector (batched per page)." })
+  bySector(@Root() node: CoverageNode, @Ctx() ctx: Context): Promise<SectorCoverage[]> {
+    return ctx.services.coverage.bySector.load({ code: node.code, period: node.period, minWorkforce: node.minWorkforce });
+  }
+
+  @FieldResolver(() => RegionRef, { nullable: true, description: "The parent region." })
+  parent(@Root() node: CoverageNode): RegionRef | null {
+    return node.parentCode ? { code: node.parentCode, name: node.parentName ?? node.parentCode } : null;
+  }
+}

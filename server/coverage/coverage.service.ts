@@ -1,0 +1,137 @@
+import DataLoader from "dataloader";
+import type { Sql } from "../db/sql.ts";
+import { badInput } from "../common/errors.ts";
+import { RegionLevel, Reliability, Sector } from "../graphql/enums.ts";
+import type { RegionService } from "../regions/region.service.ts";
+import { LEVEL_CODE_LENGTH, type CoverageArgs } from "./coverage.args.ts";
+import type { CoverageConnection, CoverageNode, CoverageSummary, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
+import * as q from "./coverage.sql.ts";
+import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
+
+/** Reads coverage from the village x sector x month summary (never from raw enrollments). */
+export class CoverageService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly regions: RegionService,
+  ) {}
+
+  private periodList: Promise<string[]> | null = null;
+
+  periods(): Promise<string[]> {
+    this.periodList ??= this.sql.query<{ period: string }>(q.PERIODS).then((rows) => rows.map((r) => r.period));
+    return this.periodList;
+  }
+
+  /** The period asked for (checked to exist), or the latest. */
+  async resolvePeriod(period: string | undefined | null, argument = "period"): Promise<string> {
+    const periods = await this.periods();
+    if (periods.length === 0) return period ?? "";
+    if (!period) return periods[periods.length - 1];
+    if (!periods.includes(period)) {
+      throw badInput(argument, `${argument} ${period} has no data; available: ${periods[0]} to ${periods[periods.length - 1]}.`);
+    }
+    return period;
+  }
+
+  async coverage(args: CoverageArgs): Promise<CoverageConnection> {
+    if (args.parentCode) await this.regions.require(args.parentCode, "parentCode");
+    const offset = args.after ? decodeCursor(args.after) : -1;
+    if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
+    const period = await this.resolvePeriod(args.period);
+    const rows = await this.sql.query<q.CoverageRow>(q.coverageQuery(args.orderBy, args.direction), [
+      period, LEVEL_CODE_LENGTH[args.level], args.sector ?? null, args.level, args.parentCode ?? null, args.target, args.minWorkforce,
+      args.minCoverageRate ?? null, args.maxCoverageRate ?? null, args.minUncovered ?? null, args.reliability ?? null, args.first + 1, offset + 1,
+    ]);
+    const page = rows.slice(0, args.first);
+    let totals = { workforce: rows[0]?.tot_workforce ?? 0, enrolled: rows[0]?.tot_enrolled ?? 0, gap: rows[0]?.tot_gap ?? 0 };
+    if (rows.length === 0) {
+      const [t] = await this.sql.query<{ workforce: number; enrolled: number }>(q.SCOPE_TOTALS, [period, args.sector ?? null, args.parentCode ?? null]);
+      totals = { ...t, gap: Math.max(Math.ceil(args.target * t.workforce - 1e-9) - t.enrolled, 0) };
+    }
+    return {
+      period,
+      totalCount: rows[0]?.total_count ?? 0,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: offset >= 0,
+        startCursor: page.length ? encodeCursor(offset + 1) : null,
+        endCursor: page.length ? encodeCursor(offset + page.length) : null,
+      },
+      edges: page.map((r, i) => ({ cursor: encodeCursor(offset + 1 + i), node: this.toNode(r, period, args) })),
+      total: {
+        code: args.parentCode ?? null,
+        workforce: totals.workforce,
+        enrolled: totals.enrolled,
+        coverageRate: rate(totals.enrolled, totals.workforce),
+        uncovered: uncovered(totals.enrolled, totals.workforce),
+        gapToTarget: totals.gap,
+      },
+    };
+  }
+
+  private toNode(r: q.CoverageRow, period: string, args: CoverageArgs): CoverageNode {
+    return {
+      code: r.code, name: r.name, level: r.level as RegionLevel, parentCode: r.parent_code, parentName: r.parent_name,
+      workforce: r.workforce, enrolled: r.enrolled, coverageRate: r.coverage_rate, uncovered: r.uncovered, areaKm2: r.area_km2,
+      uncoveredPerKm2: r.uncovered_per_km2, gapToTarget: r.gap_to_target, rank: r.rank, reliability: r.reliability as Reliability,
+      overEnrolled: r.enrolled > r.workforce && r.workforce > 0, period, sectorFilter: args.sector ?? null, minWorkforce: args.minWorkforce,
+    };
+  }
+
+  /** By-sector figures, batched: one statement per page of regions (per period and level). */
+  readonly bySector = new DataLoader<{ code: string; period: string; minWorkforce: number }, SectorCoverage[], string>(
+    async (keys) => {
+      const groups = new Map<string, string[]>();
+      for (const k of keys) {
+        const g = `${k.period}|${k.code.length}`;
+        groups.set(g, [...(groups.get(g) ?? []), k.code]);
+      }
+      type Row = { code: string; sector: Sector; workforce: number; enrolled: number; estimated: boolean };
+      const found = new Map<string, Row[]>();
+      for (const [g, codes] of groups) {
+        const [period, length] = g.split("|");
+        for (const r of await this.sql.query<Row>(q.BY_SECTOR, [period, Number(length), codes])) {
+          const key = `${period}|${r.code}`;
+          found.set(key, [...(found.get(key) ?? []), r]);
+        }
+      }
+      return keys.map((k) =>
+        (found.get(`${k.period}|${k.code}`) ?? []).map((r) => ({
+          sector: r.sector,
+          workforce: r.workforce,
+          enrolled: r.enrolled,
+          coverageRate: rate(r.enrolled, r.workforce),
+          uncovered: uncovered(r.enrolled, r.workforce),
+          reliability: reliabilityOf(r.workforce, r.estimated, k.minWorkforce),
+        })),
+      );
+    },
+    { cacheKeyFn: (k) => `${k.period}|${k.code}|${k.minWorkforce}` },
+  );
+
+  async series(code: string, sector: Sector | null, months: number): Promise<SeriesPoint[]> {
+    await this.regions.require(code, "code");
+    const rows = await this.sql.query<{ period: string; workforce: number; enrolled: number }>(q.SERIES, [code, sector, months]);
+    return rows.map((r) => ({ ...r, coverageRate: rate(r.enrolled, r.workforce) }));
+  }
+
+  async summary(code: string): Promise<CoverageSummary> {
+    const region = await this.regions.require(code, "code");
+    const series = await this.series(code, null, 13);
+    const period = await this.resolvePeriod(null);
+    const bySector = await this.bySector.load({ code, period, minWorkforce: 30 });
+    const last = series[series.length - 1] ?? { workforce: 0, enrolled: 0, coverageRate: null };
+    const yearAgo = series.length === 13 ? series[0] : null;
+    return {
+      region: { code: region.code, name: region.name },
+      period,
+      workforce: last.workforce,
+      enrolled: last.enrolled,
+      coverageRate: last.coverageRate,
+      uncovered: uncovered(last.enrolled, last.workforce),
+      bySector,
+      enrolledChange12m: yearAgo ? last.enrolled - yearAgo.enrolled : null,
+      coverageRateChange12m: yearAgo && yearAgo.coverageRate !== null && last.coverageRate !== null ? last.coverageRate - yearAgo.coverageRate : null,
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { CoverageMetric, SortDirection } from "../graphql/enums.ts";
+
+/** Latest month in the coverage summary. */
+export const LATEST_PERIOD = `SELECT max(period) AS period FROM coverage_summary`;
+export const PERIODS = `SELECT DISTINCT period FROM coverage_summary ORDER BY period`;
+
+const METRIC_COLUMN: Record<CoverageMetric, string> = {
+  WORKFORCE: "workforce",
+  ENROLLED: "enrolled",
+  COVERAGE_RATE: "coverage_rate",
+  UNCOVERED: "uncovered",
+  UNCOVERED_PER_KM2: "uncovered_per_km2",
+  GAP_TO_TARGET: "gap_to_target",
+};
+
+export interface CoverageRow {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+  parent_name: string | null;
+  area_km2: number | null;
+  workforce: number;
+  enrolled: number;
+  coverage_rate: number | null;
+  uncovered: number;
+  uncovered_per_km2: number | null;
+  gap_to_target: number;
+  rank: number;
+  reliability: string;
+  total_count: number;
+  tot_workforce: number;
+  tot_enrolled: number;
+  tot_gap: number;
+}
+
+/**
+ * Coverage of every region at one level from the village summary: $1 period, $2 code length of
+ * the level, $3 sector or null, $4 level, $5 parent code or null, $6 target, $7 min workforce,
+ * $8/$9 coverage-rate bounds, $10 min uncovered, $11 reliabilities, $12 limit, $13 offset.
+ * The metric and direction come from enums, never from user text.
+ */
+export function coverageQuery(orderBy: CoverageMetric, direction: SortDirection): string {
+  const col = METRIC_COLUMN[orderBy];
+  const dir = direction === SortDirection.DESC ? "DESC" : "ASC";
+  return `
+WITH agg AS (
+  SELECT left(cs.village_code, $2::int) AS code, sum(cs.workforce)::int AS workforce, sum(cs.enrolled)::int AS enrolled,
+         bool_or(cs.workforce_estimated AND cs.workforce > 0) AS estimated
+  FROM coverage_summary cs
+  WHERE cs.period = $1 AND ($3::text IS NULL OR cs.sector_code = $3)
+  GROUP BY 1
+),
+base AS (
+  SELECT r.code, r.name, r.level::text AS level, r.parent_code, pr.name AS parent_name, r.area_km2,
+         coalesce(a.workforce, 0) AS workforce, coalesce(a.enrolled, 0) AS enrolled, coalesce(a.estimated, false) AS estimated
+  FROM region r
+  LEFT JOIN region pr ON pr.code = r.parent_code
+  LEFT JOIN agg a ON a.code = r.code
+  WHERE r.level = $4::text::"RegionLevel" AND ($5::text IS NULL OR r.code LIKE $5 || '.%')
+),
+metrics AS (
+  SELECT *,
+         CASE WHEN workforce > 0 THEN enrolled::float8 / workforce END AS coverage_rate,
+         greatest(workforce - enrolled, 0) AS uncovered,
+         greatest(workforce - enrolled, 0) / nullif(area_km2, 0) AS uncovered_per_km2,
+         greatest(ceil($6::float8 * workforce - 1e-9)::int - enrolled, 0) AS gap_to_target,
+         CASE WHEN workforce = 0 THEN 'NO_WORKFORCE' WHEN workforce < $7::int THEN 'SMALL_WORKFORCE'
+              WHEN estimated THEN 'ESTIMATE' ELSE 'COUNT' END AS reliability
+  FROM base
+),
+ranked AS (
+  SELECT *,
+         rank() OVER (PARTITION BY parent_code ORDER BY ${col} ${dir} NULLS LAST)::int AS rank,
+         sum(workforce) OVER ()::int AS tot_workforce, sum(enrolled) OVER ()::int AS tot_enrolled,
+         sum(gap_to_target) OVER ()::int AS tot_gap
+  FROM metrics
+),
+filtered AS (
+  SELECT * FROM ranked
+  WHERE ($8::float8 IS NULL OR coverage_rate >= $8) AND ($9::float8 IS NULL OR coverage_rate <= $9)
+    AND ($10::int IS NULL OR uncovered >= $10) AND ($11::text[] IS NULL OR reliability = ANY($11::text[]))
+)
+SELECT *, count(*) OVER ()::int AS total_count FROM filtered
+ORDER BY ${col} ${dir} NULLS LAST, code
+LIMIT $12 OFFSET $13`;
+}
+
+/** Totals for the scope when no row passes the filters. */
+export const SCOPE_TOTALS = `
+SELECT coalesce(sum(cs.workforce), 0)::int AS workforce, coalesce(sum(cs.enrolled), 0)::int AS enrolled
+FROM coverage_summary cs
+WHERE cs.period = $1 AND ($2::text IS NULL OR cs.sector_code = $2) AND ($3::text IS NULL OR cs.village_code LIKE $3 || '.%')`;
+
+/** By-sector figures for many regions at one level in one statement: $1 period, $2 code length, $3 codes. */
+export const BY_SECTOR = `
+SELECT left(cs.village_code, $2::int) AS code, cs.sector_code AS sector,
+       sum(cs.workforce)::int AS workforce, sum(cs.enrolled)::int AS enrolled,
+       bool_or(cs.workforce_estimated AND cs.workforce > 0) AS estimated
+FROM coverage_summary cs
+WHERE cs.period = $1 AND left(cs.village_code, $2::int) = ANY($3::text[])
+GROUP BY 1, 2
+ORDER BY 1, 2`;
+
+/** Monthly series for a region: $1 region code, $2 sector or null, $3 months. */
+export const SERIES = `
+SELECT period, sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled
+FROM coverage_summary
+WHERE (village_code = $1 OR village_code LIKE $1 || '.%') AND ($2::text IS NULL OR sector_code = $2)
+  AND period > to_char((SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') FROM coverage_summary) - ($3::int * interval '1 month'), 'YYYY-MM')
+GROUP BY period ORDER BY period`;

@@ -1,0 +1,17 @@
+import type { Database } from "../db/database.ts";
+import type { Config } from "../config.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface Context {
+  db: Database;
+  config: Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL">;
+  /** Request-scoped services (their DataLoaders batch within one request). */
+  services: Services;
+  /** Bearer token sent with the request, if any. */
+  token: string | null;
+}
+
+export function createContext(db: Database, config: Context["config"], authorization?: string): Context {
+  const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? null;
+  return { db, config, services: createServices(db), token };
+}

@@ -1,0 +1,40 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ArgumentValidationError } from "type-graphql";
+import { DomainError, ErrorCode } from "../common/errors.ts";
+import { maskNik } from "../logger.ts";
+
+function extensionsFor(code: ErrorCode, argument?: string): Record<string, unknown> {
+  switch (code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return { code, argumentName: argument };
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.UNAUTHENTICATED:
+      return { code };
+    case ErrorCode.IMPORT_REJECTED:
+      return { code: ErrorCode.BAD_USER_INPUT, argumentName: argument ?? "file" };
+  }
+}
+
+/**
+ * Maps every error to a stable code: domain errors keep theirs, argument validation becomes
+ * BAD_USER_INPUT naming the argument, anything unexpected is INTERNAL_SERVER_ERROR without
+ * internals (never a database message, which could hold data).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  let original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  if (original instanceof DomainError) {
+    return { message: maskNik(original.message), path: formatted.path, locations: formatted.locations, extensions: extensionsFor(original.code, original.argument) };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors[0];
+    const messages = original.extensions.validationErrors.flatMap((e) => Object.values(e.constraints ?? {}).concat((e.children ?? []).flatMap((c) => Object.values(c.constraints ?? {}))));
+    return { message: messages.join("; ") || "Argument validation failed.", path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: first?.property } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  if (error instanceof GraphQLError && !error.originalError) return formatted;
+  return { message: "Internal server error.", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

@@ -1,0 +1,15 @@
+import { dirname } from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+/** GraphiQL (graphql-yoga's build) served from node_modules: no CDN, works offline. */
+export const GRAPHIQL_ASSETS = dirname(require.resolve("@graphql-yoga/graphiql"));
+
+export const graphiqlPage = () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Cakupan GraphQL</title>
+<link rel="stylesheet" href="/graphiql-assets/graphiql.css"></head>
+<body style="margin:0;height:100vh"><div id="graphiql" style="height:100vh"></div>
+<script src="/graphiql-assets/yoga-graphiql.umd.js"></script>
+<script>YogaGraphiQL.renderYogaGraphiQL(document.getElementById("graphiql"), { endpoint: "/graphql", title: "Cakupan" });</script>
+</body></html>`;
+

@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { CoverageResolver } from "../coverage/coverage.resolver.ts";
+import { RegionResolver } from "../regions/region.resolver.ts";
+import { OutreachResolver } from "../outreach/outreach.resolver.ts";
+import { DatasetResolver } from "./dataset.resolver.ts";
+
+let schema: Promise<GraphQLSchema> | null = null;
+
+/** The GraphQL schema, built once from the resolvers (code first). */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [CoverageResolver, RegionResolver, OutreachResolver, DatasetResolver],
+    validate: { forbidUnknownValues: false },
+  }).then((built) => {
+    built.getQueryType()!.description = "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";
+    built.getMutationType()!.description = "Changes, allowed only with the admin token (Authorization: Bearer <ADMIN_TOKEN>).";
+    return built;
+  });
+  return schema;
+}

@@ -1,0 +1,16 @@
+import type { Database } from "../db/database.ts";
+import { CoverageService } from "../coverage/coverage.service.ts";
+import { RegionService } from "../regions/region.service.ts";
+import { OutreachService } from "../outreach/outreach.service.ts";
+
+export interface Services {
+  regions: RegionService;
+  coverage: CoverageService;
+  outreach: OutreachService;
+}
+
+/** One set per request, so DataLoader caches never outlive a request. */
+export function createServices(db: Database): Services {
+  const regions = new RegionService(db.sql);
+  return { regions, coverage: new CoverageService(db.sql, regions), outreach: new OutreachService(db, regions) };
+}

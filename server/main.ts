@@ -1,0 +1,37 @@
+import { createServer } from "node:http";
+import { openRuntime, exitWithReason } from "./runtime.ts";
+import { createApp } from "./app.ts";
+import { isEmpty, seedDemo } from "./demo/seed-demo.service.ts";
+
+class PortInUseError extends Error {}
+
+async function main() {
+  const { config, logger, db, nikKey } = await openRuntime();
+  if (await isEmpty(db)) {
+    logger.info("The database is empty: loading the demo (synthetic worker numbers).");
+    await seedDemo(db, {
+      regency: config.DEMO_REGENCY, seed: config.DEMO_SEED, boundaries: config.BOUNDARIES,
+      urlTemplate: config.BOUNDARIES_URL_TEMPLATE, nikKey, logger,
+    });
+  }
+  const { app } = await createApp(db, config, logger);
+  const server = createServer(app);
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${config.PORT} is already in use: stop the other program or set PORT to a free port (e.g. PORT=4001 npm start).`) : error),
+    );
+    server.listen(config.PORT, config.HOST, () => resolveListen());
+  });
+  const url = `http://localhost:${config.PORT}/`;
+  logger.info(`Cakupan is ready at ${url} (GraphQL: ${url}graphql)`);
+  console.log(`\n  Cakupan: ${url}\n  GraphQL: ${url}graphql\n`);
+  const stop = async () => {
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch(exitWithReason);

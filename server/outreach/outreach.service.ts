@@ -1,0 +1,97 @@
+import type { Database } from "../db/database.ts";
+import { badInput, notFound } from "../common/errors.ts";
+import { parseDate } from "../imports/normalize.ts";
+import type { Sector } from "../graphql/enums.ts";
+import type { RegionService } from "../regions/region.service.ts";
+import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
+import * as q from "./outreach.sql.ts";
+
+const day = (value: string | undefined | null, argument: string): Date | undefined => {
+  if (value === undefined || value === null) return undefined;
+  const parsed = parseDate(value);
+  if (!parsed) throw badInput(argument, `${argument} must be a date written YYYY-MM-DD (got "${value}").`);
+  return new Date(`${parsed}T00:00:00Z`);
+};
+
+/** Fertilizer distribution points and outreach sessions. Writes go through Prisma; spatial reads through SQL. */
+export class OutreachService {
+  constructor(
+    private readonly db: Database,
+    private readonly regions: RegionService,
+  ) {}
+
+  async points(regionCode: string | null, from: string | null, to: string | null): Promise<FertilizerPoint[]> {
+    if (regionCode) await this.regions.require(regionCode, "regionCode");
+    day(from, "from");
+    day(to, "to");
+    return this.db.sql.query<FertilizerPoint>(q.POINTS, [regionCode, from, to]);
+  }
+
+  async nearestPoints(villageCode: string, first: number): Promise<FertilizerPointDistance[]> {
+    const village = await this.regions.require(villageCode, "villageCode");
+    if (village.level !== "VILLAGE") throw badInput("villageCode", `villageCode ${villageCode} is a ${village.level.toLowerCase()}, not a village.`);
+    const rows = await this.db.sql.query<FertilizerPoint & { distance: number }>(q.NEAREST_POINTS, [villageCode, first]);
+    return rows.map(({ distance, ...point }) => ({ point, distanceMeters: distance }));
+  }
+
+  async sessions(regionCode: string | null, from: string | null, to: string | null, sector: Sector | null): Promise<OutreachSession[]> {
+    if (regionCode) await this.regions.require(regionCode, "regionCode");
+    day(from, "from");
+    day(to, "to");
+    return this.db.sql.query<OutreachSession>(q.SESSIONS, [regionCode, from, to, sector]);
+  }
+
+  async session(id: number): Promise<OutreachSession> {
+    const [row] = await this.db.sql.query<OutreachSession>(q.SESSION_BY_ID, [id]);
+    if (!row) throw notFound(`id: no outreach session ${id}.`);
+    return row;
+  }
+
+  async create(input: SessionInput): Promise<OutreachSession> {
+    const village = await this.regions.require(input.villageCode, "input.villageCode");
+    if (village.level !== "VILLAGE") throw badInput("input.villageCode", `input.villageCode ${input.villageCode} is not a village.`);
+    const startsOn = day(input.startsOn, "input.startsOn")!;
+    const endsOn = day(input.endsOn ?? input.startsOn, "input.endsOn")!;
+    if (endsOn < startsOn) throw badInput("input.endsOn", "input.endsOn is before input.startsOn.");
+    if (!input.title.trim()) throw badInput("input.title", "input.title is empty.");
+    if (input.pointId !== undefined && input.pointId !== null) {
+      const point = await this.db.prisma.fertilizerPoint.findUnique({ where: { id: input.pointId } });
+      if (!point) throw notFound(`input.pointId: no fertilizer point ${input.pointId}.`);
+    }
+    const created = await this.db.prisma.outreachSession.create({
+      data: {
+        title: input.title.trim(), startsOn, endsOn, villageCode: input.villageCode, pointId: input.pointId ?? null,
+        targetSectors: input.targetSectors, notes: input.notes ?? null,
+      },
+    });
+    return this.session(created.id);
+  }
+
+  async update(id: number, patch: SessionPatch): Promise<OutreachSession> {
+    const current = await this.session(id);
+    const startsOn = day(patch.startsOn, "patch.startsOn") ?? new Date(`${current.startsOn}T00:00:00Z`);
+    const endsOn = day(patch.endsOn, "patch.endsOn") ?? new Date(`${current.endsOn}T00:00:00Z`);
+    if (endsOn < startsOn) throw badInput("patch.endsOn", "the session would end before it starts.");
+    await this.db.prisma.outreachSession.update({ where: { id }, data: { title: patch.title ?? undefined, notes: patch.notes ?? undefined, startsOn, endsOn } });
+    return this.session(id);
+  }
+
+  async cancel(id: number): Promise<OutreachSession> {
+    const current = await this.session(id);
+    if (current.status === "HELD") throw badInput("id", `session ${id} was already held; it cannot be cancelled.`);
+    await this.db.prisma.outreachSession.update({ where: { id }, data: { status: "CANCELLED" } });
+    return this.session(id);
+  }
+
+  /** Marks the session held with its attendance and the enrollments attributed to it. */
+  async recordResults(id: number, attendance: number, enrollmentsAttributed: number): Promise<OutreachSession> {
+    const current = await this.session(id);
+    if (current.status === "CANCELLED") throw badInput("id", `session ${id} was cancelled.`);
+    if (attendance < 0) throw badInput("attendance", "attendance must be at least 0.");
+    if (enrollmentsAttributed < 0 || enrollmentsAttributed > attendance) {
+      throw badInput("enrollmentsAttributed", "enrollmentsAttributed must be between 0 and attendance.");
+    }
+    await this.db.prisma.outreachSession.update({ where: { id }, data: { status: "HELD", attendance, enrollmentsAttributed } });
+    return this.session(id);
+  }
+}

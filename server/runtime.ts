@@ -1,0 +1,33 @@
+import { join, dirname, resolve } from "node:path";
+import { loadConfig, type Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { openDatabase, type Database } from "./db/database.ts";
+import { resolveNikKey } from "./common/nik.ts";
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  nikKey: string;
+}
+
+/** Config, logger, the migrated database and the NIK key: what every entry point starts with. */
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  const nikKey = resolveNikKey(config.NIK_HASH_KEY, join(dirname(dataDir), "nik-hash.key"));
+  if (!config.NIK_HASH_KEY) logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir });
+  logger.info(config.DATABASE_URL ? "Database: PostgreSQL server (DATABASE_URL)." : `Database: embedded PGlite+PostGIS in ${dataDir}.`);
+  return { config, logger, db, nikKey };
+}
+
+/** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
+export function exitWithReason(error: unknown): never {
+  const e = error as Error & { code?: string };
+  const known = ["ConfigError", "DatabaseUnavailableError", "ImportRejected", "MigrationError", "PortInUseError"];
+  if (known.includes(e?.constructor?.name)) console.error(`\n${e.message}\n`);
+  else console.error(`\nCakupan stopped: ${e?.message ?? String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import { getSchema } from "../server/graphql/schema.ts";
+import { printedSchema, SCHEMA_FILE } from "../server/cli/print-schema.ts";
+import { openSeededDatabase } from "./support/seeded.ts";
+import { ADMIN, run } from "./support/graphql.ts";
+
+const COVERAGE = `query ($level: RegionLevel!, $sector: Sector, $parentCode: String, $first: Int, $after: String, $orderBy: CoverageMetric, $direction: SortDirection, $maxCoverageRate: Float, $minUncovered: Int, $target: Float) {
+  coverage(level: $level, sector: $sector, parentCode: $parentCode, first: $first, after: $after, orderBy: $orderBy, direction: $direction, maxCoverageRate: $maxCoverageRate, minUncovered: $minUncovered, target: $target) {
+    totalCount period pageInfo { hasNextPage endCursor }
+    total { workforce enrolled coverageRate }
+    edges { cursor node { code name parentCode workforce enrolled coverageRate uncovered gapToTarget rank reliability overEnrolled parent { code name } bySector { sector workforce enrolled coverageRate } } }
+  }
+}`;
+
+describe("GraphQL API", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+  });
+  afterAll(() => db?.close());
+
+  it("answers district coverage for farmers with the same numbers as an independent SQL computation", async () => {
+    const { data, errors } = await run(db, COVERAGE, { level: "DISTRICT", sector: "FARMER", first: 100 });
+    expect(errors).toBeUndefined();
+    const expected = await db.sql.query<{ code: string; workforce: number; enrolled: number }>(
+      `SELECT d.code, sum(w.workers)::int AS workforce,
+              (SELECT count(*) FROM enrollment e WHERE e.village_code LIKE d.code || '.%' AND e.sector_code = 'FARMER'
+                 AND e.start_date <= date '2025-09-30' AND (e.end_date IS NULL OR e.end_date > date '2025-09-30'))::int AS enrolled
+       FROM region d JOIN workforce_estimate w ON w.village_code LIKE d.code || '.%' AND w.sector_code = 'FARMER'
+       WHERE d.level = 'DISTRICT' GROUP BY d.code ORDER BY d.code`,
+    );
+    const nodes = data!.coverage.edges.map((e: any) => e.node);
+    expect(data!.coverage.totalCount).toBe(18);
+    expect(data!.coverage.period).toBe("2025-09");
+    expect(nodes.map((n: any) => ({ code: n.code, workforce: n.workforce, enrolled: n.enrolled })).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected);
+    const rates = nodes.map((n: any) => n.coverageRate);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    expect(nodes[0].rank).toBe(1);
+    const sum = expected.reduce((s, r) => ({ w: s.w + r.workforce, e: s.e + r.enrolled }), { w: 0, e: 0 });
+    expect(data!.coverage.total).toEqual({ workforce: sum.w, enrolled: sum.e, coverageRate: sum.e / sum.w });
+  });
+
+  it("filters on metrics, computes the gap to a target and pages with cursors", async () => {
+    const filtered = await run(db, COVERAGE, { level: "VILLAGE", sector: "FARMER", maxCoverageRate: 0.5, minUncovered: 50, first: 500, target: 0.6 });
+    const nodes = filtered.data!.coverage.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(5);
+    for (const n of nodes) {
+      expect(n.coverageRate).toBeLessThanOrEqual(0.5);
+      expect(n.uncovered).toBeGreaterThanOrEqual(50);
+      expect(n.gapToTarget).toBe(Math.max(Math.ceil(0.6 * n.workforce - 1e-9) - n.enrolled, 0));
+    }
+    const page1 = await run(db, COVERAGE, { level: "VILLAGE", first: 100, orderBy: "UNCOVERED", direction: "DESC" });
+    const page2 = await run(db, COVERAGE, { level: "VILLAGE", first: 100, orderBy: "UNCOVERED", direction: "DESC", after: page1.data!.coverage.pageInfo.endCursor });
+    const codes = [...page1.data!.coverage.edges, ...page2.data!.coverage.edges].map((e: any) => e.node.code);
+    expect(new Set(codes).size).toBe(200);
+    expect(page1.data!.coverage.edges[99].node.uncovered).toBeGreaterThanOrEqual(page2.data!.coverage.edges[0].node.uncovered);
+  });
+
+  it("costs a fixed handful of SQL statements for all 281 villages with their districts and sectors (no N+1)", async () => {
+    db.statements.reset();
+    const { data } = await run(db, COVERAGE, { level: "VILLAGE", first: 500 });
+    expect(data!.coverage.edges).toHaveLength(281);
+    expect(data!.coverage.edges.every((e: any) => e.node.bySector.length > 0 && e.node.parent.code === e.node.code.slice(0, 8))).toBe(true);
+    expect(db.statements.count).toBeLessThanOrEqual(4);
+  });
+
+  it("returns NOT_FOUND for an unknown region code and BAD_USER_INPUT naming the argument", async () => {
+    const missing = await run(db, COVERAGE, { level: "VILLAGE", parentCode: "35.26.99" });
+    expect(missing.errors![0].extensions).toEqual({ code: "NOT_FOUND" });
+    expect(missing.errors![0].message).toMatch(/parentCode: no region with code "35.26.99"/);
+    const bad = await run(db, COVERAGE, { level: "VILLAGE", first: 5000 });
+    expect(bad.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "first" });
+    const period = await run(db, `{ coverage(level: VILLAGE, period: "2019-01") { totalCount } }`);
+    expect(period.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "period" });
+  });
+
+  it("refuses mutations without the admin token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), and runs them with it", async () => {
+    const create = `mutation ($input: SessionInput!) { createSession(input: $input) { id status villageName targetSectors } }`;
+    const input = { title: "Sosialisasi MT I", startsOn: "2025-11-03", villageCode: "35.26.01.1001", targetSectors: ["FARMER"] };
+    expect((await run(db, create, { input })).errors![0].extensions).toEqual({ code: "UNAUTHENTICATED" });
+    expect((await run(db, create, { input }, "wrong-token-wrong-token-xx")).errors![0].extensions).toEqual({ code: "FORBIDDEN" });
+    const ok = await run(db, create, { input }, ADMIN);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.createSession).toMatchObject({ status: "PLANNED", targetSectors: ["FARMER"] });
+    const cancelled = await run(db, `mutation { cancelSession(id: ${ok.data!.createSession.id}) { status } }`, undefined, ADMIN);
+    expect(cancelled.data!.cancelSession.status).toBe("CANCELLED");
+  });
+
+  it("answers spatial questions with PostGIS: nearest fertilizer points, regions near a point, the village containing a point", async () => {
+    const village = (await db.sql.query<{ code: string; lon: number; lat: number }>(`SELECT code, ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code = '35.26.05.2001'`))[0];
+    const { data } = await run(db, `query ($v: String!, $lon: Float!, $lat: Float!) {
+      nearestFertilizerPoints(villageCode: $v, first: 3) { distanceMeters point { code } }
+      regionsWithin(level: VILLAGE, lon: $lon, lat: $lat, meters: 3000) { distanceMeters region { code } }
+      locate(lon: $lon, lat: $lat) { village { code } district { code } }
+    }`, { v: village.code, lon: village.lon, lat: village.lat });
+    const d = data!.nearestFertilizerPoints.map((p: any) => p.distanceMeters);
+    expect(d).toEqual([...d].sort((a: number, b: number) => a - b));
+    const [check] = await db.sql.query<{ m: number }>(
+      `SELECT ST_Distance(p.geom::geography, v.centroid::geography) AS m FROM fertilizer_point p, region v WHERE v.code = $1 AND p.code = $2`,
+      [village.code, data!.nearestFertilizerPoints[0].point.code],
+    );
+    expect(d[0]).toBeCloseTo(check.m, 3);
+    expect(data!.regionsWithin[0]).toEqual({ distanceMeters: 0, region: { code: village.code } });
+    expect(data!.locate).toEqual({ village: { code: village.code }, district: { code: village.code.slice(0, 8) } });
+  });
+
+  it("refuses queries deeper than the limit with a clear error", async () => {
+    const { queryDepth } = await import("../server/graphql/limits.ts");
+    const { parse } = await import("graphql");
+    expect(queryDepth(parse(`{ region(code: "35.26") { children { children { parent { parent { code } } } } } }`))).toBe(6);
+  });
+
+  it("describes every type, field, argument and enum value, and schema.graphql matches the code", async () => {
+    const schema: GraphQLSchema = await getSchema();
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
+    }
+    expect(missing).toEqual([]);
+    expect(readFileSync(SCHEMA_FILE, "utf8"), "schema.graphql is stale: run npm run schema").toBe(await printedSchema());
+  });
+});

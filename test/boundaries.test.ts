@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import { ImportRejected } from "../server/common/errors.ts";
+import { parseGeoJson, parseWilayahSql, type BoundaryFeature } from "../server/regions/boundary-parsers.ts";
+import { importBoundaries } from "../server/regions/boundary-import.service.ts";
+import { syntheticBoundaries } from "../server/demo/synthetic-boundaries.ts";
+import { officialRegency } from "../server/regions/official-codes.ts";
+import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
+
+const snapshot = (db: Database) =>
+  db.sql.query<{ n: number; geoms: number; area: number | null }>(`SELECT count(*)::int AS n, count(geom)::int AS geoms, sum(area_km2) AS area FROM region`).then((r) => r[0]);
+
+async function fixture(): Promise<BoundaryFeature[]> {
+  if (existsSync(SHARED_VILLAGES)) return parseGeoJson(readFileSync(SHARED_VILLAGES, "utf8"), "villages.geojson");
+  return syntheticBoundaries((await officialRegency("35.26"))!);
+}
+
+describe("boundary import", () => {
+  let db: Database;
+  let features: BoundaryFeature[];
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    features = await fixture();
+  });
+  afterAll(() => db?.close());
+
+  const rejects = async (bad: BoundaryFeature[], pattern: RegExp) => {
+    const before = await snapshot(db);
+    const error = await importBoundaries(db.sql, bad, { source: "bad.geojson" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportRejected);
+    expect(error.message).toMatch(pattern);
+    expect(await snapshot(db)).toEqual(before);
+  };
+
+  it("refuses a file in latitude/longitude order, naming the feature", async () => {
+    const swapped = features.map((f, i) => (i === 3 ? { ...f, geometry: { type: "Polygon", coordinates: [[[-7, 112.7], [-7, 112.8], [-7.1, 112.8], [-7, 112.7]]] } as never } : f));
+    await rejects(swapped, new RegExp(`feature ${features[3].code}.*latitude/longitude order`));
+  });
+
+  it("refuses projected coordinates (metres)", async () => {
+    const projected = features.map((f, i) => (i === 0 ? { ...f, geometry: { type: "Polygon", coordinates: [[[690000, 9220000], [691000, 9220000], [691000, 9221000], [690000, 9220000]]] } as never } : f));
+    await rejects(projected, /projected CRS/);
+  });
+
+  it("refuses duplicate codes and codes outside the official list", async () => {
+    await rejects([...features, { ...features[5], index: features.length + 1 }], new RegExp(`${features[5].code.replace(/\./g, "\\.")}.*duplicate of feature #6`));
+    await rejects(features.map((f, i) => (i === 7 ? { ...f, code: "35.26.99.2001" } : f)), /35\.26\.99\.2001.*not in the official Kemendagri code list/);
+  });
+
+  it("imports the whole regency: 281 villages in 18 districts, about 1,300 km2 when real", async () => {
+    const report = await importBoundaries(db.sql, features, { source: "villages.geojson" });
+    expect(report.imported).toBe(281);
+    const levels = await db.sql.query<{ level: string; n: number; area: number }>(
+      `SELECT level::text, count(geom)::int AS n, sum(area_km2) AS area FROM region GROUP BY level ORDER BY level`,
+    );
+    const by = Object.fromEntries(levels.map((l) => [l.level, l]));
+    expect(by.VILLAGE.n).toBe(281);
+    expect(by.DISTRICT.n).toBe(18);
+    expect(by.REGENCY.n).toBe(1);
+    if (existsSync(SHARED_VILLAGES)) {
+      expect(by.VILLAGE.area).toBeGreaterThan(1250);
+      expect(by.VILLAGE.area).toBeLessThan(1350);
+      expect(Math.abs(by.DISTRICT.area - by.VILLAGE.area)).toBeLessThan(5);
+    }
+    const [simplified] = await db.sql.query<{ full: number; low: number }>(
+      `SELECT sum(ST_NPoints(geom))::int AS full, sum(ST_NPoints(geom_low))::int AS low FROM region WHERE level = 'VILLAGE'`,
+    );
+    expect(simplified.low).toBeLessThanOrEqual(simplified.full);
+  });
+
+  it("repairs an invalid geometry with ST_MakeValid and reports it", async () => {
+    const bowtie = { type: "Polygon", coordinates: [[[112.74, -7.03], [112.76, -7.05], [112.76, -7.03], [112.74, -7.05], [112.74, -7.03]]] };
+    const target = features.find((f) => f.code === "35.26.01.1001") ?? features[0];
+    const report = await importBoundaries(db.sql, features.map((f) => (f === target ? { ...f, geometry: bowtie as never } : f)), { source: "repaired.geojson" });
+    expect(report.repaired.map((r) => r.code)).toEqual([target.code]);
+    expect(report.repaired[0].reason).toMatch(/Self-intersection/i);
+    const [row] = await db.sql.query<{ valid: boolean }>(`SELECT ST_IsValid(geom) AS valid FROM region WHERE code = $1`, [target.code]);
+    expect(row.valid).toBe(true);
+    await importBoundaries(db.sql, features, { source: "villages.geojson" });
+  });
+
+  it("reads the wilayah_boundaries SQL rows, latitude first, Polygon or MultiPolygon", () => {
+    const text = `INSERT INTO wilayah_boundaries (kode,nama,lat,lng,path) VALUES
+ ('35.26.01.1001','Mlajah',-7.03,112.74,'[[[-7.03,112.74],[-7.04,112.74],[-7.04,112.75],[-7.03,112.74]]]'),
+ ('35.26.01.1002','Pejagan',-7.05,112.75,'[[[[-7.05,112.75],[-7.06,112.75],[-7.06,112.76],[-7.05,112.75]]],[[[-7.07,112.77],[-7.08,112.77],[-7.08,112.78],[-7.07,112.77]]]]');`;
+    const parsed = parseWilayahSql(text, "dump.sql");
+    expect(parsed.map((f) => [f.code, f.name, f.geometry?.type])).toEqual([
+      ["35.26.01.1001", "Mlajah", "Polygon"],
+      ["35.26.01.1002", "Pejagan", "MultiPolygon"],
+    ]);
+    expect((parsed[0].geometry as { coordinates: number[][][] }).coordinates[0][0]).toEqual([112.74, -7.03]);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import { openSeededDatabase } from "./support/seeded.ts";
+import { allocate } from "../server/demo/demo-data.ts";
+
+describe("the Bangkalan demo meets its calibration", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+  });
+  afterAll(() => db?.close());
+
+  const latest = (sector?: string) =>
+    db.sql.query<{ w: number; e: number }>(
+      `SELECT sum(workforce)::int AS w, sum(enrolled)::int AS e FROM coverage_summary WHERE period = '2025-09' AND ($1::text IS NULL OR sector_code = $1)`,
+      [sector ?? null],
+    ).then((r) => r[0]);
+
+  it("has about 28,000 workers enrolled in September 2025", async () => {
+    const all = await latest();
+    expect(all.e).toBeGreaterThan(26_500);
+    expect(all.e).toBeLessThan(29_500);
+  });
+
+  it("covers under half of farmers, nearly all fishers, livestock keepers in between; farmers the largest group", async () => {
+    const [farmer, fisher, livestock] = await Promise.all([latest("FARMER"), latest("FISHER"), latest("LIVESTOCK")]);
+    expect(farmer.e / farmer.w).toBeLessThan(0.5);
+    expect(fisher.e / fisher.w).toBeGreaterThan(0.9);
+    expect(livestock.e / livestock.w).toBeGreaterThan(farmer.e / farmer.w);
+    expect(livestock.e / livestock.w).toBeLessThan(fisher.e / fisher.w);
+    expect(farmer.w).toBeGreaterThan(fisher.w + livestock.w);
+  });
+
+  it("varies farmers' coverage widely between villages", async () => {
+    const [spread] = await db.sql.query<{ p10: number; p90: number }>(
+      `SELECT percentile_cont(0.1) WITHIN GROUP (ORDER BY coverage_rate) AS p10, percentile_cont(0.9) WITHIN GROUP (ORDER BY coverage_rate) AS p90
+       FROM coverage_summary WHERE period = '2025-09' AND sector_code = 'FARMER' AND workforce >= 30`,
+    );
+    expect(spread.p90 - spread.p10).toBeGreaterThan(0.3);
+  });
+
+  it("puts fishers only in coastal villages (touching the regency outline)", async () => {
+    const [row] = await db.sql.query<{ inland: number; coastal: number }>(
+      `SELECT count(*) FILTER (WHERE NOT ST_DWithin(v.geom, ST_Boundary(r.geom), 0.004))::int AS inland, count(*)::int AS coastal
+       FROM workforce_estimate w JOIN region v ON v.code = w.village_code, region r
+       WHERE r.code = '35.26' AND w.sector_code = 'FISHER' AND w.workers > 0`,
+    );
+    expect(row.coastal).toBeGreaterThan(20);
+    expect(row.inland).toBe(0);
+  });
+
+  it("has 24 months of history, mostly DBHCHT-funded, with fertilizer points and the September 2025 socialization", async () => {
+    const periods = await db.sql.query<{ period: string }>(`SELECT DISTINCT period FROM coverage_summary ORDER BY period`);
+    expect(periods).toHaveLength(24);
+    expect(periods.at(-1)!.period).toBe("2025-09");
+    const [funding] = await db.sql.query<{ share: number }>(`SELECT avg((funding_source = 'DBHCHT')::int)::float8 AS share FROM enrollment`);
+    expect(funding.share).toBeGreaterThan(0.75);
+    const points = await db.sql.query<{ kind: string; n: number }>(`SELECT kind::text, count(*)::int AS n FROM fertilizer_point GROUP BY kind ORDER BY kind`);
+    expect(points).toEqual([{ kind: "KIOSK", n: expect.any(Number) }, { kind: "WAREHOUSE", n: 18 }]);
+    const held = await db.sql.query(`SELECT 1 FROM outreach_session WHERE starts_on = date '2025-09-22' AND ends_on = date '2025-09-24' AND status = 'HELD'`);
+    expect(held).toHaveLength(1);
+  });
+
+  it("is deterministic for a seed", async () => {
+    const [a] = await db.sql.query<{ n: number; s: number }>(`SELECT count(*)::int AS n, sum(workers)::int AS s FROM workforce_estimate`);
+    expect(a.s).toBe(36_000 + 9_500 + 7_400);
+    expect(allocate(10, [1, 1, 1])).toEqual([4, 3, 3]);
+  });
+});
