@@ -91,7 +91,12 @@ export function App({ initial }: { initial: ViewState }) {
     <div className="app">
       <Header state={state} update={update} regencyName={dataset?.regencyName ?? 'Bangkalan'}
         search={<VillageSearch onPick={(code) => select(code, true)} />} />
-      {dataset?.synthetic && <div className="banner" role="note">{t('syntheticBanner')}</div>}
+      {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
+        <div className="banner" role="note">
+          {[dataset.synthetic && t('syntheticBanner'), dataset.boundariesSynthetic && t('syntheticBoundaries')]
+            .filter(Boolean).join(' · ')}
+        </div>
+      )}
       {period && <Controls state={state} periods={periods} period={period} update={update} />}
       {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
       <main className={`layout${state.village ? ' with-panel' : ''}`}>

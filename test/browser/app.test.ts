@@ -13,7 +13,7 @@ const available = await startTestServerForBrowser().catch((e: unknown) => {
   console.log(`browser tests: the server did not start: ${String(e)}`);
   return null;
 });
-if (!available) console.log('browser tests skipped: no test/support/server.ts and no CAKUPAN_TEST_URL');
+if (!available) console.log('browser tests skipped: no Chromium, or no server to test against (server/main.ts, test/support/server.ts or CAKUPAN_TEST_URL)');
 
 describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {

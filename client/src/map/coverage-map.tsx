@@ -54,7 +54,7 @@ export function CoverageMap(props: CoverageMapProps) {
     mapRef.current = map;
     const markers: { remove(): void }[] = [];
     map.on('load', () => {
-      addChoroplethLayers(map, districts);
+      addChoroplethLayers(map, districts, basemapUrl != null);
       markers.push(...addDistrictLabels(map, districts));
       if (!initialView) {
         const b = bboxOf(villages.features);

@@ -9,7 +9,7 @@ import type { Metric } from '../url-state.ts';
 import { classIndex, colorOf, type Classification } from './classify.ts';
 import { labelPoint } from './geo.ts';
 import {
-  CHOROPLETH_LAYERS, DISTRICT_SOURCE, FERTILIZER_SOURCE, HATCH_IMAGE, OFFLINE_STYLE, VILLAGE_SOURCE, hatchImage,
+  CHOROPLETH_LAYERS, DISTRICT_SOURCE, VILLAGE_FILL, FERTILIZER_SOURCE, HATCH_IMAGE, OFFLINE_STYLE, VILLAGE_SOURCE, hatchImage,
 } from './layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -34,12 +34,14 @@ export function createMap(container: HTMLElement, basemapUrl: string | null, vie
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection): void {
+export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean): void {
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
   map.addSource(VILLAGE_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'code' });
   map.addSource(DISTRICT_SOURCE, { type: 'geojson', data: districts });
   map.addSource(FERTILIZER_SOURCE, { type: 'geojson', data: EMPTY });
   for (const layer of CHOROPLETH_LAYERS) map.addLayer(layer);
+  // Let a basemap show through a little; offline the fill stays opaque so its pixels are exact.
+  if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, 'fill-opacity', 0.8);
 }
 
 /** District names as HTML markers: the offline style has no glyphs for symbol layers. */
