@@ -62,7 +62,7 @@ describe("schema.prisma and prisma/migrations agree", () => {
 
   it("creates every enum with the same values", async () => {
     const rows = await db.sql.query<{ name: string; values: string[] }>(
-      `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS values FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+      `SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
     );
     const actual = new Map(rows.map((r) => [r.name, r.values]));
     for (const [name, values] of schema.enums) expect(actual.get(name), name).toEqual(values);
