@@ -22,8 +22,8 @@ async function main() {
       for (const r of report.repaired) console.log(`  repaired ${r.code}: ${r.reason}`);
       if (report.unlisted.length) console.log(`  not in the official list (renamed or split?): ${report.unlisted.join(", ")}`);
     } else {
-      const importer = kind === "workforce" ? workforceImporter : enrollmentImporter(nikKey);
-      const result = await importCsv(db.sql, importer, { path: location });
+      const input = { path: location };
+      const result = kind === "workforce" ? await importCsv(db.sql, workforceImporter, input) : await importCsv(db.sql, enrollmentImporter(nikKey), input);
       console.log(result.alreadyImported ? `${location} was imported before: nothing changed.` : `Imported ${result.rows} ${kind} rows; coverage summary refreshed.`);
     }
   } finally {

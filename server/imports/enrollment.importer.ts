@@ -1,9 +1,11 @@
-import type { InputProblem } from "../common/errors.ts";
 import { hashNik, isNik, maskedNik } from "../common/nik.ts";
 import type { Sql } from "../db/sql.ts";
 import type { RowImporter } from "./csv-import.service.ts";
 import { parseDate, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
 import { VillageLookup } from "./village-lookup.ts";
+import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
+
+const DATE_REASON = "is not a date (YYYY-MM-DD or DD/MM/YYYY)";
 
 export interface EnrollmentRecord {
   nikHash: string;
@@ -50,9 +52,7 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
     kind: "enrollments",
     aliases: {
       nik: ["no_ktp", "nomor_induk_kependudukan"],
-      village_code: ["kode_desa", "kode"],
-      village_name: ["nama_desa", "desa", "village"],
-      district_name: ["kecamatan", "nama_kecamatan", "district"],
+      ...VILLAGE_COLUMNS,
       sector: ["sektor"],
       programs: ["program"],
       start_date: ["tanggal_mulai", "tgl_mulai"],
@@ -65,31 +65,23 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
     async prepare(sql) {
       const villages = await VillageLookup.load(sql);
       return (row) => {
-        const problems: InputProblem[] = [];
-        const bad = (column: string, value: string, reason: string) => problems.push({ line: row.line, column, value, reason });
+        const check = new RowCheck(row);
         const nik = row.get("nik").replace(/[\s.-]/g, "");
-        if (!isNik(nik)) bad("nik", maskedNik(nik), "must be exactly 16 digits");
-        const village = villages.resolve(row.get("village_code"), row.get("village_name"), row.get("district_name"));
-        if ("reason" in village) bad(village.column, village.value, village.reason);
-        const sector = parseSector(row.get("sector"));
-        if (!sector) bad("sector", row.get("sector"), "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
-        const programs = parsePrograms(row.get("programs"));
-        if (!programs) bad("programs", row.get("programs"), "must list JKK and/or JKM");
-        const startDate = parseDate(row.get("start_date"));
-        if (!startDate) bad("start_date", row.get("start_date"), "is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        if (!isNik(nik)) check.bad("nik", maskedNik(nik), "must be exactly 16 digits");
+        const village = check.village(villages);
+        const sector = check.read("sector", parseSector, "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
+        const programs = check.read("programs", parsePrograms, "must list JKK and/or JKM");
+        const startDate = check.read("start_date", parseDate, DATE_REASON);
         const endText = row.get("end_date");
-        const endDate = endText ? parseDate(endText) : null;
-        if (endText && !endDate) bad("end_date", endText, "is not a date (YYYY-MM-DD or DD/MM/YYYY)");
-        if (startDate && endDate && endDate < startDate) bad("end_date", endText, `is before start_date ${startDate}`);
-        const status = parseStatus(row.get("status"));
-        if (!status) bad("status", row.get("status"), "must be ACTIVE/aktif or ENDED/nonaktif");
-        if (status === "ENDED" && !endText) bad("end_date", "", "is required when status is ENDED");
-        const funding = parseFunding(row.get("funding_source"));
-        if (!funding) bad("funding_source", row.get("funding_source"), "must be DBHCHT, APBD, SELF/mandiri or OTHER/lainnya");
-        if (problems.length > 0 || "reason" in village) return problems;
+        const endDate = endText ? check.read("end_date", parseDate, DATE_REASON) : null;
+        if (startDate && endDate && endDate < startDate) check.bad("end_date", endText, `is before start_date ${startDate}`);
+        const status = check.read("status", parseStatus, "must be ACTIVE/aktif or ENDED/nonaktif");
+        if (status === "ENDED" && !endText) check.bad("end_date", "", "is required when status is ENDED");
+        const funding = check.read("funding_source", parseFunding, "must be DBHCHT, APBD, SELF/mandiri or OTHER/lainnya");
+        if (!check.ok) return check.problems;
         return {
           nikHash: hashNik(nikKey, nik),
-          villageCode: village.code,
+          villageCode: village!,
           sectorCode: sector!,
           ...programs!,
           startDate: startDate!,

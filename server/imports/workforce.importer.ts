@@ -1,8 +1,8 @@
-import type { InputProblem } from "../common/errors.ts";
 import type { Sql } from "../db/sql.ts";
 import type { RowImporter } from "./csv-import.service.ts";
 import { parseCount, parsePeriod, parseSector } from "./normalize.ts";
 import { VillageLookup } from "./village-lookup.ts";
+import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
 
 export interface WorkforceRecord {
   villageCode: string;
@@ -34,9 +34,7 @@ export async function writeWorkforce(tx: Sql, batch: WorkforceRecord[]): Promise
 export const workforceImporter: RowImporter<WorkforceRecord> = {
   kind: "workforce",
   aliases: {
-    village_code: ["kode_desa", "kode"],
-    village_name: ["nama_desa", "desa", "village"],
-    district_name: ["kecamatan", "nama_kecamatan", "district"],
+    ...VILLAGE_COLUMNS,
     sector: ["sektor"],
     period: ["periode", "tahun", "year"],
     workers: ["jumlah_pekerja", "jumlah", "pekerja"],
@@ -49,26 +47,20 @@ export const workforceImporter: RowImporter<WorkforceRecord> = {
     const villages = await VillageLookup.load(sql);
     const firstLine = new Map<string, number>();
     return (row) => {
-      const problems: InputProblem[] = [];
-      const bad = (column: string, value: string, reason: string) => problems.push({ line: row.line, column, value, reason });
-      const village = villages.resolve(row.get("village_code"), row.get("village_name"), row.get("district_name"));
-      if ("reason" in village) bad(village.column, village.value, village.reason);
-      const sector = parseSector(row.get("sector"));
-      if (!sector) bad("sector", row.get("sector"), "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
-      const period = parsePeriod(row.get("period"));
-      if (!period) bad("period", row.get("period"), "is not a period (YYYY or YYYY-MM)");
-      const workers = parseCount(row.get("workers"));
-      if (workers === null) bad("workers", row.get("workers"), "is not a whole number of workers");
+      const check = new RowCheck(row);
+      const village = check.village(villages);
+      const sector = check.read("sector", parseSector, "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
+      const period = check.read("period", parsePeriod, "is not a period (YYYY or YYYY-MM)");
+      const workers = check.read("workers", parseCount, "is not a whole number of workers");
       const source = row.get("source");
-      if (!source) bad("source", "", "is empty: say where the number comes from");
-      const estimatedText = row.get("estimated").toLowerCase();
-      if (problems.length > 0 || "reason" in village) return problems;
-      const key = `${village.code}|${sector}|${period}`;
+      if (!source) check.bad("source", "", "is empty: say where the number comes from");
+      if (!check.ok) return check.problems;
+      const key = `${village}|${sector}|${period}`;
       const first = firstLine.get(key);
-      if (first !== undefined) return [{ line: row.line, column: "village_code", value: village.code, reason: `repeats line ${first} (same village, sector and period)` }];
+      if (first !== undefined) return [{ line: row.line, column: "village_code", value: village!, reason: `repeats line ${first} (same village, sector and period)` }];
       firstLine.set(key, row.line);
-      const estimated = !["false", "0", "no", "tidak", "count", "sensus"].includes(estimatedText);
-      return { villageCode: village.code, sectorCode: sector!, period: period!, workers: workers!, source, estimated };
+      const estimated = !["false", "0", "no", "tidak", "count", "sensus"].includes(row.get("estimated").toLowerCase());
+      return { villageCode: village!, sectorCode: sector!, period: period!, workers: workers!, source, estimated };
     };
   },
   write: writeWorkforce,
