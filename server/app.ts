@@ -46,9 +46,11 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get("/graphql", (req, res, next) => (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next()));
   app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
-  if (existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: "index.html" }));
-    app.get(/^\/(?!graphql|export).*/, (_req, res) => res.sendFile("index.html", { root: CLIENT_DIST }));
-  }
+  // Looked up per request: the client may be built after the server started (tests, `npm run build`).
+  app.use(express.static(CLIENT_DIST, { index: "index.html" }));
+  app.get(/^\/(?!graphql|export).*/, (_req, res) => {
+    if (existsSync(`${CLIENT_DIST}/index.html`)) return res.sendFile("index.html", { root: CLIENT_DIST });
+    res.status(503).type("text").send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
+  });
   return { app, apollo };
 }

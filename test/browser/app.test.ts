@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  colorDistance, ensureClientBuilt, graphql, hexToRgb, launchBrowser, mainJsGzipBytes, newPage, sampleMap,
+  colorDistance, graphql, hexToRgb, launchBrowser, mainJsGzipBytes, newPage, sampleMap,
   screenshot, startTestServerForBrowser, waitForPaint, type RunningServer,
 } from './app.ts';
 
@@ -18,7 +18,6 @@ if (!available) console.log('browser tests skipped: no Chromium, or no server to
 describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     server = available;
-    ensureClientBuilt();
     console.log(`main JS (without maplibre), gzipped: ${(mainJsGzipBytes() / 1024).toFixed(1)} KiB`);
     browser = await launchBrowser();
     const geo = await graphql<{ g: { features: unknown[] } }>(server!.url, '{ g: regionGeometries(level: VILLAGE) }');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  ensureClientBuilt, graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
+  graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
   type RunningServer,
 } from './app.ts';
 
@@ -10,7 +10,6 @@ let browser: Browser;
 
 describe.skipIf(!server)('split view, table view and keyboard', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    ensureClientBuilt();
     browser = await launchBrowser();
   }, 240_000);
 
