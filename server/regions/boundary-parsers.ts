@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import * as shapefile from "shapefile";
+import { strFromU8, unzipSync } from "fflate";
 import type { Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { ImportRejected } from "../common/errors.ts";
 
@@ -71,19 +72,75 @@ export function parseWilayahSql(text: string, source: string): BoundaryFeature[]
   return features;
 }
 
+/** A .prj declaring a projected CRS cannot be drawn as longitude/latitude: refuse it. */
+function checkPrj(wkt: string | null, source: string): void {
+  if (wkt && /PROJCS/i.test(wkt)) {
+    throw new ImportRejected(source, [{ reason: `the .prj declares a projected CRS (${wkt.slice(0, 60)}...); reproject it to WGS84 longitude/latitude (EPSG:4326)` }]);
+  }
+}
+
+/** An ESRI Shapefile held in memory: the .shp, its .dbf, and the .prj when there is one. */
+export async function parseShapefileData(shp: Uint8Array, dbf: Uint8Array, prj: string | null, source: string): Promise<BoundaryFeature[]> {
+  checkPrj(prj, source);
+  let collection: unknown;
+  try {
+    collection = await shapefile.read(new Uint8Array(shp), new Uint8Array(dbf), { encoding: "utf-8" });
+  } catch (error) {
+    throw new ImportRejected(source, [{ reason: `cannot be read as a shapefile: ${(error as Error).message}` }]);
+  }
+  return parseGeoJson(JSON.stringify(collection), source);
+}
+
 /** ESRI Shapefile: the .shp with its .dbf beside it. */
 export async function parseShapefile(shpPath: string, source: string): Promise<BoundaryFeature[]> {
   const dbf = shpPath.replace(/\.shp$/i, ".dbf");
   if (!existsSync(dbf)) throw new ImportRejected(source, [{ reason: `the attribute file ${dbf} is missing beside the .shp` }]);
   const prj = shpPath.replace(/\.shp$/i, ".prj");
-  if (existsSync(prj)) {
-    const wkt = await readFile(prj, "utf8");
-    if (/PROJCS/i.test(wkt)) {
-      throw new ImportRejected(source, [{ reason: `the .prj declares a projected CRS (${wkt.slice(0, 60)}...); reproject it to WGS84 longitude/latitude (EPSG:4326)` }]);
+  return parseShapefileData(await readFile(shpPath), await readFile(dbf), existsSync(prj) ? await readFile(prj, "utf8") : null, source);
+}
+
+/** GeoJSON or a wilayah_boundaries SQL dump, told apart by content. */
+function parseText(text: string, source: string): BoundaryFeature[] {
+  const body = text.replace(/^\uFEFF/, "");
+  return body.trimStart().startsWith("{") ? parseGeoJson(body, source) : parseWilayahSql(body, source);
+}
+
+/** An uploaded file: its name (for messages and its extension) and its bytes. */
+export interface UploadedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/**
+ * Boundaries from uploaded files: a shapefile as a .zip or as its .shp and .dbf (.prj optional),
+ * or one GeoJSON or wilayah_boundaries SQL file.
+ */
+export async function readUploadedBoundaries(files: UploadedFile[], source: string): Promise<BoundaryFeature[]> {
+  let parts = files;
+  const zip = files.find((f) => /\.zip$/i.test(f.name));
+  if (zip) {
+    if (files.length > 1) throw new ImportRejected(source, [{ reason: "send a .zip alone, not with other files" }]);
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(zip.data, { filter: (f) => /\.(shp|dbf|prj)$/i.test(f.name) && !/(^|\/)__MACOSX\//.test(f.name) });
+    } catch (error) {
+      throw new ImportRejected(zip.name, [{ reason: `is not a readable .zip: ${(error as Error).message}` }]);
     }
+    parts = Object.entries(entries).map(([name, data]) => ({ name, data }));
   }
-  const collection = await shapefile.read(shpPath, dbf, { encoding: "utf-8" });
-  return parseGeoJson(JSON.stringify(collection), source);
+  const shps = parts.filter((f) => /\.shp$/i.test(f.name));
+  if (shps.length > 1) throw new ImportRejected(source, [{ reason: `holds ${shps.length} .shp files (${shps.map((f) => f.name).join(", ")}); send one layer` }]);
+  if (shps.length === 1 || zip) {
+    if (shps.length === 0) throw new ImportRejected(source, [{ reason: "the .zip holds no .shp file" }]);
+    const stem = shps[0].name.replace(/\.shp$/i, "").toLowerCase();
+    const beside = (ext: string) => parts.find((f) => f.name.toLowerCase() === `${stem}.${ext}`) ?? parts.find((f) => f.name.toLowerCase().endsWith(`.${ext}`));
+    const dbf = beside("dbf");
+    if (!dbf) throw new ImportRejected(source, [{ reason: `the attribute file ${stem}.dbf is missing beside ${shps[0].name}` }]);
+    const prj = beside("prj");
+    return parseShapefileData(shps[0].data, dbf.data, prj ? strFromU8(prj.data) : null, source);
+  }
+  if (files.length !== 1) throw new ImportRejected(source, [{ reason: `expected one GeoJSON or SQL file, or a shapefile (.zip, or .shp with .dbf); got ${files.map((f) => f.name).join(", ")}` }]);
+  return parseText(strFromU8(files[0].data), source);
 }
 
 /** Reads boundaries from a path or an http(s) URL, choosing the parser by extension or content. */
@@ -91,12 +148,9 @@ export async function readBoundaries(location: string): Promise<BoundaryFeature[
   if (/^https?:\/\//.test(location)) {
     const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new ImportRejected(location, [{ reason: `download failed: HTTP ${response.status}` }]);
-    const text = await response.text();
-    return text.trimStart().startsWith("{") ? parseGeoJson(text, location) : parseWilayahSql(text, location);
+    return parseText(await response.text(), location);
   }
   if (!existsSync(location)) throw new ImportRejected(location, [{ reason: "no such file" }]);
   if (/\.shp$/i.test(location)) return parseShapefile(location, location);
-  const text = await readFile(location, "utf8");
-  if (/\.sql$/i.test(location) || !text.trimStart().startsWith("{")) return parseWilayahSql(text, location);
-  return parseGeoJson(text, location);
+  return parseText(await readFile(location, "utf8"), location);
 }

@@ -15,8 +15,15 @@ export interface OfficialRegency {
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s(/-])\p{L}/gu, (m) => m.toUpperCase());
 
-/** The Kemendagri code list (from idn-area-data) for one regency. */
-export async function officialRegency(regencyCode: string): Promise<OfficialRegency | null> {
+const loaded = new Map<string, Promise<OfficialRegency | null>>();
+
+/** The Kemendagri code list (from idn-area-data) for one regency; read once per process. */
+export function officialRegency(regencyCode: string): Promise<OfficialRegency | null> {
+  if (!loaded.has(regencyCode)) loaded.set(regencyCode, readOfficialRegency(regencyCode));
+  return loaded.get(regencyCode)!;
+}
+
+async function readOfficialRegency(regencyCode: string): Promise<OfficialRegency | null> {
   const regencies = await getRegencies();
   const r = regencies.find((x) => x.code === regencyCode);
   if (!r) return null;

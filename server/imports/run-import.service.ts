@@ -1,0 +1,75 @@
+import { strFromU8 } from "fflate";
+import type { Sql } from "../db/sql.ts";
+import { ImportRejected } from "../common/errors.ts";
+import { readBoundaries, readUploadedBoundaries, type UploadedFile } from "../regions/boundary-parsers.ts";
+import { importBoundaries } from "../regions/boundary-import.service.ts";
+import { getDatasetInfo } from "../regions/dataset-info.ts";
+import type { RegionLevelName } from "../regions/official-codes.ts";
+import { dataQualityReport } from "../quality/data-quality.service.ts";
+import type { DataQuality } from "../quality/data-quality.ts";
+import { importCsv, type CsvInput } from "./csv-import.service.ts";
+import { workforceImporter } from "./workforce.importer.ts";
+import { enrollmentImporter } from "./enrollment.importer.ts";
+
+export type ImportKind = "boundaries" | "workforce" | "enrollments";
+
+/** A path or http(s) URL (the CLI), or uploaded files (the GraphQL mutation). */
+export type ImportSource = { location: string } | { files: UploadedFile[] };
+
+export interface ImportRequest {
+  kind: ImportKind;
+  source: ImportSource;
+  /** The key NIKs are hashed with (enrollments). */
+  nikKey: string;
+  /** Boundaries only: the level of the file's features (default: from their codes). */
+  level?: RegionLevelName;
+}
+
+export interface ImportOutcome {
+  kind: ImportKind;
+  /** The file's name as messages show it. */
+  source: string;
+  /** Rows (CSV) or features (boundaries) imported. */
+  rows: number;
+  /** This exact CSV file had been imported before: nothing was written. */
+  alreadyImported: boolean;
+  /** Boundaries: the level imported. */
+  level: RegionLevelName | null;
+  /** Boundaries repaired with ST_MakeValid, with PostGIS's reason. */
+  repaired: { code: string; reason: string }[];
+  /** Boundaries imported whose codes are not in the official list. */
+  unlisted: string[];
+  /** The data-quality report of the loaded regency, after the import. */
+  quality: DataQuality | null;
+}
+
+const nameOf = (source: ImportSource) => ("location" in source ? source.location : source.files.map((f) => f.name).join(" + ") || "upload");
+
+function csvInput(source: ImportSource, name: string): CsvInput {
+  if ("location" in source) return { path: source.location };
+  if (source.files.length !== 1) throw new ImportRejected(name, [{ reason: `send exactly one CSV file (got ${source.files.length})` }]);
+  return { text: strFromU8(source.files[0].data), name };
+}
+
+/**
+ * Runs one import, all or nothing, exactly as the CLI does (the GraphQL mutation calls this
+ * too), then builds the data-quality report of the loaded regency.
+ */
+export async function runImport(sql: Sql, request: ImportRequest): Promise<ImportOutcome> {
+  const { kind, source } = request;
+  const name = nameOf(source);
+  let outcome: Omit<ImportOutcome, "quality">;
+  let regency: string | undefined;
+  if (kind === "boundaries") {
+    const features = "location" in source ? await readBoundaries(source.location) : await readUploadedBoundaries(source.files, name);
+    const report = await importBoundaries(sql, features, { source: name, level: request.level });
+    regency = report.regencyCode;
+    outcome = { kind, source: name, rows: report.imported, alreadyImported: false, level: report.level, repaired: report.repaired, unlisted: report.unlisted };
+  } else {
+    const input = csvInput(source, name);
+    const result = kind === "workforce" ? await importCsv(sql, workforceImporter, input) : await importCsv(sql, enrollmentImporter(request.nikKey), input);
+    regency = (await getDatasetInfo(sql)).regency_code;
+    outcome = { kind, source: name, rows: result.rows, alreadyImported: result.alreadyImported, level: null, repaired: [], unlisted: [] };
+  }
+  return { ...outcome, quality: regency ? await dataQualityReport(sql, regency) : null };
+}

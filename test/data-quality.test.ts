@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
+import { dataQuality } from "../server/quality/data-quality.ts";
+import { formatDataQuality } from "../server/quality/data-quality.text.ts";
+import { runImport } from "../server/imports/run-import.service.ts";
+import { openTestDatabase } from "./support/db.ts";
+import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
+import { run } from "./support/graphql.ts";
+
+const area = (code: string, name = code) => ({ code, name, parentCode: code.slice(0, 8) });
+const stored = (code: string, hasBoundary: boolean, hasWorkforce: boolean) => ({ code, name: `stored ${code}`, hasBoundary, hasWorkforce });
+const codes = (list: { code: string }[]) => list.map((v) => v.code);
+
+describe("data-quality rules", () => {
+  const official = [area("35.26.01.1001"), area("35.26.01.1002"), area("35.26.02.2001"), area("35.26.02.2002")];
+  const districts = [area("35.26.01", "Bangkalan"), area("35.26.02", "Socah")].map((d) => ({ ...d, parentCode: "35.26" }));
+  const report = dataQuality({
+    regionCode: "35.26",
+    official,
+    districts,
+    stored: [
+      stored("35.26.01.1001", true, true),
+      stored("35.26.01.1002", false, true), // listed, never drawn
+      stored("35.26.02.2001", true, false), // drawn, no workforce
+      stored("35.26.02.2999", true, false), // drawn, no longer in the list
+      stored("35.27.01.1001", true, false), // another regency: not reported
+    ],
+  });
+
+  it.each([
+    ["missingBoundaries", ["35.26.01.1002", "35.26.02.2002"]],
+    ["unlistedBoundaries", ["35.26.02.2999"]],
+    ["missingWorkforce", ["35.26.02.2001", "35.26.02.2002", "35.26.02.2999"]],
+  ] as const)("lists %s", (field, expected) => {
+    expect(codes(report[field])).toEqual(expected);
+  });
+
+  it("counts the region's villages and each district's findings", () => {
+    expect(report).toMatchObject({ officialVillages: 4, villagesWithBoundary: 3, villagesWithWorkforce: 2 });
+    expect(report.byDistrict).toEqual([
+      { code: "35.26.01", name: "Bangkalan", officialVillages: 2, missingBoundaries: 1, unlistedBoundaries: 0, missingWorkforce: 0 },
+      { code: "35.26.02", name: "Socah", officialVillages: 2, missingBoundaries: 1, unlistedBoundaries: 1, missingWorkforce: 3 },
+    ]);
+  });
+
+  it("narrows to a district", () => {
+    const district = dataQuality({ regionCode: "35.26.02", official, districts, stored: [stored("35.26.01.1002", false, false), stored("35.26.02.2001", true, true)] });
+    expect(codes(district.missingBoundaries)).toEqual(["35.26.02.2002"]);
+    expect(district.officialVillages).toBe(2);
+    expect(district.byDistrict.map((d) => d.code)).toEqual(["35.26.02"]);
+  });
+
+  it("prints as text naming each category", () => {
+    const text = formatDataQuality(report, 1);
+    expect(text).toMatch(/official villages with no boundary: 2 \(35\.26\.01\.1002 35\.26\.01\.1002, \.\.\. and 1 more\)/);
+    expect(text).toMatch(/boundaries not in the official list \(renamed or split\?\): 1 \(35\.26\.02\.2999/);
+    expect(text).toMatch(/villages with no workforce data: 3/);
+  });
+});
+
+describe("data-quality report after imports, on the Bangkalan boundaries", () => {
+  let db: Database;
+  let features: BoundaryFeature[];
+  const RENAMED = "35.26.01.1999"; // a code the official list does not have, in a listed district
+  let dropped: string[];
+  const upload = (name: string, text: string) => ({ files: [{ name, data: new TextEncoder().encode(text) }] });
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    features = await bangkalanVillages();
+  });
+  afterAll(() => db?.close());
+
+  it("after a boundary import missing villages and holding an unlisted code, lists both", async () => {
+    // Drop three villages of district 35.26.05 and give one village of 35.26.01 a code the list lacks.
+    dropped = features.filter((f) => f.code.startsWith("35.26.05.")).slice(0, 3).map((f) => f.code);
+    const renamedFrom = features.find((f) => f.code.startsWith("35.26.01."))!.code;
+    const file = features.filter((f) => !dropped.includes(f.code)).map((f) => (f.code === renamedFrom ? { ...f, code: RENAMED, name: "Desa Baru" } : f));
+    const outcome = await runImport(db.sql, { kind: "boundaries", source: upload("partial.geojson", JSON.stringify(toGeoJson(file))), nikKey: "" });
+    expect(outcome).toMatchObject({ rows: 278, unlisted: [RENAMED] });
+    const q = outcome.quality!;
+    expect(codes(q.missingBoundaries)).toEqual([renamedFrom, ...dropped].sort());
+    expect(q.unlistedBoundaries).toEqual([{ code: RENAMED, name: "Desa Baru", districtCode: "35.26.01" }]);
+    expect(q.officialVillages).toBe(281);
+    expect(q.missingWorkforce).toHaveLength(282);
+    // Independently: official villages stored without geometry.
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM region WHERE level = 'VILLAGE' AND geom IS NULL`);
+    expect(q.missingBoundaries).toHaveLength(n);
+  });
+
+  it("after a workforce import, villages with figures leave the list", async () => {
+    const villages = [RENAMED, ...features.slice(10, 14).map((f) => f.code)];
+    const csv = "village_code,sector,period,workers,source\n" + villages.map((c) => `${c},petani,2025,100,BPS`).join("\n") + "\n";
+    const outcome = await runImport(db.sql, { kind: "workforce", source: upload("workforce.csv", csv), nikKey: "" });
+    expect(outcome.rows).toBe(villages.length);
+    const missing = new Set(codes(outcome.quality!.missingWorkforce));
+    for (const c of villages) expect(missing.has(c)).toBe(false);
+    expect(missing.size).toBe(282 - villages.length);
+    expect(outcome.quality!.villagesWithWorkforce).toBe(villages.length);
+  });
+
+  it("lists boundaries loaded before the official list changed, through the API, per district", async () => {
+    // A village drawn under an older list: stored with a boundary, absent from today's list.
+    await db.sql.query(
+      `INSERT INTO region (code, level, name, parent_code, geom) SELECT '35.26.02.2999', 'VILLAGE', 'Desa Lama', '35.26.02', geom FROM region WHERE code = $1`,
+      [features.find((f) => f.code.startsWith("35.26.02."))!.code],
+    );
+    const { data, errors } = await run(db, `{ dataQuality(regionCode: "35.26.02") {
+      regionCode officialVillages villagesWithBoundary unlistedBoundaries { code name districtCode } missingBoundaries { code }
+      byDistrict { code name officialVillages unlistedBoundaries missingWorkforce } } }`);
+    expect(errors).toBeUndefined();
+    const [expected] = await db.sql.query<{ official: number; drawn: number }>(
+      `SELECT count(*) FILTER (WHERE code <> $2 AND code <> '35.26.02.2999')::int AS official, count(geom)::int AS drawn FROM region WHERE level = 'VILLAGE' AND code LIKE $1`,
+      ["35.26.02.%", RENAMED],
+    );
+    expect(data!.dataQuality).toMatchObject({ regionCode: "35.26.02", officialVillages: expected.official, villagesWithBoundary: expected.drawn, missingBoundaries: [] });
+    expect(data!.dataQuality.unlistedBoundaries).toEqual([{ code: "35.26.02.2999", name: "Desa Lama", districtCode: "35.26.02" }]);
+    expect(data!.dataQuality.byDistrict).toEqual([
+      { code: "35.26.02", name: expect.any(String), officialVillages: expected.official, unlistedBoundaries: 1, missingWorkforce: expected.official + 1 - features.slice(10, 14).filter((f) => f.code.startsWith("35.26.02.")).length },
+    ]);
+    const whole = await run(db, `{ dataQuality { regionCode unlistedBoundaries { code } } }`);
+    expect(whole.data!.dataQuality).toEqual({ regionCode: "35.26", unlistedBoundaries: [{ code: RENAMED }, { code: "35.26.02.2999" }] });
+  });
+
+  it("refuses an unknown region (NOT_FOUND) and a province code (BAD_USER_INPUT)", async () => {
+    const unknown = await run(db, `{ dataQuality(regionCode: "35.26.99") { regionCode } }`);
+    expect(unknown.errors![0]).toMatchObject({ message: expect.stringMatching(/no region with code "35\.26\.99"/), extensions: { code: "NOT_FOUND" } });
+    const province = await run(db, `{ dataQuality(regionCode: "35") { regionCode } }`);
+    expect(province.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
+  });
+});
