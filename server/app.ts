@@ -15,7 +15,7 @@ import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
-export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY">;
+export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY"> & { nikKey?: string };
 
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {

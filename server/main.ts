@@ -14,7 +14,7 @@ async function main() {
       urlTemplate: config.BOUNDARIES_URL_TEMPLATE, nikKey, logger,
     });
   }
-  const { app } = await createApp(db, config, logger);
+  const { app } = await createApp(db, { ...config, nikKey }, logger);
   const server = createServer(app);
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>

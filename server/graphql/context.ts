@@ -4,7 +4,8 @@ import { createServices, type Services } from "./services.ts";
 
 export interface Context {
   db: Database;
-  config: Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL">;
+  /** `nikKey`: the key NIKs are hashed with (uploaded enrollment imports). */
+  config: Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL"> & { nikKey?: string };
   /** Request-scoped services (their DataLoaders batch within one request). */
   services: Services;
   /** Bearer token sent with the request, if any. */

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
-import { DomainError, ErrorCode } from "../common/errors.ts";
+import { DomainError, ErrorCode, ImportRejected } from "../common/errors.ts";
 import { maskNik } from "../logger.ts";
 
 function extensionsFor(code: ErrorCode, argument?: string): Record<string, unknown> {
@@ -25,6 +25,11 @@ function extensionsFor(code: ErrorCode, argument?: string): Record<string, unkno
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   if (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  if (original instanceof ImportRejected) {
+    // Every problem, also past the message's first 200, with any NIK-like value masked.
+    const problems = original.problems.map((p) => (p.value === undefined ? p : { ...p, value: maskNik(p.value) }));
+    return { message: maskNik(original.message), path: formatted.path, locations: formatted.locations, extensions: { ...extensionsFor(original.code, "files"), problems } };
+  }
   if (original instanceof DomainError) {
     return { message: maskNik(original.message), path: formatted.path, locations: formatted.locations, extensions: extensionsFor(original.code, original.argument) };
   }

@@ -1,0 +1,23 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../graphql/context.ts";
+import { requireAdmin } from "../graphql/auth.ts";
+import { RegionLevel } from "../graphql/enums.ts";
+import { ImportFileInput, ImportKind, ImportResult } from "./import.types.ts";
+import { decodeUploads, importFiles } from "./import-upload.service.ts";
+
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportResult, {
+    description:
+      "Runs an import from uploaded files, exactly as `npm run import` does (admin). All or nothing: on any problem nothing changes and the error (BAD_USER_INPUT, argumentName files) lists every problem in its message and in extensions.problems.",
+  })
+  async importFile(
+    @Arg("kind", () => ImportKind, { description: "What the files hold." }) kind: ImportKind,
+    @Arg("files", () => [ImportFileInput], { description: "One CSV, GeoJSON or SQL file; or a shapefile as one .zip, or as .shp and .dbf (and .prj)." }) files: ImportFileInput[],
+    @Arg("level", () => RegionLevel, { nullable: true, description: "Boundaries only: the level of the features (default: from their codes)." }) level: RegionLevel | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportResult> {
+    requireAdmin(ctx);
+    return importFiles(ctx.db.sql, { kind, files: decodeUploads(files), level, nikKey: ctx.config.nikKey });
+  }
+}
