@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     maxWorkers: 2,
-    server: { deps: { inline: ["type-graphql", "graphql-scalars"] } },
+    server: { deps: { inline: ["type-graphql", "graphql-scalars", "@apollo/server", "graphql-query-complexity"] } },
   },
 });

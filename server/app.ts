@@ -11,6 +11,7 @@ import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
 import { limitsPlugin } from "./graphql/limits.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
+import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
@@ -46,6 +47,8 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get("/graphql", (req, res, next) => (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next()));
   app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
+  app.get("/export/plans/:id.csv", planCsvHandler(db));
+  app.get("/export/plans/:id/field-sheet", fieldSheetHandler(db));
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
   app.use(express.static(CLIENT_DIST, { index: "index.html" }));
   app.get(/^\/(?!graphql|export).*/, (_req, res) => {

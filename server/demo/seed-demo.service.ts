@@ -65,7 +65,8 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, point_id, location, target_sectors, attendance, enrollments_attributed)
        SELECT 'Sosialisasi di ' || p.name, CASE WHEN s.starts_on < date '2025-10-01' THEN 'HELD' ELSE 'PLANNED' END::"SessionStatus",
               s.starts_on, s.starts_on, p.village_code, p.id, p.geom, ARRAY['FARMER'],
-              CASE WHEN s.starts_on < date '2025-10-01' THEN 40 + p.id % 60 END, 0
+              CASE WHEN s.starts_on < date '2025-10-01' THEN 40 + p.id % 60 END,
+              CASE WHEN s.starts_on < date '2025-10-01' THEN (40 + p.id % 60) * (20 + p.id % 15) / 100 ELSE 0 END
        FROM fertilizer_point p JOIN distribution_schedule s ON s.point_id = p.id
        WHERE p.kind = 'WAREHOUSE' AND s.season IN ('MT I 2024/2025', 'MT I 2025/2026') AND p.id % 3 = 0`,
     );

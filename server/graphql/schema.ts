@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { CoverageResolver } from "../coverage/coverage.resolver.ts";
 import { RegionResolver } from "../regions/region.resolver.ts";
 import { OutreachResolver } from "../outreach/outreach.resolver.ts";
+import { PlannerResolver } from "../planner/planner.resolver.ts";
 import { DataQualityResolver } from "../quality/data-quality.resolver.ts";
 import { ImportResolver } from "../imports/import.resolver.ts";
 import { DatasetResolver } from "./dataset.resolver.ts";
@@ -13,7 +14,7 @@ let schema: Promise<GraphQLSchema> | null = null;
 /** The GraphQL schema, built once from the resolvers (code first). */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [CoverageResolver, RegionResolver, OutreachResolver, DataQualityResolver, ImportResolver, DatasetResolver],
+    resolvers: [CoverageResolver, RegionResolver, OutreachResolver, PlannerResolver, DataQualityResolver, ImportResolver, DatasetResolver],
     validate: { forbidUnknownValues: false },
   }).then((built) => {
     built.getQueryType()!.description = "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";

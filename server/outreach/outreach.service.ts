@@ -1,16 +1,14 @@
 import type { Database } from "../db/database.ts";
 import { badInput, notFound } from "../common/errors.ts";
-import { parseDate } from "../imports/normalize.ts";
+import { isoDay } from "../common/args.ts";
 import type { Sector } from "../graphql/enums.ts";
 import type { RegionService } from "../regions/region.service.ts";
 import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 import * as q from "./outreach.sql.ts";
 
 const day = (value: string | undefined | null, argument: string): Date | undefined => {
-  if (value === undefined || value === null) return undefined;
-  const parsed = parseDate(value);
-  if (!parsed) throw badInput(argument, `${argument} must be a date written YYYY-MM-DD (got "${value}").`);
-  return new Date(`${parsed}T00:00:00Z`);
+  const parsed = isoDay(value, argument);
+  return parsed ? new Date(`${parsed}T00:00:00Z`) : undefined;
 };
 
 /** Fertilizer distribution points and outreach sessions. Writes go through Prisma; spatial reads through SQL. */

@@ -1,0 +1,125 @@
+// A saved outreach plan as CSV (one row per site and village) and as a printable field sheet
+// (one page per session: place, date, target villages with their uncovered counts).
+import type { Request, Response } from "express";
+import { stringify } from "csv-stringify/sync";
+import i18next from "i18next";
+import type { Database } from "../db/database.ts";
+import { DomainError, ErrorCode } from "../common/errors.ts";
+import { createServices } from "../graphql/services.ts";
+import type { SavedPlan } from "../planner/planner.types.ts";
+
+export const PLAN_CSV_FIELDS = [
+  "siteOrder", "siteName", "siteKind", "date", "siteVillageCode", "siteVillageName", "siteDistrict", "lon", "lat",
+  "villageCode", "villageName", "districtName", "distanceKm", "uncovered", "expectedEnrollments",
+] as const;
+
+export function planCsvRows(saved: SavedPlan): Record<(typeof PLAN_CSV_FIELDS)[number], unknown>[] {
+  return saved.plan.sites.flatMap((s) =>
+    s.villages.map((v) => ({
+      siteOrder: s.order, siteName: s.name, siteKind: s.kind, date: s.date ?? "", siteVillageCode: s.villageCode,
+      siteVillageName: s.villageName, siteDistrict: s.districtName, lon: s.lon, lat: s.lat, villageCode: v.code,
+      villageName: v.name, districtName: v.districtName, distanceKm: v.distanceMeters === null ? "" : (v.distanceMeters / 1000).toFixed(2),
+      uncovered: v.uncovered, expectedEnrollments: v.expectedEnrollments.toFixed(1),
+    })),
+  );
+}
+
+const sheetText = i18next.createInstance();
+void sheetText.init({
+  initAsync: false,
+  fallbackLng: "id",
+  resources: {
+    id: {
+      t: {
+        title: "Lembar lapangan sosialisasi BPJS Ketenagakerjaan", session: "Sesi {{n}} dari {{total}}", place: "Tempat", date: "Tanggal",
+        noDate: "belum ditentukan", sectors: "Sektor sasaran", village: "Desa", district: "Kecamatan", distance: "Jarak (km)",
+        uncovered: "Belum terlindungi", attended: "Hadir", enrolled: "Mendaftar", total: "Jumlah", expected: "Perkiraan pendaftaran baru",
+        plan: "Rencana", FARMER: "Petani", LIVESTOCK: "Peternak", FISHER: "Nelayan", print: "Cetak",
+      },
+    },
+    en: {
+      t: {
+        title: "BPJS Ketenagakerjaan outreach field sheet", session: "Session {{n}} of {{total}}", place: "Place", date: "Date",
+        noDate: "not set", sectors: "Target sectors", village: "Village", district: "District", distance: "Distance (km)",
+        uncovered: "Uncovered", attended: "Attended", enrolled: "Enrolled", total: "Total", expected: "Expected new enrollments",
+        plan: "Plan", FARMER: "Farmers", LIVESTOCK: "Livestock keepers", FISHER: "Fishers", print: "Print",
+      },
+    },
+  },
+  ns: ["t"],
+  defaultNS: "t",
+  interpolation: { escapeValue: true },
+});
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const html = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
+  const t = sheetText.getFixedT(lang);
+  const locale = lang === "id" ? "id-ID" : "en-GB";
+  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const day = (d: string | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : t("noDate"));
+  const sectors = saved.plan.parameters.sectors.map((s) => t(s)).join(", ");
+  const pages = saved.plan.sites.map((s) => {
+    const rows = s.villages
+      .map((v) => `<tr><td>${html(v.name)}</td><td>${html(v.districtName)}</td><td class="n">${n.format((v.distanceMeters ?? 0) / 1000)}</td><td class="n">${n.format(v.uncovered)}</td><td></td><td></td></tr>`)
+      .join("");
+    return `<section class="sheet">
+  <p class="plan">${html(t("plan"))}: ${html(saved.name)} · ${html(t("session", { n: s.order, total: saved.plan.sites.length }))}</p>
+  <h1>${html(t("title"))}</h1>
+  <dl>
+    <dt>${html(t("place"))}</dt><dd>${html(s.name)}, ${html(s.villageName)}, ${html(s.districtName)} (${s.lat.toFixed(5)}, ${s.lon.toFixed(5)})</dd>
+    <dt>${html(t("date"))}</dt><dd>${html(day(s.date))}</dd>
+    <dt>${html(t("sectors"))}</dt><dd>${html(sectors)}</dd>
+    <dt>${html(t("expected"))}</dt><dd>${n.format(s.expectedEnrollments)}</dd>
+  </dl>
+  <table>
+    <thead><tr><th>${html(t("village"))}</th><th>${html(t("district"))}</th><th>${html(t("distance"))}</th><th>${html(t("uncovered"))}</th><th>${html(t("attended"))}</th><th>${html(t("enrolled"))}</th></tr></thead>
+    <tbody>${rows}</tbody>
+    <tfoot><tr><th colspan="3">${html(t("total"))}</th><th class="n">${n.format(s.uncoveredReached)}</th><th></th><th></th></tr></tfoot>
+  </table>
+</section>`;
+  });
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${html(t("title"))}: ${html(saved.name)}</title>
+<style>
+  body { font: 12pt/1.4 system-ui, sans-serif; margin: 0; color: #000; }
+  .sheet { padding: 16mm; page-break-after: always; break-after: page; }
+  h1 { font-size: 16pt; margin: 0 0 8pt; } .plan { color: #444; margin: 0 0 4pt; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 12pt; } dt { font-weight: 600; } dd { margin: 0; }
+  table { border-collapse: collapse; width: 100%; margin-top: 10pt; } th, td { border: 1px solid #000; padding: 4pt 6pt; text-align: left; }
+  td:nth-child(5), td:nth-child(6) { width: 16%; } .n { text-align: right; }
+  @media print { .sheet { padding: 0; } }
+</style></head>
+<body>${pages.join("\n")}</body></html>`;
+}
+
+async function loadPlan(db: Database, req: Request, res: Response): Promise<SavedPlan | null> {
+  const id = Number(req.params.id);
+  if (!Number.isInteger(id) || id < 1) {
+    res.status(400).json({ error: `id: "${req.params.id}" is not a plan id.`, code: ErrorCode.BAD_USER_INPUT });
+    return null;
+  }
+  try {
+    return await createServices(db).planner.saved(id);
+  } catch (e) {
+    if (e instanceof DomainError) res.status(e.code === ErrorCode.NOT_FOUND ? 404 : 400).json({ error: e.message, code: e.code });
+    else throw e;
+    return null;
+  }
+}
+
+/** GET /export/plans/:id.csv */
+export const planCsvHandler = (db: Database) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(db, req, res);
+  if (!saved) return;
+  const csv = stringify(planCsvRows(saved), { header: true, columns: [...PLAN_CSV_FIELDS] });
+  res.type("text/csv; charset=utf-8").attachment(`plan-${saved.id}.csv`).send(csv);
+};
+
+/** GET /export/plans/:id/field-sheet?lang=id|en: printable HTML, one page per session. */
+export const fieldSheetHandler = (db: Database) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(db, req, res);
+  if (!saved) return;
+  res.type("html").send(fieldSheetHtml(saved, req.query.lang === "en" ? "en" : "id"));
+};

@@ -1,0 +1,159 @@
+// Builds an outreach plan from candidate sites and village gaps: greedy maximum coverage, the
+// budget, expected enrollments and the coverage each region would reach. Pure: no database.
+import { rate } from "../coverage/rates.ts";
+import { greedyMaxCoverage } from "./greedy.ts";
+import {
+  SiteKind, StopReason,
+  type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage,
+} from "./planner.types.ts";
+
+export interface CandidateRow {
+  pointId: number | null;
+  code: string;
+  name: string;
+  kind: string;
+  villageCode: string;
+  lon: number;
+  lat: number;
+  date: string | null;
+  reach: { code: string; distance: number }[];
+}
+
+export interface VillageGap {
+  code: string;
+  name: string;
+  districtCode: string;
+  districtName: string;
+  workforce: number;
+  enrolled: number;
+  uncovered: number;
+}
+
+export interface ProjectionRegion {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export const PLAN_METHOD =
+  "Greedy maximum coverage: each step takes the candidate site that reaches the most uncovered workers not already reached " +
+  "(a village is reached when its inner point is within the travel distance of the site, measured by PostGIS on the geography, in metres). " +
+  "Reach is monotone and submodular, so greedy reaches at least 1 - 1/e (about 63%) of the best possible reach for the same number of sessions " +
+  "(Nemhauser, Wolsey and Fisher, 1978). Expected enrollments = uncovered reached x enrollment rate, funded at monthly premium x months until the budget is spent.";
+
+export function buildPlan(
+  parameters: PlanParameters,
+  candidates: readonly CandidateRow[],
+  villages: readonly VillageGap[],
+  projectionRegions: readonly ProjectionRegion[],
+): OutreachPlanResult {
+  const village = new Map(villages.map((v) => [v.code, v]));
+  const weight = new Map(villages.map((v) => [v.code, v.uncovered]));
+  const byCode = new Map(candidates.map((c) => [c.code, c]));
+  const costPerWorker = parameters.monthlyPremium * parameters.months;
+  let fundableLeft = parameters.budget === null ? Number.POSITIVE_INFINITY : Math.floor(parameters.budget / costPerWorker);
+  const expectedByVillage = new Map<string, number>();
+  const sites: PlanSite[] = [];
+  let stopReason = StopReason.NOTHING_LEFT_TO_REACH;
+  let reachedSoFar = 0;
+  let enrolledSoFar = 0;
+
+  if (fundableLeft <= 0) stopReason = StopReason.BUDGET_SPENT;
+  else {
+    greedyMaxCoverage(candidates.map((c) => ({ id: c.code, reaches: c.reach.map((r) => r.code) })), weight, {
+      k: parameters.sessions,
+      continueAfter: (step) => {
+        const c = byCode.get(step.id)!;
+        const wanted = Math.round(step.gain * parameters.enrollmentRate);
+        const funded = Math.min(wanted, fundableLeft);
+        fundableLeft -= funded;
+        const distance = new Map(c.reach.map((r) => [r.code, r.distance]));
+        const reached: PlanVillage[] = step.newlyReached
+          .map((code) => {
+            const v = village.get(code)!;
+            const expected = step.gain > 0 ? (funded * v.uncovered) / step.gain : 0; // the site's enrollments, shared by uncovered
+            expectedByVillage.set(code, expected);
+            return { ...villageIdentity(v), uncovered: v.uncovered, distanceMeters: distance.get(code) ?? null, expectedEnrollments: expected };
+          })
+          .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.code.localeCompare(b.code));
+        reachedSoFar += step.gain;
+        enrolledSoFar += funded;
+        const home = village.get(c.villageCode);
+        sites.push({
+          order: sites.length + 1,
+          kind: siteKind(c.kind),
+          pointId: c.pointId,
+          code: c.code,
+          name: c.name,
+          villageCode: c.villageCode,
+          villageName: home?.name ?? c.villageCode,
+          districtName: home?.districtName ?? "",
+          lon: c.lon,
+          lat: c.lat,
+          date: c.date,
+          villages: reached,
+          uncoveredReached: step.gain,
+          expectedEnrollments: funded,
+          premiumCost: funded * costPerWorker,
+          budgetLimited: funded < wanted,
+          cumulativeUncoveredReached: reachedSoFar,
+          cumulativeExpectedEnrollments: enrolledSoFar,
+          cumulativeCost: enrolledSoFar * costPerWorker,
+          budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
+        });
+        if (fundableLeft <= 0) {
+          stopReason = StopReason.BUDGET_SPENT;
+          return false;
+        }
+        if (sites.length === parameters.sessions) stopReason = StopReason.SESSIONS_REACHED;
+        return true;
+      },
+    });
+  }
+
+  const reachedCodes = new Set(sites.flatMap((s) => s.villages.map((v) => v.code)));
+  const villagesLeftOut = villages
+    .filter((v) => v.uncovered > 0 && !reachedCodes.has(v.code))
+    .sort((a, b) => b.uncovered - a.uncovered || a.code.localeCompare(b.code))
+    .map((v) => ({ ...villageIdentity(v), uncovered: v.uncovered, distanceMeters: null, expectedEnrollments: 0 }));
+
+  return {
+    parameters,
+    candidateCount: candidates.length,
+    sites,
+    totals: {
+      uncoveredReached: reachedSoFar,
+      expectedEnrollments: enrolledSoFar,
+      premiumCost: enrolledSoFar * costPerWorker,
+      budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
+      uncoveredInRegion: villages.reduce((sum, v) => sum + v.uncovered, 0),
+    },
+    stopReason,
+    coverageAfter: projectionRegions.map((r) => project(r, villages, expectedByVillage)),
+    villagesLeftOut,
+    method: PLAN_METHOD,
+  };
+}
+
+function project(region: ProjectionRegion, villages: readonly VillageGap[], expected: ReadonlyMap<string, number>): CoverageProjection {
+  const inside = villages.filter((v) => v.code === region.code || v.code.startsWith(`${region.code}.`));
+  const workforce = inside.reduce((s, v) => s + v.workforce, 0);
+  const enrolledBefore = inside.reduce((s, v) => s + v.enrolled, 0);
+  const expectedNew = Math.round(inside.reduce((s, v) => s + (expected.get(v.code) ?? 0), 0));
+  return {
+    ...region,
+    workforce,
+    enrolledBefore,
+    expectedNew,
+    rateBefore: rate(enrolledBefore, workforce),
+    rateAfter: rate(enrolledBefore + expectedNew, workforce),
+  };
+}
+
+const villageIdentity = (v: VillageGap) => ({ code: v.code, name: v.name, districtCode: v.districtCode, districtName: v.districtName });
+
+function siteKind(kind: string): SiteKind {
+  if (kind === "WAREHOUSE") return SiteKind.WAREHOUSE;
+  if (kind === "KIOSK") return SiteKind.KIOSK;
+  return SiteKind.VILLAGE;
+}

@@ -1,0 +1,170 @@
+import type { Database } from "../db/database.ts";
+import { inRange, isoDay, orderedDays } from "../common/args.ts";
+import { badInput, notFound } from "../common/errors.ts";
+import type { Sector } from "../graphql/enums.ts";
+import type { CoverageService } from "../coverage/coverage.service.ts";
+import type { RegionService } from "../regions/region.service.ts";
+import { allocateBudget, type GapUnit } from "./budget.ts";
+import { buildPlan, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
+import {
+  CandidateSites, DEFAULT_ENROLLMENT_RATE, RateSource,
+  type BudgetInput, type BudgetView, type OutreachPlanResult, type PlanInput, type PlanParameters, type SavedPlan,
+} from "./planner.types.ts";
+import * as q from "./planner.sql.ts";
+
+interface GapRow extends Omit<VillageGap, "workforce" | "enrolled" | "uncovered"> {
+  sector: Sector | null;
+  workforce: number;
+  enrolled: number;
+  uncovered: number;
+}
+
+/** Outreach planning (where to hold sessions) and budget allocation, on the coverage summary. */
+export class PlannerService {
+  constructor(
+    private readonly db: Database,
+    private readonly regions: RegionService,
+    private readonly coverage: CoverageService,
+  ) {}
+
+  async plan(input: PlanInput): Promise<OutreachPlanResult> {
+    const p = await this.parameters(input);
+    const [candidates, gaps, projection] = await Promise.all([
+      this.db.sql.query<CandidateRow>(q.CANDIDATES, [
+        p.regionCode, p.from, p.to, p.maxDistanceKm * 1000, p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
+      ]),
+      this.gaps(p.regionCode, p.period, p.sectors),
+      this.db.sql.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]),
+    ]);
+    return buildPlan(p, candidates, villageTotals(gaps), projection);
+  }
+
+  async budget(input: BudgetInput): Promise<BudgetView> {
+    inRange(input.budget, 0, 1e15, "input.budget");
+    inRange(input.monthlyPremium, 1, 10_000_000, "input.monthlyPremium");
+    inRange(input.months, 1, 60, "input.months");
+    const sectors = uniqueSectors(input.sectors, "input.sectors");
+    if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
+    const period = await this.coverage.resolvePeriod(input.period, "input.period");
+    const units = (await this.gaps(input.regionCode ?? null, period, sectors))
+      .filter((g): g is GapRow & { sector: Sector } => g.sector !== null)
+      .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
+    return allocateBudget(input.rule, input.budget, input.monthlyPremium * input.months, units, sectors);
+  }
+
+  async save(name: string, input: PlanInput): Promise<SavedPlan> {
+    if (!name.trim()) throw badInput("name", "name is empty.");
+    const plan = await this.plan(input);
+    const row = await this.db.prisma.outreachPlan.create({
+      data: { name: name.trim(), params: JSON.parse(JSON.stringify(plan.parameters)), result: JSON.parse(JSON.stringify(plan)) },
+    });
+    return this.saved(row.id);
+  }
+
+  async savedPlans(): Promise<SavedPlan[]> {
+    return (await this.db.sql.query<SavedPlanRow>(q.SAVED_PLANS, [null])).map(savedPlan);
+  }
+
+  async saved(id: number): Promise<SavedPlan> {
+    const [row] = await this.db.sql.query<SavedPlanRow>(q.SAVED_PLANS, [id]);
+    if (!row) throw notFound(`id: no saved plan ${id}.`);
+    return savedPlan(row);
+  }
+
+  /** One planned outreach session per site of a saved plan, all or none. */
+  async createSessions(id: number): Promise<number[]> {
+    const saved = await this.saved(id);
+    if (saved.sessionCount > 0) throw badInput("planId", `plan ${id} already has ${saved.sessionCount} session(s); it was turned into sessions before.`);
+    const undated = saved.plan.sites.filter((s) => !s.date);
+    if (undated.length) {
+      throw badInput("planId", `plan ${id} has sites without a date (${undated.map((s) => s.name).join(", ")}): plan with a date window first.`);
+    }
+    if (saved.plan.sites.length === 0) throw badInput("planId", `plan ${id} has no sites.`);
+    const sessions = await this.db.prisma.$transaction(
+      saved.plan.sites.map((site) =>
+        this.db.prisma.outreachSession.create({
+          data: {
+            title: `Sosialisasi BPJS Ketenagakerjaan: ${site.name}`,
+            startsOn: new Date(`${site.date}T00:00:00Z`),
+            endsOn: new Date(`${site.date}T00:00:00Z`),
+            villageCode: site.villageCode,
+            pointId: site.pointId,
+            targetSectors: saved.plan.parameters.sectors,
+            planId: id,
+            notes: `${saved.name}, site ${site.order}: ${site.villages.length} village(s), ${site.uncoveredReached} uncovered workers reached, ${site.expectedEnrollments} expected enrollments.`,
+          },
+        }),
+      ),
+    );
+    return sessions.map((s) => s.id);
+  }
+
+  private async parameters(input: PlanInput): Promise<PlanParameters> {
+    const sectors = uniqueSectors(input.sectors, "input.sectors");
+    inRange(input.sessions, 1, 50, "input.sessions");
+    inRange(input.maxDistanceKm, 0.1, 50, "input.maxDistanceKm");
+    inRange(input.monthlyPremium, 1, 10_000_000, "input.monthlyPremium");
+    inRange(input.months, 1, 60, "input.months");
+    if (input.budget !== null && input.budget !== undefined) inRange(input.budget, 0, 1e15, "input.budget");
+    if (input.enrollmentRate !== null && input.enrollmentRate !== undefined) inRange(input.enrollmentRate, 0, 1, "input.enrollmentRate");
+    const from = isoDay(input.from, "input.from");
+    const to = isoDay(input.to, "input.to");
+    orderedDays(from, to, "input.from", "input.to");
+    if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
+    const period = await this.coverage.resolvePeriod(input.period, "input.period");
+    const [rateSource, enrollmentRate] = await this.enrollmentRate(input.enrollmentRate, sectors);
+    return {
+      sectors, sessions: input.sessions, maxDistanceKm: input.maxDistanceKm, candidates: input.candidates, from, to,
+      enrollmentRate, enrollmentRateSource: rateSource, budget: input.budget ?? null, monthlyPremium: input.monthlyPremium,
+      months: input.months, regionCode: input.regionCode ?? null, period,
+    };
+  }
+
+  /** The given rate, else enrollments attributed / attendance of held sessions, else the default. */
+  private async enrollmentRate(given: number | null | undefined, sectors: Sector[]): Promise<[RateSource, number]> {
+    if (given !== null && given !== undefined) return [RateSource.GIVEN, given];
+    const [past] = await this.db.sql.query<{ enrolled: number; attendance: number }>(q.PAST_SESSION_RATE, [sectors]);
+    if (past && past.attendance > 0) return [RateSource.PAST_SESSIONS, past.enrolled / past.attendance];
+    return [RateSource.DEFAULT, DEFAULT_ENROLLMENT_RATE];
+  }
+
+  private gaps(regionCode: string | null, period: string, sectors: Sector[]): Promise<GapRow[]> {
+    return this.db.sql.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
+  }
+}
+
+interface SavedPlanRow {
+  id: number;
+  name: string;
+  createdAt: Date | string;
+  plan: OutreachPlanResult | string;
+  sessionCount: number;
+}
+
+function savedPlan(row: SavedPlanRow): SavedPlan {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: new Date(row.createdAt).toISOString(),
+    sessionCount: row.sessionCount,
+    plan: typeof row.plan === "string" ? (JSON.parse(row.plan) as OutreachPlanResult) : row.plan,
+  };
+}
+
+/** Per-village totals over the plan's sectors (uncovered summed per sector, never netted across sectors). */
+function villageTotals(rows: readonly GapRow[]): VillageGap[] {
+  const out = new Map<string, VillageGap>();
+  for (const r of rows) {
+    const v = out.get(r.code) ?? { code: r.code, name: r.name, districtCode: r.districtCode, districtName: r.districtName, workforce: 0, enrolled: 0, uncovered: 0 };
+    v.workforce += r.workforce;
+    v.enrolled += r.enrolled;
+    v.uncovered += r.uncovered;
+    out.set(r.code, v);
+  }
+  return [...out.values()];
+}
+
+function uniqueSectors(sectors: Sector[], argument: string): Sector[] {
+  if (sectors.length === 0) throw badInput(argument, `${argument} is empty: name at least one sector.`);
+  return [...new Set(sectors)];
+}

@@ -1,0 +1,332 @@
+import { randomLcg } from "d3-random";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import { coveredWeight, greedyMaxCoverage, type CoverageCandidate } from "../server/planner/greedy.ts";
+import { openSeededDatabase } from "./support/seeded.ts";
+import { ADMIN, run } from "./support/graphql.ts";
+import { startApp, type RunningApp } from "./support/http.ts";
+
+const GUARANTEE = 1 - 1 / Math.E;
+
+/** The best weight any k of the candidates reach, by trying every k-subset. */
+function bruteForceOptimum(candidates: CoverageCandidate[], weight: Map<string, number>, k: number): number {
+  let best = 0;
+  const pick = (start: number, chosen: CoverageCandidate[]) => {
+    if (chosen.length === k || start === candidates.length) {
+      best = Math.max(best, coveredWeight(chosen, weight));
+      return;
+    }
+    for (let i = start; i < candidates.length; i++) pick(i + 1, [...chosen, candidates[i]!]);
+  };
+  pick(0, []);
+  return best;
+}
+
+const PLAN = `query ($input: PlanInput!) { outreachPlan(input: $input) {
+  candidateCount stopReason method
+  parameters { sectors sessions maxDistanceKm from to enrollmentRate enrollmentRateSource budget monthlyPremium months period }
+  totals { uncoveredReached expectedEnrollments premiumCost budgetRemaining uncoveredInRegion }
+  sites { order kind pointId code name villageCode date lon lat uncoveredReached expectedEnrollments premiumCost budgetLimited
+          cumulativeUncoveredReached cumulativeExpectedEnrollments cumulativeCost budgetRemaining
+          villages { code name uncovered distanceMeters expectedEnrollments } }
+  coverageAfter { code level workforce enrolledBefore expectedNew rateBefore rateAfter }
+  villagesLeftOut { code uncovered }
+} }`;
+
+describe("greedy maximum coverage", () => {
+  it("reaches at least 1 - 1/e of the brute-force optimum on random small instances, and never more", () => {
+    const random = randomLcg(42);
+    let ratioMin = 1;
+    for (let instance = 0; instance < 200; instance++) {
+      const points = Array.from({ length: 6 + Math.floor(random() * 10) }, (_, i) => `v${i}`);
+      const weight = new Map(points.map((p) => [p, Math.floor(random() * 100)]));
+      const candidates = Array.from({ length: 4 + Math.floor(random() * 7) }, (_, i) => ({
+        id: `c${String(i).padStart(2, "0")}`,
+        reaches: points.filter(() => random() < 0.3),
+      }));
+      const k = 1 + Math.floor(random() * 4);
+      const greedy = greedyMaxCoverage(candidates, weight, { k });
+      const chosen = greedy.map((s) => candidates.find((c) => c.id === s.id)!);
+      const reached = coveredWeight(chosen, weight);
+      expect(greedy.reduce((sum, s) => sum + s.gain, 0)).toBe(reached); // gains add up: nothing counted twice
+      const optimum = bruteForceOptimum(candidates, weight, k);
+      expect(reached).toBeLessThanOrEqual(optimum);
+      expect(reached).toBeGreaterThanOrEqual(GUARANTEE * optimum);
+      if (optimum > 0) ratioMin = Math.min(ratioMin, reached / optimum);
+    }
+    expect(ratioMin).toBeGreaterThanOrEqual(GUARANTEE);
+  });
+
+  it("is not always optimal: on the classic bad case it takes the big site first", () => {
+    const weight = new Map([["a", 2], ["b", 2], ["c", 2], ["d", 2], ["e", 1], ["f", 1]]);
+    const candidates = [
+      { id: "big", reaches: ["b", "c", "e", "f"] },
+      { id: "left", reaches: ["a", "b", "e"] },
+      { id: "right", reaches: ["c", "d", "f"] },
+    ];
+    const greedy = greedyMaxCoverage(candidates, weight, { k: 2 });
+    expect(greedy[0]!.id).toBe("big");
+    expect(coveredWeight(greedy.map((s) => candidates.find((c) => c.id === s.id)!), weight)).toBe(8);
+    expect(bruteForceOptimum(candidates, weight, 2)).toBe(10);
+  });
+});
+
+describe("outreach planner on the demo", () => {
+  let db: Database;
+  let app: RunningApp;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+    app = await startApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const plan = async (input: Record<string, unknown>) => {
+    const { data, errors } = await run(db, PLAN, { input });
+    expect(errors).toBeUndefined();
+    return data!.outreachPlan;
+  };
+
+  /** Uncovered farmers per village in the latest period, computed here from the workforce and enrollments. */
+  const uncoveredFarmers = async (): Promise<Map<string, number>> => {
+    const rows = await db.sql.query<{ code: string; uncovered: number }>(
+      `SELECT w.village_code AS code, greatest(w.workers - (SELECT count(*) FROM enrollment e WHERE e.village_code = w.village_code AND e.sector_code = 'FARMER'
+                AND e.start_date <= date '2025-09-30' AND (e.end_date IS NULL OR e.end_date > date '2025-09-30')), 0)::int AS uncovered
+       FROM workforce_estimate w WHERE w.sector_code = 'FARMER' AND w.period = (SELECT max(period) FROM workforce_estimate WHERE sector_code = 'FARMER')`,
+    );
+    return new Map(rows.map((r) => [r.code, r.uncovered]));
+  };
+
+  it("plans 5 farmer sessions within 5 km without counting any worker twice", async () => {
+    const p = await plan({ sessions: 5, maxDistanceKm: 5, from: "2025-10-01", to: "2026-01-31" });
+    expect(p.parameters.sectors).toEqual(["FARMER"]);
+    expect(p.sites).toHaveLength(5);
+    expect(p.stopReason).toBe("SESSIONS_REACHED");
+    const listed = p.sites.flatMap((s: any) => s.villages.map((v: any) => v.code));
+    expect(new Set(listed).size).toBe(listed.length); // a village belongs to one site only
+    // Independent check: the villages within 5 km of the chosen sites, by PostGIS, and their uncovered farmers.
+    const within = await db.sql.query<{ code: string }>(
+      `SELECT DISTINCT v.code FROM region v, unnest($1::float8[], $2::float8[]) AS s(lon, lat)
+       WHERE v.level = 'VILLAGE' AND ST_DWithin(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326)::geography, v.centroid::geography, 5000)`,
+      [p.sites.map((s: any) => s.lon), p.sites.map((s: any) => s.lat)],
+    );
+    const uncovered = await uncoveredFarmers();
+    const expected = within.reduce((sum, v) => sum + (uncovered.get(v.code) ?? 0), 0);
+    expect(p.totals.uncoveredReached).toBe(expected);
+    expect(p.sites.reduce((sum: number, s: any) => sum + s.uncoveredReached, 0)).toBe(expected);
+    expect(new Set(listed)).toEqual(new Set(within.map((v) => v.code).filter((c) => (uncovered.get(c) ?? 0) > 0)));
+    for (const s of p.sites) {
+      expect(s.villages.reduce((sum: number, v: any) => sum + v.uncovered, 0)).toBe(s.uncoveredReached);
+      for (const v of s.villages) expect(v.distanceMeters).toBeLessThanOrEqual(5000);
+    }
+    // greedy order: each site adds no more than the one before
+    const gains = p.sites.map((s: any) => s.uncoveredReached);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    // villages left out: every village with uncovered farmers that no site reaches
+    expect(p.villagesLeftOut.length + listed.length).toBe([...uncovered.values()].filter((u) => u > 0).length);
+  });
+
+  it("gives each session a distribution day in the window, and the window changes the candidates", async () => {
+    const mt1 = await plan({ sessions: 3, from: "2025-10-01", to: "2025-12-31" });
+    const mt2 = await plan({ sessions: 3, from: "2026-02-01", to: "2026-04-30" });
+    const count = async (from: string, to: string) =>
+      (await db.sql.query<{ n: number }>(
+        `SELECT count(DISTINCT point_id)::int AS n FROM distribution_schedule WHERE starts_on <= $2::date AND ends_on >= $1::date`, [from, to],
+      ))[0]!.n;
+    expect(mt1.candidateCount).toBe(await count("2025-10-01", "2025-12-31"));
+    expect(mt2.candidateCount).toBe(await count("2026-02-01", "2026-04-30"));
+    const none = await plan({ sessions: 3, from: "2030-01-01", to: "2030-01-31" });
+    expect(none.candidateCount).toBe(0);
+    expect(none.sites).toEqual([]);
+    for (const [p, from, to] of [[mt1, "2025-10-01", "2025-12-31"], [mt2, "2026-02-01", "2026-04-30"]] as const) {
+      for (const s of p.sites) {
+        expect(s.date >= from && s.date <= to).toBe(true);
+        const [window] = await db.sql.query<{ ok: boolean }>(
+          `SELECT bool_or($2::date BETWEEN starts_on AND ends_on) AS ok FROM distribution_schedule WHERE point_id = $1`, [s.pointId, s.date],
+        );
+        expect(window!.ok).toBe(true);
+      }
+    }
+  });
+
+  it("never spends more than the budget, and stops when it is spent", async () => {
+    const unlimited = await plan({ sessions: 8, from: "2025-10-01", to: "2026-01-31", enrollmentRate: 0.5 });
+    const costPerWorker = 16_800 * 12;
+    expect(unlimited.parameters.monthlyPremium).toBe(16_800);
+    expect(unlimited.totals.premiumCost).toBe(unlimited.totals.expectedEnrollments * costPerWorker);
+    for (const budget of [0, 100_000, 150_000_000, 400_000_000, unlimited.totals.premiumCost + 1]) {
+      const p = await plan({ sessions: 8, from: "2025-10-01", to: "2026-01-31", enrollmentRate: 0.5, budget });
+      expect(p.totals.premiumCost).toBeLessThanOrEqual(budget);
+      expect(p.totals.budgetRemaining).toBe(budget - p.totals.premiumCost);
+      expect(p.totals.premiumCost).toBe(p.sites.reduce((sum: number, s: any) => sum + s.premiumCost, 0));
+      let running = 0;
+      for (const s of p.sites) {
+        running += s.premiumCost;
+        expect(s.cumulativeCost).toBe(running);
+        expect(s.budgetRemaining).toBeGreaterThanOrEqual(0);
+        expect(s.expectedEnrollments).toBeLessThanOrEqual(Math.round(s.uncoveredReached * 0.5));
+      }
+      if (budget < unlimited.totals.premiumCost) {
+        expect(p.stopReason).toBe("BUDGET_SPENT");
+        expect(budget - p.totals.premiumCost).toBeLessThan(costPerWorker); // nothing fundable left over
+      } else expect(p.sites.map((s: any) => s.code)).toEqual(unlimited.sites.map((s: any) => s.code));
+    }
+  });
+
+  it("projects the coverage each district and the regency would reach", async () => {
+    const p = await plan({ sessions: 5, from: "2025-10-01", to: "2026-01-31", enrollmentRate: 0.4 });
+    const [regency, ...districts] = p.coverageAfter;
+    expect(regency.code).toBe("35.26");
+    expect(districts).toHaveLength(18);
+    expect(regency.expectedNew).toBe(p.totals.expectedEnrollments);
+    expect(Math.abs(districts.reduce((s: number, d: any) => s + d.expectedNew, 0) - regency.expectedNew)).toBeLessThanOrEqual(18); // rounding per district
+    const uncovered = await uncoveredFarmers();
+    expect(regency.workforce - regency.enrolledBefore).toBeLessThanOrEqual([...uncovered.values()].reduce((a, b) => a + b, 0));
+    expect(regency.rateAfter).toBeCloseTo((regency.enrolledBefore + regency.expectedNew) / regency.workforce, 10);
+    for (const d of districts) expect(d.rateAfter).toBeGreaterThanOrEqual(d.rateBefore);
+  });
+
+  it("learns the enrollment rate from past sessions unless given one", async () => {
+    const [past] = await db.sql.query<{ rate: number }>(
+      `SELECT sum(enrollments_attributed)::float8 / sum(attendance) AS rate FROM outreach_session
+       WHERE status = 'HELD' AND attendance > 0 AND 'FARMER' = ANY(target_sectors)`,
+    );
+    const learnt = await plan({ sessions: 1 });
+    expect(learnt.parameters.enrollmentRateSource).toBe("PAST_SESSIONS");
+    expect(learnt.parameters.enrollmentRate).toBeCloseTo(past!.rate, 10);
+    const given = await plan({ sessions: 1, enrollmentRate: 0.6 });
+    expect(given.parameters).toMatchObject({ enrollmentRate: 0.6, enrollmentRateSource: "GIVEN" });
+  });
+
+  it("matches the brute-force optimum's guarantee on one district's real candidates", async () => {
+    const district = "35.26.10";
+    const p = await plan({ sessions: 3, regionCode: district, from: "2025-10-01", to: "2026-01-31", candidates: "FERTILIZER_POINTS_AND_VILLAGES" });
+    // the same instance, built here: candidate points and village halls in the district, and the villages within 5 km
+    const reach = await db.sql.query<{ id: string; code: string }>(
+      `WITH c AS (
+         SELECT p.code AS id, p.geom FROM fertilizer_point p
+         WHERE p.village_code LIKE $1 || '.%' AND EXISTS (SELECT 1 FROM distribution_schedule s WHERE s.point_id = p.id AND s.starts_on <= date '2026-01-31' AND s.ends_on >= date '2025-10-01')
+         UNION ALL SELECT v.code, v.centroid FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE $1 || '.%')
+       SELECT c.id, v.code FROM c JOIN region v ON v.level = 'VILLAGE' AND v.code LIKE $1 || '.%' AND ST_DWithin(c.geom::geography, v.centroid::geography, 5000)`,
+      [district],
+    );
+    const candidates = [...new Set(reach.map((r) => r.id))].map((id) => ({ id, reaches: reach.filter((r) => r.id === id).map((r) => r.code) }));
+    expect(p.candidateCount).toBeGreaterThanOrEqual(candidates.length);
+    expect(candidates.length).toBeGreaterThanOrEqual(5);
+    expect(candidates.length).toBeLessThanOrEqual(40); // small enough for brute force: C(40,3) = 9,880
+    const weight = await uncoveredFarmers();
+    const optimum = bruteForceOptimum(candidates, weight, 3);
+    expect(p.totals.uncoveredReached).toBeLessThanOrEqual(optimum);
+    expect(p.totals.uncoveredReached).toBeGreaterThanOrEqual(GUARANTEE * optimum);
+  });
+
+  it("refuses bad input with BAD_USER_INPUT naming the argument", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ sessions: 0 }, "input.sessions"],
+      [{ maxDistanceKm: -1 }, "input.maxDistanceKm"],
+      [{ sectors: [] }, "input.sectors"],
+      [{ from: "2025-12-01", to: "2025-10-01" }, "input.to"],
+      [{ from: "1 Oktober" }, "input.from"],
+      [{ enrollmentRate: 1.5 }, "input.enrollmentRate"],
+      [{ budget: -5 }, "input.budget"],
+      [{ period: "1999-01" }, "input.period"],
+    ];
+    for (const [input, argument] of cases) {
+      const { errors } = await run(db, PLAN, { input });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
+      expect(errors![0]!.message).toContain(argument);
+    }
+    const { errors } = await run(db, PLAN, { input: { regionCode: "35.26.99" } });
+    expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("saves a plan (admin only), lists it, exports it, and turns it into planned sessions once", async () => {
+    const SAVE = `mutation ($name: String!, $input: PlanInput!) { savePlan(name: $name, input: $input) { id name sessionCount plan { sites { name date villageCode pointId uncoveredReached villages { name uncovered } } totals { uncoveredReached } } } }`;
+    const input = { sessions: 4, from: "2025-10-01", to: "2026-01-31" };
+    expect((await run(db, SAVE, { name: "MT I farmers", input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const saved = (await run(db, SAVE, { name: "MT I farmers", input }, ADMIN)).data!.savePlan;
+    const fresh = await plan(input);
+    expect(saved.plan.totals.uncoveredReached).toBe(fresh.totals.uncoveredReached);
+    const listed = (await run(db, `{ outreachPlans { id name sessionCount plan { sites { name } } } }`)).data!.outreachPlans;
+    expect(listed[0]).toMatchObject({ id: saved.id, name: "MT I farmers", sessionCount: 0 });
+
+    const csv = await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text();
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("siteOrder,siteName,siteKind,date,siteVillageCode,siteVillageName,siteDistrict,lon,lat,villageCode,villageName,districtName,distanceKm,uncovered,expectedEnrollments");
+    expect(lines.length - 1).toBe(saved.plan.sites.reduce((s: number, x: any) => s + x.villages.length, 0));
+    const sheet = await fetch(`${app.url}/export/plans/${saved.id}/field-sheet?lang=en`);
+    expect(sheet.headers.get("content-type")).toContain("text/html");
+    const html = await sheet.text();
+    expect(html.match(/<section class="sheet">/g)).toHaveLength(4);
+    for (const site of saved.plan.sites) expect(html).toContain(site.villages[0].name);
+    expect((await fetch(`${app.url}/export/plans/99999.csv`)).status).toBe(404);
+
+    const CREATE = `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id status startsOn villageCode pointId targetSectors } }`;
+    const created = (await run(db, CREATE, { id: saved.id }, ADMIN)).data!.createSessionsFromPlan;
+    expect(created).toHaveLength(4);
+    expect(created.map((s: any) => [s.startsOn, s.villageCode, s.pointId])).toEqual(saved.plan.sites.map((s: any) => [s.date, s.villageCode, s.pointId]));
+    expect(created.every((s: any) => s.status === "PLANNED" && s.targetSectors.join() === "FARMER")).toBe(true);
+    const again = await run(db, CREATE, { id: saved.id }, ADMIN);
+    expect(again.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_session WHERE plan_id = $1`, [saved.id]);
+    expect(n).toBe(4);
+  });
+});
+
+describe("budget view", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openSeededDatabase();
+  });
+  afterAll(() => db?.close());
+
+  const BUDGET = `query ($input: BudgetInput!) { budgetView(input: $input) {
+    rule costPerWorker fundableWorkers funded budgetUsed budgetRemaining
+    allocations { order villageCode districtCode sector uncovered funded rateBefore rateAfter }
+    coverageBySector { sector workforce enrolledBefore enrolledAfter rateBefore rateAfter } } }`;
+  const view = async (input: Record<string, unknown>) => {
+    const { data, errors } = await run(db, BUDGET, { input });
+    expect(errors).toBeUndefined();
+    return data!.budgetView;
+  };
+
+  it("funds as many workers as the budget buys, largest gaps first", async () => {
+    const v = await view({ budget: 1_000_000_000, sectors: ["FARMER"] });
+    expect(v.costPerWorker).toBe(16_800 * 12);
+    expect(v.fundableWorkers).toBe(Math.floor(1_000_000_000 / (16_800 * 12)));
+    expect(v.funded).toBe(v.fundableWorkers);
+    expect(v.budgetUsed).toBeLessThanOrEqual(1_000_000_000);
+    const uncovered = v.allocations.map((a: any) => a.uncovered);
+    expect(uncovered).toEqual([...uncovered].sort((a, b) => b - a));
+    expect(v.allocations.slice(0, -1).every((a: any) => a.funded === a.uncovered)).toBe(true);
+    const [farmers] = v.coverageBySector;
+    const [independent] = await db.sql.query<{ workforce: number; enrolled: number }>(
+      `SELECT sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled FROM coverage_summary WHERE sector_code = 'FARMER' AND period = '2025-09'`,
+    );
+    expect(farmers).toMatchObject({ sector: "FARMER", workforce: independent!.workforce, enrolledBefore: independent!.enrolled, enrolledAfter: independent!.enrolled + v.funded });
+  });
+
+  it("funds the lowest coverage rates first, or an equal share per district", async () => {
+    const low = await view({ budget: 300_000_000, rule: "LOWEST_RATE", sectors: ["FARMER"] });
+    const rates = low.allocations.map((a: any) => a.rateBefore);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    const equal = await view({ budget: 300_000_000, rule: "EQUAL_PER_DISTRICT", sectors: ["FARMER"] });
+    const perDistrict = new Map<string, number>();
+    for (const a of equal.allocations) perDistrict.set(a.districtCode, (perDistrict.get(a.districtCode) ?? 0) + a.funded);
+    expect(perDistrict.size).toBe(18);
+    expect(Math.max(...perDistrict.values()) - Math.min(...perDistrict.values())).toBeLessThanOrEqual(1);
+    expect(equal.funded).toBe(equal.fundableWorkers);
+  });
+
+  it("stops at the number of uncovered workers when the budget is larger", async () => {
+    const v = await view({ budget: 1e13, sectors: ["FISHER"] });
+    const [{ uncovered }] = await db.sql.query<{ uncovered: number }>(
+      `SELECT sum(uncovered)::int AS uncovered FROM coverage_summary WHERE sector_code = 'FISHER' AND period = '2025-09'`,
+    );
+    expect(v.funded).toBe(uncovered);
+    expect(v.coverageBySector[0].enrolledAfter).toBe(v.coverageBySector[0].enrolledBefore + uncovered);
+    expect(v.budgetRemaining).toBe(1e13 - uncovered * v.costPerWorker);
+  });
+});

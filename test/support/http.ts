@@ -1,0 +1,27 @@
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import type { Database } from "../../server/db/database.ts";
+import { createApp } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { ADMIN } from "./graphql.ts";
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app (GraphQL, exports, client) on a free port over a test database. */
+export async function startApp(db: Database): Promise<RunningApp> {
+  const config = loadConfig({ ADMIN_TOKEN: ADMIN });
+  const { app, apollo } = await createApp(db, config, pino({ level: "silent" }));
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((ok) => server.once("listening", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise((ok) => server.close(ok));
+      await apollo.stop();
+    },
+  };
+}
