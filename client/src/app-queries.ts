@@ -7,6 +7,7 @@ export interface DatasetInfo {
   regencyName: string;
   synthetic: boolean;
   boundariesSynthetic: boolean;
+  boundarySource: string | null;
   latestPeriod: string;
   basemapUrl: string | null;
 }
@@ -17,7 +18,7 @@ export const APP_INFO: TypedDocumentNode<{
   sectors: { code: Sector; nameId: string; nameEn: string }[];
 }> = gql`
   query AppInfo {
-    datasetInfo { regencyCode regencyName synthetic boundariesSynthetic latestPeriod basemapUrl }
+    datasetInfo { regencyCode regencyName synthetic boundariesSynthetic boundarySource latestPeriod basemapUrl }
     periods
     sectors { code nameId nameEn }
   }

@@ -6,10 +6,12 @@ import { APP_INFO, FERTILIZER_POINTS, GEOMETRIES, type CoverageVars } from './ap
 import { Controls } from './controls/controls.tsx';
 import { VillageSearch } from './controls/village-search.tsx';
 import { Header } from './header.tsx';
+import { ExportMenu } from './export/export-menu.tsx';
 import { Legend } from './legend/legend.tsx';
 import { classify, recount } from './map/classify.ts';
 import { CoverageMap } from './map/coverage-map.tsx';
 import { linkMaps } from './map/link-maps.ts';
+import { Presentation } from './presentation/presentation.tsx';
 import { RankingList } from './ranking/ranking-list.tsx';
 import { CoverageTable } from './table/coverage-table.tsx';
 import { isReliable, lowIsBad, metricValue } from './types.ts';
@@ -87,10 +89,24 @@ export function App({ initial }: { initial: ViewState }) {
     onHover: setHovered, onSelect: select,
   };
 
+  const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
+  const toSlide = useCallback((slide: number) => update({ slide }), [update]);
+  if (state.present && geo.data && dataset) {
+    return (
+      <Presentation regionCode={state.region ?? dataset.regencyCode} slide={state.slide} lang={lang} target={state.target}
+        palette={state.palette} villages={geo.data.villages} districts={geo.data.districts}
+        onSlide={toSlide} onExit={exitPresentation} />
+    );
+  }
+
   return (
     <div className="app">
       <Header state={state} update={update} regencyName={dataset?.regencyName ?? 'Bangkalan'}
         search={<VillageSearch onPick={(code) => select(code, true)} />} />
+      {geo.data && dataset && period && (
+        <ExportMenu state={state} update={update} period={period} dataset={dataset} districts={geo.data.districts}
+          map={maps.left} villages={geo.data.villages} nodes={left.byCode} classification={legend} />
+      )}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t('syntheticBanner'), dataset.boundariesSynthetic && t('syntheticBoundaries')]

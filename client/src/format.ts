@@ -45,3 +45,11 @@ export function formatDistance(meters: number, lang: Lang): string {
     ? `${formatInt(meters, lang)} m`
     : `${formatDecimal(meters / 1000, lang, 1)} km`;
 }
+
+/** A change with its sign: +9.630, −120; rate changes in percentage points (0.052 → +5,2). */
+export function formatChange(n: number | null | undefined, lang: Lang, asPoints = false): string {
+  if (n == null) return '–';
+  const digits = asPoints ? 1 : 0;
+  return new Intl.NumberFormat(localeOf(lang), { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(asPoints ? n * 100 : n);
+}

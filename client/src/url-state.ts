@@ -28,12 +28,18 @@ export interface ViewState {
   splitValue: string | null;
   fertilizer: boolean;
   view: 'map' | 'table';
+  /** The region the presentation and the reports are about (a Kemendagri code); null = the regency. */
+  region: string | null;
+  /** Presentation mode, and which of its views (1 = first) is shown. */
+  present: boolean;
+  slide: number;
 }
 
 export const DEFAULT_STATE: ViewState = {
   metric: 'COVERAGE_RATE', sector: null, period: null, method: 'quantile', classes: 5,
   palette: 'YlOrRd', manual: [], target: 0.5, village: null, center: null, zoom: null,
   lang: 'id', split: null, splitValue: null, fertilizer: false, view: 'map',
+  region: null, present: false, slide: 1,
 };
 
 function oneOf<T extends string>(list: readonly T[], v: string | null): T | undefined {
@@ -68,6 +74,9 @@ export function parseState(search: string): ViewState {
     splitValue: q.get('vs') || null,
     fertilizer: q.get('fert') === '1',
     view: q.get('view') === 'table' ? 'table' : 'map',
+    region: /^\d{2}(\.\d{2}){1,2}(\.\d{4})?$/.test(q.get('region') ?? '') ? q.get('region') : null,
+    present: q.get('present') === '1',
+    slide: Math.max(1, Math.floor(num(q.get('slide')) ?? 1)),
   };
 }
 
@@ -90,6 +99,9 @@ export function serializeState(s: ViewState): string {
   if (s.split && s.splitValue) q.set('vs', s.splitValue);
   if (s.fertilizer) q.set('fert', '1');
   if (s.view !== d.view) q.set('view', s.view);
+  if (s.region) q.set('region', s.region);
+  if (s.present) q.set('present', '1');
+  if (s.present && s.slide !== d.slide) q.set('slide', String(s.slide));
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -1,42 +1,90 @@
-import { formatPercent, formatPeriod } from '../format.ts';
+// A plain SVG line chart of monthly values: one or more series, an optional target line.
+import { formatPeriod } from '../format.ts';
+import { niceStep } from '../map/classify.ts';
 import type { Lang } from '../url-state.ts';
-import type { SeriesPoint } from './queries.ts';
 
-const W = 320, H = 120, PAD = { l: 40, r: 8, t: 8, b: 22 };
+export interface ChartSeries {
+  key: string;
+  label: string;
+  /** One value per period (null: no figure that month). */
+  values: readonly (number | null)[];
+  color?: string;
+}
 
-/** A plain SVG line of the coverage rate over the months. */
-export function TrendChart({ series, lang, label }: { series: readonly SeriesPoint[]; lang: Lang; label: string }) {
-  const pts = series.map((p, i) => ({ i, p, v: p.coverageRate }));
-  const values = pts.map((p) => p.v).filter((v): v is number => v != null);
-  if (values.length === 0) return <p className="muted">–</p>;
-  const max = Math.max(0.05, ...values) * 1.1;
-  const x = (i: number) => PAD.l + (i * (W - PAD.l - PAD.r)) / Math.max(1, series.length - 1);
-  const y = (v: number) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
+interface Props {
+  periods: readonly string[];
+  series: readonly ChartSeries[];
+  format(value: number): string;
+  lang: Lang;
+  label: string;
+  target?: { value: number; label: string } | null;
+  width?: number;
+  height?: number;
+  /** Left margin for the axis labels, and the text size, in chart units. */
+  axisWidth?: number;
+  fontSize?: number;
+  className?: string;
+}
+
+/** Top of the value axis: a round number at or above the largest value (or the target). */
+export function axisMax(values: readonly (number | null)[], target?: number | null): number {
+  const top = Math.max(0, target ?? 0, ...values.filter((v): v is number => v != null && Number.isFinite(v)));
+  return top > 0 ? niceStep(top * 1.05) : 1;
+}
+
+function pathOf(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
   let d = '';
   let pen = false;
-  for (const p of pts) {
-    if (p.v == null) { pen = false; continue; }
-    d += `${pen ? 'L' : 'M'}${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`;
+  values.forEach((v, i) => {
+    if (v == null) { pen = false; return; }
+    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
     pen = true;
-  }
-  const first = series[0]!, last = series.at(-1)!;
+  });
+  return d;
+}
+
+export function TrendChart({
+  periods, series, format, lang, label, target = null, width = 320, height = 120, axisWidth = 40, fontSize = 9, className = '',
+}: Props) {
+  const all = series.flatMap((s) => s.values);
+  if (periods.length === 0 || all.every((v) => v == null)) return <p className="muted">–</p>;
+  const pad = { l: axisWidth, r: 8, t: fontSize, b: fontSize * 2.4 };
+  const max = axisMax(all, target?.value);
+  const x = (i: number) => pad.l + (i * (width - pad.l - pad.r)) / Math.max(1, periods.length - 1);
+  const y = (v: number) => height - pad.b - (v / max) * (height - pad.t - pad.b);
+  const first = periods[0]!, last = periods.at(-1)!;
+  const summary = series.map((s) => {
+    const a = s.values[0], b = s.values.at(-1);
+    return `${s.label}: ${formatPeriod(first, lang)} ${a == null ? '–' : format(a)} → ${formatPeriod(last, lang)} ${b == null ? '–' : format(b)}`;
+  }).join('; ');
   return (
-    <svg className="trend-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <title>{`${label}: ${formatPeriod(first.period, lang)} ${formatPercent(first.coverageRate, lang)} → ${formatPeriod(last.period, lang)} ${formatPercent(last.coverageRate, lang)}`}</title>
+    <svg className={`trend-chart ${className}`.trim()} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}
+      style={{ fontSize }}>
+      <title>{`${label}. ${summary}`}</title>
       {[0, max / 2, max].map((v) => (
         <g key={v}>
-          <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} className="grid" />
-          <text x={PAD.l - 4} y={y(v) + 4} textAnchor="end">{formatPercent(v, lang)}</text>
+          <line x1={pad.l} x2={width - pad.r} y1={y(v)} y2={y(v)} className="grid" />
+          <text x={pad.l - 4} y={y(v)} dy="0.35em" textAnchor="end">{format(v)}</text>
         </g>
       ))}
-      <path d={d} className="line" />
-      {pts.map((p) => p.v != null && (
-        <circle key={p.i} cx={x(p.i)} cy={y(p.v)} r={2}>
-          <title>{`${formatPeriod(p.p.period, lang)}: ${formatPercent(p.v, lang)}`}</title>
-        </circle>
+      {target && (
+        <g className="target" data-value={target.value}>
+          <line x1={pad.l} x2={width - pad.r} y1={y(target.value)} y2={y(target.value)} />
+          <text x={pad.l + 4} y={y(target.value)} dy="-0.4em">{target.label}</text>
+        </g>
+      )}
+      {series.map((s) => (
+        <g key={s.key} className="series" data-series={s.key} style={s.color ? { color: s.color } : undefined}>
+          <path d={pathOf(s.values, x, y)} className="line" />
+          {s.values.map((v, i) => v != null && (
+            <circle key={i} cx={x(i)} cy={y(v)} r={fontSize / 4.5}>
+              <title>{`${s.label}, ${formatPeriod(periods[i]!, lang)}: ${format(v)}`}</title>
+            </circle>
+          ))}
+        </g>
       ))}
-      <text x={PAD.l} y={H - 4}>{formatPeriod(first.period, lang)}</text>
-      <text x={W - PAD.r} y={H - 4} textAnchor="end">{formatPeriod(last.period, lang)}</text>
+      <text x={pad.l} y={height - fontSize * 0.4}>{formatPeriod(first, lang)}</text>
+      <text x={width - pad.r} y={height - fontSize * 0.4} textAnchor="end">{formatPeriod(last, lang)}</text>
     </svg>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Classification } from '../map/classify.ts';
-import { formatMetric } from '../format.ts';
 import type { Lang, Metric } from '../url-state.ts';
+import { legendRows } from './legend-rows.ts';
 
 interface Props {
   metric: Metric;
@@ -13,16 +13,15 @@ interface Props {
 
 export function Legend({ metric, classification: c, lang, showFertilizer, unreliableCount }: Props) {
   const { t } = useTranslation();
-  const fmt = (v: number | undefined) => formatMetric(metric, v, lang);
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t('legend')}: {t(`metric.${metric}`)}</h2>
       <ul>
-        {c.colors.map((color, i) => (
-          <li key={i} className="legend-class" data-color={color}>
-            <span className="swatch" style={{ background: color }} />
-            <span className="range">{fmt(c.edges[i])} – {fmt(c.edges[i + 1])}</span>
-            <span className="count">{t('villages', { count: c.counts[i] ?? 0 })}</span>
+        {legendRows(c, metric, lang).map((row, i) => (
+          <li key={i} className="legend-class" data-color={row.color}>
+            <span className="swatch" style={{ background: row.color }} />
+            <span className="range">{row.label}</span>
+            <span className="count">{t('villages', { count: row.count })}</span>
           </li>
         ))}
         <li className="legend-no-data">

@@ -32,7 +32,8 @@ export function paletteColors(name: PaletteName, k: number, reverse = false): st
   return reverse ? colors.reverse() : colors;
 }
 
-function niceStep(raw: number): number {
+/** The round number (1, 2, 2.5 or 5 times a power of ten) at or above `raw`. */
+export function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const f = raw / power;
   const nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;

@@ -19,8 +19,12 @@ export interface InitialView {
   zoom: number;
 }
 
-export function createMap(container: HTMLElement, basemapUrl: string | null, view: InitialView | null): MapLibreMap {
+export function createMap(
+  container: HTMLElement, basemapUrl: string | null, view: InitialView | null,
+  options: Pick<maplibregl.MapOptions, 'pixelRatio' | 'interactive'> = {},
+): MapLibreMap {
   return new maplibregl.Map({
+    ...options,
     container,
     style: basemapUrl ?? OFFLINE_STYLE,
     center: view?.center ?? [112.93, -7.05],
@@ -44,15 +48,32 @@ export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollectio
   if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, 'fill-opacity', 0.8);
 }
 
-/** District names as HTML markers: the offline style has no glyphs for symbol layers. */
-export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection): maplibregl.Marker[] {
-  return districts.features.map((f) => {
+export interface TextMarker {
+  text: string;
+  at: [number, number];
+  className: string;
+  code?: string;
+}
+
+/** Text as HTML markers: the offline style has no glyphs for symbol layers. */
+export function addTextMarkers(map: MapLibreMap, markers: readonly TextMarker[]): maplibregl.Marker[] {
+  return markers.map((m) => {
     const el = document.createElement('div');
-    el.className = 'district-label';
-    el.textContent = f.properties.name;
+    el.className = m.className;
+    el.textContent = m.text;
     el.setAttribute('aria-hidden', 'true');
-    return new maplibregl.Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(map);
+    if (m.code) el.dataset.code = m.code;
+    return new maplibregl.Marker({ element: el }).setLngLat(m.at).addTo(map);
   });
+}
+
+/** District names at a point inside each district. */
+export function districtLabels(districts: RegionCollection): TextMarker[] {
+  return districts.features.map((f) => ({ text: f.properties.name, at: labelPoint(f.geometry), className: 'district-label' }));
+}
+
+export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection): maplibregl.Marker[] {
+  return addTextMarkers(map, districtLabels(districts));
 }
 
 /** The village polygons with the metric value, its class and colour as properties. */

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatDistance, formatPeriod } from '../format.ts';
+import { TrendChart } from '../charts/trend-chart.tsx';
+import { formatDecimal, formatDistance, formatPercent, formatPeriod } from '../format.ts';
 import type { Lang, Sector } from '../url-state.ts';
 import { VILLAGE_DETAIL } from './queries.ts';
 import { SectorFigures } from './sector-figures.tsx';
 import { SessionsList } from './sessions-list.tsx';
-import { TrendChart } from './trend-chart.tsx';
 
 interface Props {
   code: string;
@@ -47,7 +47,9 @@ export function VillagePanel({ code, parentCode, sector, period, target, lang, o
       {data?.coverageSeries && (
         <>
           <h3>{t('trend')}{sector ? ` · ${t(`sector.${sector}`)}` : ''}</h3>
-          <TrendChart series={data.coverageSeries} lang={lang} label={t('trend')} />
+          <TrendChart periods={data.coverageSeries.map((p) => p.period)} lang={lang} label={t('trend')}
+            series={[{ key: 'rate', label: t('coverageRate'), values: data.coverageSeries.map((p) => p.coverageRate) }]}
+            format={(v) => formatPercent(v, lang)} />
         </>
       )}
       {data?.nearestFertilizerPoints && (

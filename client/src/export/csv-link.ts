@@ -1,0 +1,18 @@
+// Links to the server's GET /export/coverage.csv, which takes the coverage query's arguments.
+import type { Sector } from '../url-state.ts';
+
+export interface CsvQuery {
+  level: 'DISTRICT' | 'VILLAGE';
+  parentCode: string;
+  sector: Sector | null;
+  period: string | null;
+  target: number;
+}
+
+export function coverageCsvUrl(q: CsvQuery): string {
+  const p = new URLSearchParams({ level: q.level, parentCode: q.parentCode, orderBy: 'COVERAGE_RATE', direction: 'ASC' });
+  if (q.sector) p.set('sector', q.sector);
+  if (q.period) p.set('period', q.period);
+  p.set('target', String(q.target));
+  return `/export/coverage.csv?${p.toString()}`;
+}

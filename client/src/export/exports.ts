@@ -1,0 +1,89 @@
+// The two exports: the current map as a print-resolution PNG, and a region's one-page PDF report.
+import type { ApolloClient } from '@apollo/client';
+import type { TFunction } from 'i18next';
+import type { LngLatBoundsLike } from 'maplibre-gl';
+import type { DatasetInfo } from '../app-queries.ts';
+import { formatDate, formatDistance, formatPercent, formatPeriod } from '../format.ts';
+import { legendRows } from '../legend/legend-rows.ts';
+import { bboxOf } from '../map/geo.ts';
+import { LOWEST_VILLAGES, REGION_REPORT } from '../report/region-report-query.ts';
+import { dataSourceLines } from '../report/region-title.ts';
+import { inRegion, reportScope } from '../report/report-scope.ts';
+import type { Lang, ViewState } from '../url-state.ts';
+import { canvasBlob, download } from './download.ts';
+import { mapSheet, type SheetText } from './map-sheet.ts';
+import { pdfReport } from './pdf-report.ts';
+import type { MapRenderInput } from './render-map.ts';
+
+/** A4 landscape at 300 dpi. */
+export const PRINT_PNG = { width: 3508, height: 2480, pixelRatio: 3 };
+/** The map figure of the PDF report: 182 mm wide at about 300 dpi. */
+const PDF_MAP = { width: 2160, height: 1360, pixelRatio: 2.4 };
+
+export interface ExportContext {
+  state: ViewState;
+  period: string;
+  dataset: DatasetInfo;
+  t: TFunction;
+  /** The map as the user set it up: data, colours and (for the PNG) the visible bounds. */
+  map: Omit<MapRenderInput, 'bounds'>;
+  visibleBounds: LngLatBoundsLike | null;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function sheetText(ctx: ExportContext): SheetText {
+  const { t, state } = ctx;
+  const lang: Lang = state.lang;
+  return {
+    legendTitle: `${t(`metric.${state.metric}`)} · ${state.sector ? t(`sector.${state.sector}`) : t('allSectors')}`,
+    noData: t('noData'),
+    districtBoundary: t('districtBoundary'),
+    north: t('export.north'),
+    scaleLabel: (m) => formatDistance(m, lang),
+  };
+}
+
+export async function exportMapPng(ctx: ExportContext): Promise<void> {
+  const { t, state, dataset, period } = ctx;
+  const lang = state.lang;
+  const bounds = ctx.visibleBounds ?? bboxOf(ctx.map.villages.features);
+  if (!bounds) throw new Error('no boundaries');
+  const regency = t('regionTitle.REGENCY', { name: dataset.regencyName });
+  const canvas = await mapSheet({
+    ...PRINT_PNG,
+    map: { ...ctx.map, bounds },
+    legend: legendRows(ctx.map.classification, state.metric, lang),
+    text: {
+      ...sheetText(ctx),
+      title: `${t(`metric.${state.metric}`)} · ${regency}`,
+      subtitle: `${state.sector ? t(`sector.${state.sector}`) : t('allSectors')} · ${formatPeriod(period, lang)}`
+        + (state.metric === 'GAP_TO_TARGET' ? ` · ${t('target')} ${formatPercent(state.target, lang)}` : ''),
+      footer: [t('report.generated', { date: formatDate(today(), lang) }), ...dataSourceLines(dataset, t)],
+    },
+  });
+  download(await canvasBlob(canvas, 'image/png'), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
+}
+
+export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, regionCode: string): Promise<void> {
+  const { t, state } = ctx;
+  const scope = reportScope(regionCode);
+  const { data } = await client.query({
+    query: REGION_REPORT,
+    variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, target: state.target, lowest: LOWEST_VILLAGES },
+  });
+  if (!data) throw new Error(regionCode);
+  const villages = ctx.map.villages.features.filter((f) => inRegion(f.properties.code, scope.scope));
+  const bounds = bboxOf(villages);
+  if (!bounds) throw new Error(regionCode);
+  const map = await mapSheet({
+    ...PDF_MAP,
+    map: { ...ctx.map, bounds, padding: 16 },
+    legend: legendRows(ctx.map.classification, state.metric, state.lang),
+    text: sheetText(ctx),
+  });
+  const blob = await pdfReport({ report: data, map, target: state.target, lang: state.lang, t, today: today() });
+  download(blob, `laporan-cakupan-${regionCode}-${data.coverageSummary.period}.pdf`);
+}

@@ -1,0 +1,20 @@
+// The legend's classes as coloured ranges: one source for the sidebar, the slides and the exports.
+import { formatMetric } from '../format.ts';
+import type { Classification } from '../map/classify.ts';
+import type { Lang, Metric } from '../url-state.ts';
+
+export interface LegendRow {
+  color: string;
+  /** The class's range, e.g. "25,0% – 40,0%". */
+  label: string;
+  count: number;
+}
+
+export function legendRows(c: Classification, metric: Metric, lang: Lang): LegendRow[] {
+  const fmt = (v: number | undefined) => formatMetric(metric, v, lang);
+  return c.colors.map((color, i) => ({
+    color,
+    label: `${fmt(c.edges[i])} – ${fmt(c.edges[i + 1])}`,
+    count: c.counts[i] ?? 0,
+  }));
+}

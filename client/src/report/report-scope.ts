@@ -1,0 +1,37 @@
+// What a report or presentation about a region lists: its districts, or the villages of its district.
+
+export type RegionLevel = 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+
+export interface ReportScope {
+  level: RegionLevel;
+  /** The region whose children are ranked and whose villages are listed. */
+  scope: string;
+  childLevel: 'DISTRICT' | 'VILLAGE';
+}
+
+/** From a Kemendagri code: 35.26 a regency, 35.26.01 a district, 35.26.01.1001 a village. */
+export function reportScope(code: string): ReportScope {
+  const parts = code.split('.');
+  if (parts.length >= 4) return { level: 'VILLAGE', scope: parts.slice(0, 3).join('.'), childLevel: 'VILLAGE' };
+  if (parts.length === 3) return { level: 'DISTRICT', scope: code, childLevel: 'VILLAGE' };
+  return { level: 'REGENCY', scope: code, childLevel: 'DISTRICT' };
+}
+
+/** The villages (codes) that lie in a region. */
+export function inRegion(villageCode: string, regionCode: string): boolean {
+  return villageCode === regionCode || villageCode.startsWith(`${regionCode}.`);
+}
+
+export interface TargetProgress {
+  /** Coverage rate as a share of the target, 0 to 1. */
+  share: number;
+  reached: boolean;
+  /** Workers still to enrol to reach the target (0 once reached). */
+  toEnrol: number;
+}
+
+export function targetProgress(enrolled: number, workforce: number, target: number): TargetProgress {
+  const toEnrol = Math.max(0, Math.ceil(target * workforce - enrolled - 1e-9));
+  const rate = workforce > 0 ? enrolled / workforce : 0;
+  return { share: target > 0 ? Math.min(1, rate / target) : 1, reached: toEnrol === 0, toEnrol };
+}
