@@ -46,6 +46,7 @@ describe("the Bangkalan demo meets its calibration", () => {
        WHERE r.code = '35.26' AND w.sector_code = 'FISHER' AND w.workers > 0`,
     );
     expect(row.coastal).toBeGreaterThan(20);
+    expect(row.coastal).toBeLessThan(281 / 2); // most of Bangkalan's villages are inland
     expect(row.inland).toBe(0);
   });
 

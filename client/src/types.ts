@@ -62,6 +62,11 @@ export function lowIsBad(metric: Metric): boolean {
   return metric === 'COVERAGE_RATE';
 }
 
+/**
+ * Whether a village's rate can be shown as a real figure: a count, or an estimate over a large
+ * enough workforce. Small workforces (the rate swings with a few workers) and no workforce are
+ * marked on the map and in the lists.
+ */
 export function isReliable(node: CoverageNode | undefined): boolean {
-  return !node || node.reliability === 'COUNT';
+  return !node || node.reliability === 'COUNT' || node.reliability === 'ESTIMATE';
 }

@@ -34,15 +34,30 @@ export const APPLY_STAGED = `
 UPDATE region r SET geom = ST_Multi(s.g), source = $1, synthetic = $2
 FROM boundary_stage s WHERE r.code = s.code`;
 
-/** Rebuilds districts and regency from their villages, unless their own boundary was imported. */
+/**
+ * Rebuilds districts and regency from their villages, unless their own boundary was imported.
+ * Village files digitised one by one leave slivers between neighbours, which a union turns into
+ * hundreds of holes (Bangkalan's 281 villages: 1,404 holes, none over 0.75 ha); holes smaller
+ * than $3 square metres are closed, so the regency's outline is its real outline.
+ */
 export const DERIVE_PARENTS = `
 UPDATE region p SET geom = u.geom, source = 'derived from villages', synthetic = u.synthetic
 FROM (
-  SELECT left(c.code, $1::int) AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3)) AS geom, bool_or(c.synthetic) AS synthetic
-  FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND c.code LIKE $2 || '.%'
-  GROUP BY 1
+  SELECT code, synthetic, ST_Multi(ST_Collect(ARRAY(
+           SELECT ST_MakePolygon(ST_ExteriorRing(part.geom), ARRAY(
+                    SELECT ST_InteriorRingN(part.geom, i) FROM generate_series(1, ST_NumInteriorRings(part.geom)) AS i
+                    WHERE ST_Area(ST_MakePolygon(ST_InteriorRingN(part.geom, i))::geography) >= $3::float8))
+           FROM ST_Dump(merged) AS part))) AS geom
+  FROM (
+    SELECT left(c.code, $1::int) AS code, ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3) AS merged, bool_or(c.synthetic) AS synthetic
+    FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND c.code LIKE $2 || '.%'
+    GROUP BY 1
+  ) unioned
 ) u
 WHERE p.code = u.code AND (p.geom IS NULL OR p.source = 'derived from villages')`;
+
+/** Gaps between villages smaller than this (square metres) are slivers, closed in derived districts and regencies. */
+export const SLIVER_HOLE_M2 = 20_000;
 
 export const UPDATE_MEASURES = `
 UPDATE region SET centroid = ST_PointOnSurface(geom), area_km2 = ST_Area(geom::geography) / 1e6

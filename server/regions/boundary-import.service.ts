@@ -83,8 +83,8 @@ export async function importBoundaries(sql: Sql, features: BoundaryFeature[], op
     }
     if (problems.length > 0) throw new ImportRejected(options.source, problems);
     await tx.query(q.APPLY_STAGED, [options.source, options.synthetic ?? false]);
-    if (checked.level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [8, regencyCode]);
-    if (checked.level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [5, regencyCode]);
+    if (checked.level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [8, regencyCode, q.SLIVER_HOLE_M2]);
+    if (checked.level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [5, regencyCode, q.SLIVER_HOLE_M2]);
     await tx.query(q.UPDATE_MEASURES, [regencyCode]);
     const [{ n }] = await tx.query<{ n: number }>(q.HAS_COVERAGE_SIMPLIFY);
     for (const level of ["VILLAGE", "DISTRICT", "REGENCY"] as const) {
