@@ -14,7 +14,9 @@ async function main() {
   const { db, nikKey } = await openRuntime();
   try {
     const level = values.level?.toUpperCase() as RegionLevelName | undefined;
-    const outcome = await runImport(db.sql, { kind: kind as ImportKind, source: { location }, nikKey, level });
+    const outcome = await runImport(db.sql, { kind: kind as ImportKind, source: { location }, nikKey, level,
+      onProgress: (rows) => console.error(`  ${rows.toLocaleString("en")} rows read...`),
+    });
     if (outcome.alreadyImported) console.log(`${location} was imported before: nothing changed.`);
     else if (kind === "boundaries") console.log(`Imported ${outcome.rows} ${outcome.level!.toLowerCase()} boundaries.`);
     else console.log(`Imported ${outcome.rows} ${kind} rows; coverage summary refreshed.`);

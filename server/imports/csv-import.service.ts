@@ -27,6 +27,8 @@ export interface ImportResult {
 }
 
 const BATCH = 5000;
+/** How often (in rows) a long import reports progress. */
+export const PROGRESS_EVERY = 50_000;
 
 /** A file path, or the file's text (an uploaded file). */
 export type CsvInput = { path: string } | { text: string; name: string };
@@ -43,9 +45,9 @@ async function hashOf(input: CsvInput): Promise<string> {
 /**
  * Imports a CSV file all or nothing, in one transaction: every row is checked; a single bad row
  * means nothing is written and every bad row is reported. Rows stream through in batches.
- * The coverage summary is rebuilt in the same transaction.
+ * The coverage summary is rebuilt in the same transaction. `onProgress` hears every PROGRESS_EVERY rows.
  */
-export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: CsvInput): Promise<ImportResult> {
+export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: CsvInput, onProgress?: (rows: number) => void): Promise<ImportResult> {
   const source = sourceName(input);
   const fileHash = await hashOf(input);
   const seen = await sql.query(`SELECT 1 FROM import_run WHERE kind = $1 AND file_hash = $2`, [importer.kind, fileHash]);
@@ -57,6 +59,7 @@ export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: Cs
     let rows = 0;
     for await (const row of readCsv(open(input), source, importer.aliases, importer.required)) {
       rows++;
+      if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
       const result = check(row);
       if (Array.isArray(result)) {
         problems.push(...result);

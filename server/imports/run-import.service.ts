@@ -23,6 +23,8 @@ export interface ImportRequest {
   nikKey: string;
   /** Boundaries only: the level of the file's features (default: from their codes). */
   level?: RegionLevelName;
+  /** CSV only: called every PROGRESS_EVERY rows read, inside the import's transaction. */
+  onProgress?: (rows: number) => void;
 }
 
 export interface ImportOutcome {
@@ -67,7 +69,9 @@ export async function runImport(sql: Sql, request: ImportRequest): Promise<Impor
     outcome = { kind, source: name, rows: report.imported, alreadyImported: false, level: report.level, repaired: report.repaired, unlisted: report.unlisted };
   } else {
     const input = csvInput(source, name);
-    const result = kind === "workforce" ? await importCsv(sql, workforceImporter, input) : await importCsv(sql, enrollmentImporter(request.nikKey), input);
+    const result = kind === "workforce"
+      ? await importCsv(sql, workforceImporter, input, request.onProgress)
+      : await importCsv(sql, enrollmentImporter(request.nikKey), input, request.onProgress);
     regency = (await getDatasetInfo(sql)).regency_code;
     outcome = { kind, source: name, rows: result.rows, alreadyImported: result.alreadyImported, level: null, repaired: [], unlisted: [] };
   }

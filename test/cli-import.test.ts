@@ -1,0 +1,137 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../server/db/database.ts";
+import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
+import { officialRegency } from "../server/regions/official-codes.ts";
+import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "cakupan-cli-"));
+const NIK_KEY = "cli-test-key-".padEnd(40, "z");
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `npm run import -- <args>` as a separate process on DATA_DIR `dir`: the script npm runs, in one
+ * node process with tsx's loader (the tsx command would put a second process between, which a
+ * kill would not reach). `onStderr` sees stderr as it arrives and may kill the process.
+ */
+function importCli(dir: string, args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Finished> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/import.ts", ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" },
+  });
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (c) => (out.stdout += c));
+  child.stderr.on("data", (c) => {
+    out.stderr += c;
+    onStderr?.(out.stderr, () => child.kill("SIGKILL"));
+  });
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, ...out })));
+}
+
+/** A copy of the data directory that holds the imported boundaries, for one test alone. */
+function copyOfTemplate(template: string, name: string): string {
+  const dir = join(work, name);
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+async function inDatabase<T>(dir: string, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ dataDir: join(dir, "pgdata") });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const counts = (dir: string) =>
+  inDatabase(dir, (db) =>
+    db.sql.query<{ villages: number; workforce: number; enrollments: number; runs: number }>(
+      `SELECT (SELECT count(geom) FROM region WHERE level = 'VILLAGE')::int AS villages, (SELECT count(*) FROM workforce_estimate)::int AS workforce,
+              (SELECT count(*) FROM enrollment)::int AS enrollments, (SELECT count(*) FROM import_run)::int AS runs`,
+    ).then((r) => r[0]),
+  );
+
+describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
+  let template: string;
+  let boundaries: Finished;
+  let villages: string[];
+
+  beforeAll(async () => {
+    template = join(work, "template");
+    const file = join(work, "villages.geojson");
+    writeFileSync(file, JSON.stringify(toGeoJson(await bangkalanVillages())));
+    boundaries = await importCli(template, ["boundaries", file]);
+    villages = (await officialRegency("35.26"))!.villages.map((v) => v.code);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("imports boundaries into a fresh DATA_DIR and prints the data-quality report", async () => {
+    expect(boundaries.stderr).toBe("");
+    expect(boundaries.code).toBe(0);
+    expect(boundaries.stdout).toMatch(/^Imported 281 village boundaries\.\n/);
+    expect(boundaries.stdout).toMatch(/Data quality for 35\.26: 281 villages in the official list, 281 with a boundary, 0 with workforce data\./);
+    expect(boundaries.stdout).toMatch(/official villages with no boundary: none/);
+    expect(boundaries.stdout).toMatch(/villages with no workforce data: 281 \(35\.26\.01\.1001 /);
+    expect(await counts(template)).toMatchObject({ villages: 281 });
+  });
+
+  it("imports a workforce CSV, reports what is still missing, and changes nothing the second time", async () => {
+    const dir = copyOfTemplate(template, "workforce");
+    const file = join(work, "workforce.csv");
+    writeFileSync(file, "kode_desa,sektor,periode,jumlah_pekerja,sumber\n" + villages.slice(0, 200).map((c) => `${c},petani,2025,150,BPS`).join("\n") + "\n");
+    const first = await importCli(dir, ["workforce", file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Imported 200 workforce rows; coverage summary refreshed\./);
+    expect(first.stdout).toMatch(/200 with workforce data/);
+    expect(first.stdout).toMatch(/villages with no workforce data: 81 \(/);
+    const again = await importCli(dir, ["workforce", file]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/was imported before: nothing changed\./);
+    expect(await counts(dir)).toMatchObject({ workforce: 200, runs: 1 });
+  });
+
+  it("refuses a bad file with one clear message naming the line, column and value, exit code 1, database unchanged", async () => {
+    const dir = copyOfTemplate(template, "bad");
+    const before = await counts(dir);
+    const file = join(work, "bad.csv");
+    writeFileSync(file, `village_code,sector,period,workers,source\n${villages[0]},petani,2025,150,BPS\n${villages[1]},miner,2025,150,BPS\n`);
+    const result = await importCli(dir, ["workforce", file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim()).toBe(`${file}: 1 problem(s); nothing was imported.\n  - line 3, column sector (value "miner"): is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)`);
+    expect(await counts(dir)).toEqual(before);
+    const usage = await importCli(dir, ["workforce"]);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toMatch(/Usage: npm run import -- boundaries <file-or-url>/);
+  });
+
+  it("killed mid-import (SIGKILL), leaves the database holding nothing of that import, and usable", async () => {
+    const dir = copyOfTemplate(template, "killed");
+    const file = join(work, "enrollments.csv");
+    const ROWS = 100_000;
+    writeSyntheticEnrollmentCsv(file, ROWS, villages);
+    // Killed as soon as it says it has read the first 50,000 rows: batches are written, nothing is committed.
+    const result = await importCli(dir, ["enrollments", file], (text, kill) => /rows read/.test(text) && kill());
+    expect(result.signal).toBe("SIGKILL");
+    expect(result.stdout).not.toMatch(/Imported/);
+    const after = await counts(dir);
+    expect([0, ROWS]).toContain(after.enrollments);
+    expect(after.runs).toBe(after.enrollments === ROWS ? 1 : 0);
+    expect(after.villages).toBe(281);
+    // The same file then imports whole.
+    const retry = await importCli(dir, ["enrollments", file]);
+    expect(retry.code).toBe(0);
+    expect(await counts(dir)).toMatchObject({ enrollments: ROWS, runs: 1 });
+  });
+});
