@@ -53,3 +53,10 @@ export function formatChange(n: number | null | undefined, lang: Lang, asPoints 
   return new Intl.NumberFormat(localeOf(lang), { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits })
     .format(asPoints ? n * 100 : n);
 }
+
+/** Rupiah without decimals: Rp 12.297.600 (id), IDR 12,297,600 (en). */
+export function formatRupiah(n: number | null | undefined, lang: Lang): string {
+  return n == null
+    ? '–'
+    : new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: 'IDR', currencyDisplay: lang === 'id' ? 'symbol' : 'code', maximumFractionDigits: 0 }).format(n);
+}

@@ -12,6 +12,9 @@ import { pngSize, textProblems } from './layout.ts';
 let server: RunningServer | null = null;
 let browser: Browser;
 
+// The server started below takes it from the environment: saving an outreach plan needs it.
+const ADMIN_TOKEN = (process.env.ADMIN_TOKEN ??= 'presentation-test-admin');
+
 const available = await startTestServerForBrowser().catch((e: unknown) => {
   console.log(`browser tests: the server did not start: ${String(e)}`);
   return null;
@@ -108,6 +111,31 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const page = await newPage(browser);
     await presentAndStep(page, { width: 1920, height: 1080 }, '&lang=en', 'en', '35.26.15');
     await expect(page.locator('.app h1').textContent()).resolves.toContain('Social Protection');
+    await page.close();
+  });
+
+  it('shows the newest saved outreach plan, site by site with its totals', async () => {
+    const res = await fetch(`${server!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        query: 'mutation($n: String!) { savePlan(name: $n, input: { sessions: 8 }) { id plan { sites { name uncoveredReached } } } }',
+        variables: { n: `Rencana uji ${Date.now()}` },
+      }),
+    });
+    const body = (await res.json()) as { data: { savePlan: { id: number; plan: { sites: { name: string; uncoveredReached: number }[] } } } };
+    const saved = body.data.savePlan;
+    expect(saved.plan.sites.length).toBeGreaterThan(0);
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server!.url}/?present=1&slide=5`);
+    const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
+    await view.waitFor({ timeout: 30_000 });
+    await expect(view.locator('tbody tr th').first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
+    const reached = saved.plan.sites.reduce((a, s) => a + s.uncoveredReached, 0);
+    await expect(view.locator('tfoot').textContent()).resolves.toContain(formats('id').int(reached));
+    await screenshot(page, 'presentation-1280x720-outreach-plan');
+    expect(await textProblems(page, '.presentation')).toEqual([]);
     await page.close();
   });
 

@@ -109,7 +109,7 @@ export const id = {
   'trend.enrolled': 'Pekerja terdaftar per bulan',
   'trend.rate': 'Tingkat kepesertaan terhadap target',
   'ranking.shown': '{{shown}} terendah dari {{count}}',
-  'outreach.fromSessions': 'Sesi sosialisasi yang direncanakan, terdekat lebih dulu',
+  'outreach.fromSessions': 'Belum ada rencana penjangkauan tersimpan untuk wilayah ini. Sesi sosialisasi yang direncanakan, terdekat lebih dulu:',
   'outreach.overdue': 'Belum ada sesi mendatang. Sesi yang direncanakan dengan tanggal sudah lewat (hasil belum dicatat):',
   'outreach.none': 'Belum ada sesi sosialisasi yang direncanakan.',
   'outreach.more': 'dan {{count}} sesi lainnya',
@@ -135,6 +135,14 @@ export const id = {
   'report.toEnrol': 'pekerja lagi',
   'report.sources': 'Sumber data',
   'report.software': 'dibuat dengan Cakupan',
+  'outreach.saved': 'disimpan {{date}}',
+  'outreach.site': 'Lokasi',
+  'outreach.villages': 'Desa',
+  'outreach.uncoveredReached': 'Belum terlindungi terjangkau',
+  'outreach.expected': 'Perkiraan peserta baru',
+  'outreach.cost': 'Biaya iuran',
+  'outreach.total': 'Jumlah {{count}} lokasi',
+  'outreach.moreSites': 'dan {{count}} lokasi lainnya (termasuk dalam jumlah)',
 } as const;
 
 export type Messages = Record<keyof typeof id, string>;

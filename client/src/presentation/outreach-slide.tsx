@@ -1,61 +1,63 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../format.ts';
-import { inRegion } from '../report/report-scope.ts';
+import { formatDate, formatInt, formatRupiah } from '../format.ts';
 import type { Lang } from '../url-state.ts';
-import type { OutreachSession } from '../village-panel/queries.ts';
+import { OUTREACH_PLANS, planForRegion } from './outreach-plan.ts';
+import { PlannedSessions } from './planned-sessions.tsx';
 
-export const PLANNED_SESSIONS: TypedDocumentNode<{ sessions: OutreachSession[] }> = gql`
-  query PlannedSessions {
-    sessions { id title status startsOn endsOn villageCode villageName targetSectors attendance enrollmentsAttributed }
-  }
-`;
+/** At most this many sites fit a projector at 1280×720. */
+const MAX_SITES = 8;
 
-/** At most this many rows fit a projector at 1280×720. */
-export const MAX_SESSIONS = 6;
-
-/**
- * The region's planned sessions, soonest first: the upcoming ones, or when none is upcoming the
- * planned ones whose date has passed without results recorded.
- */
-export function plannedSessions(sessions: readonly OutreachSession[], regionCode: string, today: string) {
-  const planned = sessions
-    .filter((s) => s.status === 'PLANNED' && s.villageCode && inRegion(s.villageCode, regionCode))
-    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-  const upcoming = planned.filter((s) => (s.endsOn ?? s.startsOn) >= today);
-  return upcoming.length > 0 ? { sessions: upcoming, overdue: false } : { sessions: planned, overdue: planned.length > 0 };
-}
-
-/** The current outreach plan, as the planned outreach sessions (the saved plans are not in the schema yet). */
+/** The newest saved outreach plan for the region, site by site; without one, the planned sessions. */
 export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
   const { t } = useTranslation();
-  const { data, error } = useQuery(PLANNED_SESSIONS);
+  const { data, error } = useQuery(OUTREACH_PLANS);
   if (error) return <p className="error" role="alert">{t('error', { message: error.message })}</p>;
   if (!data) return <p>{t('loading')}</p>;
-  const { sessions, overdue } = plannedSessions(data.sessions, regionCode, new Date().toISOString().slice(0, 10));
-  const shown = sessions.slice(0, MAX_SESSIONS);
+  const found = planForRegion(data.outreachPlans, regionCode);
+  if (!found) return <div className="outreach-slide"><PlannedSessions regionCode={regionCode} lang={lang} /></div>;
+  const { plan, sites } = found;
+  const shown = sites.slice(0, MAX_SITES);
+  const sum = (f: (s: (typeof sites)[number]) => number) => sites.reduce((a, s) => a + f(s), 0);
   return (
-    <div className="outreach-slide">
-      <p className="slide-note">{overdue ? t('outreach.overdue') : t('outreach.fromSessions')}</p>
-      {shown.length === 0 ? <p className="slide-empty">{t('outreach.none')}</p> : (
-        <table className="slide-table">
-          <thead>
-            <tr><th scope="col">{t('outreach.date')}</th><th scope="col">{t('village')}</th><th scope="col">{t('outreach.activity')}</th><th scope="col">{t('sector')}</th></tr>
-          </thead>
-          <tbody>
-            {shown.map((s) => (
-              <tr key={s.id} data-session={s.id}>
-                <td className="date">{formatDate(s.startsOn, lang)}</td>
-                <td>{s.villageName}</td>
-                <td>{s.title}</td>
-                <td>{s.targetSectors.map((x) => t(`sector.${x}`)).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {sessions.length > shown.length && <p className="slide-note">{t('outreach.more', { count: sessions.length - shown.length })}</p>}
+    <div className="outreach-slide" data-plan={plan.id}>
+      <p className="slide-note"><strong>{plan.name}</strong> · {t('outreach.saved', { date: formatDate(plan.createdAt, lang) })}</p>
+      <table className="slide-table">
+        <thead>
+          <tr>
+            <th scope="col" className="num">#</th>
+            <th scope="col">{t('outreach.date')}</th>
+            <th scope="col">{t('outreach.site')}</th>
+            <th scope="col" className="num">{t('outreach.villages')}</th>
+            <th scope="col" className="num">{t('outreach.uncoveredReached')}</th>
+            <th scope="col" className="num">{t('outreach.expected')}</th>
+            <th scope="col" className="num">{t('outreach.cost')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((s) => (
+            <tr key={s.order} data-site={s.order}>
+              <td className="num">{s.order}</td>
+              <td className="date">{formatDate(s.date, lang)}</td>
+              <th scope="row">{s.name}<span className="muted-text"> · {s.districtName}</span></th>
+              <td className="num">{formatInt(s.villages.length, lang)}</td>
+              <td className="num">{formatInt(s.uncoveredReached, lang)}</td>
+              <td className="num">{formatInt(s.expectedEnrollments, lang)}</td>
+              <td className="num">{formatRupiah(s.premiumCost, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>{t('outreach.total', { count: sites.length })}</th>
+            <td className="num">{formatInt(sum((s) => s.villages.length), lang)}</td>
+            <td className="num">{formatInt(sum((s) => s.uncoveredReached), lang)}</td>
+            <td className="num">{formatInt(sum((s) => s.expectedEnrollments), lang)}</td>
+            <td className="num">{formatRupiah(sum((s) => s.premiumCost), lang)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      {sites.length > shown.length && <p className="slide-note">{t('outreach.moreSites', { count: sites.length - shown.length })}</p>}
     </div>
   );
 }

@@ -1,0 +1,41 @@
+// The saved outreach plans (newest first) and which one a presentation of a region shows.
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { inRegion } from '../report/report-scope.ts';
+
+export interface PlanSite {
+  order: number;
+  name: string;
+  date: string | null;
+  villageCode: string;
+  districtName: string;
+  uncoveredReached: number;
+  expectedEnrollments: number;
+  premiumCost: number;
+  villages: { code: string }[];
+}
+
+export interface SavedPlan {
+  id: number;
+  name: string;
+  createdAt: string;
+  plan: { sites: PlanSite[] };
+}
+
+export const OUTREACH_PLANS: TypedDocumentNode<{ outreachPlans: SavedPlan[] }> = gql`
+  query OutreachPlans {
+    outreachPlans {
+      id name createdAt
+      plan { sites { order name date villageCode districtName uncoveredReached expectedEnrollments premiumCost villages { code } } }
+    }
+  }
+`;
+
+/** The newest plan with a site in the region or reaching a village of it, and those sites. */
+export function planForRegion(plans: readonly SavedPlan[], regionCode: string): { plan: SavedPlan; sites: PlanSite[] } | null {
+  for (const plan of plans) {
+    const sites = plan.plan.sites.filter((s) =>
+      inRegion(s.villageCode, regionCode) || s.villages.some((v) => inRegion(v.code, regionCode)));
+    if (sites.length > 0) return { plan, sites };
+  }
+  return null;
+}
