@@ -12,6 +12,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Statements sent through `sql` since the last reset. */
   statements: StatementCounter;
+  /** Embedded only: the whole data directory as a tarball (a backup, or a test fixture to reopen). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface DatabaseOptions {
   /** Embedded data directory; unset = in memory. */
   dataDir?: string;
   migrate?: boolean;
+  /** Embedded only: start from this dump of a data directory (see Database.snapshot). */
+  snapshot?: Blob;
 }
 
 /** A clear, one-sentence reason the database cannot be used, with what to do. */
@@ -58,6 +62,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   let prisma: PrismaClient;
   let closeDriver: () => Promise<void>;
   let mode: Database["mode"];
+  let snapshot: Database["snapshot"];
   if (options.url) {
     mode = "server";
     const { pool, sql } = openServer(options.url);
@@ -72,7 +77,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     closeDriver = () => pool.end();
   } else {
     mode = "embedded";
-    const { pglite, sql } = await openEmbedded(options.dataDir);
+    const { pglite, sql } = await openEmbedded(options.dataDir, options.snapshot);
+    snapshot = () => pglite.dumpDataDir("none");
     raw = sql;
     prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
     closeDriver = () => pglite.close();
@@ -83,6 +89,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     sql: counted(raw, statements),
     prisma,
     statements,
+    ...(snapshot ? { snapshot } : {}),
     async close() {
       await prisma.$disconnect();
       await closeDriver();

@@ -21,9 +21,12 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
   };
 }
 
-/** Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). */
-export async function openEmbedded(dataDir?: string): Promise<{ pglite: PGlite; sql: Sql }> {
+/**
+ * Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). `snapshot`: start from a
+ * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one.
+ */
+export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { postgis } });
+  const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
   return { pglite, sql: wrap(pglite, pglite) };
 }

@@ -1,5 +1,5 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ function newestMtime(path: string): number {
 }
 
 /** Run `vite build` when client/dist is missing or older than the client sources. */
-export function ensureClientBuilt(): void {
+export async function ensureClientBuilt(): Promise<void> {
   const index = join(DIST, 'index.html');
   const sources = Math.max(
     newestMtime(join(ROOT, 'client/src')), newestMtime(join(ROOT, 'client/index.html')),
@@ -30,8 +30,12 @@ export function ensureClientBuilt(): void {
   // and vitest's NODE_ENV=test would give React's development build.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
   env.NODE_ENV = 'production';
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT, env, stdio: 'inherit',
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: ROOT, env, stdio: 'inherit',
+    });
+    child.once('error', fail);
+    child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build exited with code ${code}`))));
   });
 }
 
@@ -52,8 +56,9 @@ export interface RunningServer {
  * The real server on a free port, with a fresh temporary embedded database seeded with the
  * demo and the real boundaries. Provided by test/support/server.ts (owned by the server side).
  * CAKUPAN_TEST_URL points the tests at a server that is already running instead.
+ * `env` adds variables to the spawned server's environment (e.g. ADMIN_TOKEN).
  */
-export async function startTestServerForBrowser(): Promise<RunningServer | null> {
+export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer | null> {
   if (!hasChromium) return null;
   if (process.env.CAKUPAN_TEST_URL) {
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ''), close: async () => {} };
@@ -64,7 +69,7 @@ export async function startTestServerForBrowser(): Promise<RunningServer | null>
     const server = await mod.startTestServer();
     return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
   }
-  return existsSync(join(ROOT, 'server/main.ts')) ? spawnServerForBrowserTests() : null;
+  return existsSync(join(ROOT, 'server/main.ts')) ? spawnServerForBrowserTests(env) : null;
 }
 
 function freePort(): Promise<number> {
@@ -81,13 +86,14 @@ function freePort(): Promise<number> {
  * embedded database in a temporary folder (the server seeds the demo into an empty one), using
  * the real boundaries from ../shared when they are there.
  */
-export async function spawnServerForBrowserTests(): Promise<RunningServer> {
+export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cakupan-browser-'));
   const boundaries = resolve(ROOT, '../shared/data/bangkalan/villages.geojson');
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pgdata'), LOG_LEVEL: 'warn',
     ...(existsSync(boundaries) ? { BOUNDARIES: boundaries } : {}),
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
