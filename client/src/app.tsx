@@ -19,6 +19,9 @@ import { formatPeriod } from './format.ts';
 import { SECTORS, writeState, type ViewState } from './url-state.ts';
 import { useVillageCoverage } from './use-coverage.ts';
 import { VillagePanel } from './village-panel/village-panel.tsx';
+import { PlannerPanel } from './planner/planner-panel.tsx';
+import type { PlanForm } from './planner/plan-state.ts';
+import { usePlanner } from './planner/use-planner.ts';
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -53,6 +56,8 @@ export function App({ initial }: { initial: ViewState }) {
   }, [leftVars, state.split, state.splitValue, periods, period]);
   const left = useVillageCoverage(leftVars);
   const right = useVillageCoverage(rightVars);
+  const planner = usePlanner(state.plan, state.view === 'planner', dataset?.latestPeriod ?? null, geo.data?.villages);
+  const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.
   const classification = useMemo(() => classify(
@@ -115,13 +120,14 @@ export function App({ initial }: { initial: ViewState }) {
       )}
       {period && <Controls state={state} periods={periods} period={period} update={update} />}
       {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
-      <main className={`layout${state.village ? ' with-panel' : ''}`}>
+      <main className={`layout${state.view === 'planner' ? ' planner' : ''}${state.village ? ' with-panel' : ''}`}>
         <div className={`main-area${rightVars ? ' split' : ''}`}>
           {state.view === 'table' && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
-          {state.view === 'map' && geo.data && dataset && (
+          {(state.view === 'map' || state.view === 'planner') && geo.data && dataset && (
             <>
               <CoverageMap {...mapProps} nodes={left.byCode} primary initialView={initialView.current}
-                caption={rightVars ? sideCaption(leftVars) ?? undefined : undefined} onMove={onMove} onMap={onLeftMap} />
+                caption={rightVars ? sideCaption(leftVars) ?? undefined : undefined} onMove={onMove} onMap={onLeftMap}
+                plan={state.view === 'planner' ? planner.overlay : null} />
               {rightVars && (
                 <CoverageMap {...mapProps} key={`right-${state.split}`} nodes={right.byCode} primary={false}
                   initialView={maps.left ? { center: maps.left.getCenter().toArray() as [number, number], zoom: maps.left.getZoom() } : initialView.current}
@@ -131,12 +137,16 @@ export function App({ initial }: { initial: ViewState }) {
           )}
           {(!geo.data || !dataset) && !error && <p className="loading">{t('loading')}</p>}
         </div>
+        {state.view === 'planner' ? (
+          <PlannerPanel form={state.plan} planner={planner} lang={lang} update={updatePlan} onVillage={(c) => select(c, true)} />
+        ) : (
         <div className="sidebar">
           <Legend metric={state.metric} classification={legend} lang={lang}
             showFertilizer={state.fertilizer} unreliableCount={left.nodes.filter((n) => !isReliable(n)).length} />
           <RankingList nodes={left.nodes} metric={state.metric} lang={lang} hovered={hovered}
             selected={state.village} onHover={setHovered} onSelect={(c) => select(c, true)} />
         </div>
+        )}
         {state.village && (
           <VillagePanel code={state.village} parentCode={selectedNode?.parentCode ?? null} sector={state.sector}
             period={period} target={state.target} lang={lang} onClose={() => update({ village: null })} />

@@ -33,7 +33,7 @@ export function Header({ state, update, regencyName, search }: Props) {
       </div>
       {search}
       <Toggle label={t('viewMap')} value={state.view} onChange={(view) => update({ view })}
-        options={[{ value: 'map', label: t('viewMap') }, { value: 'table', label: t('viewTable') }]} />
+        options={[{ value: 'map', label: t('viewMap') }, { value: 'table', label: t('viewTable') }, { value: 'planner', label: t('viewPlanner') }]} />
       <Toggle<Lang> label={t('language')} value={state.lang} onChange={(lang) => update({ lang })}
         options={[{ value: 'id', label: 'ID' }, { value: 'en', label: 'EN' }]} />
     </header>

@@ -1,5 +1,6 @@
 // The whole view state lives in the URL query string so a shared link restores the view.
 import { CLASS_METHODS, PALETTES, clampClasses, type ClassMethod, type PaletteName } from './map/classify.ts';
+import { DEFAULT_PLAN, parsePlan, writePlan, type PlanForm } from './planner/plan-state.ts';
 
 export const METRICS = ['COVERAGE_RATE', 'UNCOVERED', 'UNCOVERED_PER_KM2', 'GAP_TO_TARGET'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -27,7 +28,9 @@ export interface ViewState {
   /** The other period ("YYYY-MM") or sector ("ALL" for all) shown on the right. */
   splitValue: string | null;
   fertilizer: boolean;
-  view: 'map' | 'table';
+  view: 'map' | 'table' | 'planner';
+  /** The planner's inputs and tabs (written only in the planner view). */
+  plan: PlanForm;
   /** The region the presentation and the reports are about (a Kemendagri code); null = the regency. */
   region: string | null;
   /** Presentation mode, and which of its views (1 = first) is shown. */
@@ -38,7 +41,7 @@ export interface ViewState {
 export const DEFAULT_STATE: ViewState = {
   metric: 'COVERAGE_RATE', sector: null, period: null, method: 'quantile', classes: 5,
   palette: 'YlOrRd', manual: [], target: 0.5, village: null, center: null, zoom: null,
-  lang: 'id', split: null, splitValue: null, fertilizer: false, view: 'map',
+  lang: 'id', split: null, splitValue: null, fertilizer: false, view: 'map', plan: DEFAULT_PLAN,
   region: null, present: false, slide: 1,
 };
 
@@ -73,7 +76,8 @@ export function parseState(search: string): ViewState {
     split: oneOf(['period', 'sector'] as const, q.get('split')) ?? null,
     splitValue: q.get('vs') || null,
     fertilizer: q.get('fert') === '1',
-    view: q.get('view') === 'table' ? 'table' : 'map',
+    view: oneOf(['table', 'planner'] as const, q.get('view')) ?? 'map',
+    plan: parsePlan(q),
     region: /^\d{2}(\.\d{2}){1,2}(\.\d{4})?$/.test(q.get('region') ?? '') ? q.get('region') : null,
     present: q.get('present') === '1',
     slide: Math.max(1, Math.floor(num(q.get('slide')) ?? 1)),
@@ -99,6 +103,7 @@ export function serializeState(s: ViewState): string {
   if (s.split && s.splitValue) q.set('vs', s.splitValue);
   if (s.fertilizer) q.set('fert', '1');
   if (s.view !== d.view) q.set('view', s.view);
+  if (s.view === 'planner') writePlan(s.plan, q);
   if (s.region) q.set('region', s.region);
   if (s.present) q.set('present', '1');
   if (s.present && s.slide !== d.slide) q.set('slide', String(s.slide));

@@ -11,6 +11,8 @@ import {
   type InitialView,
 } from './map-setup.ts';
 import { MapTooltip } from './map-tooltip.tsx';
+import { addPlanLayers, showPlan } from './plan-overlay.ts';
+import type { PlanOverlay } from '../planner/plan-overlay-data.ts';
 import { markPainted, markPending } from './test-hook.ts';
 
 export interface CoverageMapProps {
@@ -29,6 +31,8 @@ export interface CoverageMapProps {
   /** Change `n` to fit the map to village `code`. */
   focus: { code: string; n: number } | null;
   caption?: string;
+  /** An outreach plan drawn over the choropleth. */
+  plan?: PlanOverlay | null;
   /** Only the main map reports to window.__cakupan and writes its camera to the URL. */
   primary: boolean;
   onHover(code: string | null): void;
@@ -55,6 +59,7 @@ export function CoverageMap(props: CoverageMapProps) {
     const markers: { remove(): void }[] = [];
     map.on('load', () => {
       addChoroplethLayers(map, districts, basemapUrl != null);
+      addPlanLayers(map);
       markers.push(...addDistrictLabels(map, districts));
       if (!initialView) {
         const b = bboxOf(villages.features);
@@ -108,6 +113,11 @@ export function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     if (loaded && mapRef.current) setFertilizerPoints(mapRef.current, fertilizer, showFertilizer);
   }, [loaded, fertilizer, showFertilizer]);
+
+  const { plan } = props;
+  useEffect(() => {
+    if (loaded && mapRef.current && container.current) return showPlan(mapRef.current, plan ?? null, container.current);
+  }, [loaded, plan]);
 
   useFeatureFlag(mapRef.current, loaded, 'hover', props.hovered);
   useFeatureFlag(mapRef.current, loaded, 'selected', props.selected);

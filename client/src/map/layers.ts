@@ -77,6 +77,47 @@ export const FERTILIZER_POINTS = {
   },
 } satisfies Layer<'circle'>;
 
+export const PLAN_SOURCE = 'outreach-plan';
+
+/** Villages with uncovered workers that no chosen site reaches: a dashed purple outline. */
+export const PLAN_LEFT_OUT = {
+  id: 'plan-left-out',
+  type: 'line',
+  source: PLAN_SOURCE,
+  filter: ['==', ['get', 'role'], 'left-out'],
+  paint: { 'line-color': '#6a1b9a', 'line-width': 1.6, 'line-dasharray': [1.5, 1.5] },
+} satisfies Layer<'line'>;
+
+/** Villages a chosen site reaches: a translucent blue wash with an outline. */
+export const PLAN_REACHED = {
+  id: 'plan-reached',
+  type: 'fill',
+  source: PLAN_SOURCE,
+  filter: ['==', ['get', 'role'], 'reached'],
+  paint: { 'fill-color': '#1565c0', 'fill-opacity': 0.35, 'fill-outline-color': '#0d47a1' },
+} satisfies Layer<'fill'>;
+
+/** Each site's travel radius. */
+export const PLAN_REACH = {
+  id: 'plan-reach',
+  type: 'line',
+  source: PLAN_SOURCE,
+  filter: ['==', ['get', 'role'], 'reach'],
+  paint: { 'line-color': '#0d47a1', 'line-width': 1.5, 'line-opacity': 0.9 },
+} satisfies Layer<'line'>;
+
+/** The chosen sites; their numbers are HTML markers on top (no glyphs offline). */
+export const PLAN_SITES = {
+  id: 'plan-sites',
+  type: 'circle',
+  source: PLAN_SOURCE,
+  filter: ['==', ['get', 'role'], 'site'],
+  paint: { 'circle-radius': 10, 'circle-color': '#0d47a1', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+} satisfies Layer<'circle'>;
+
+/** The outreach plan, above the choropleth, bottom first. */
+export const PLAN_LAYERS = [PLAN_LEFT_OUT, PLAN_REACHED, PLAN_REACH, PLAN_SITES] as const;
+
 /** Drawn in this order, bottom first. */
 export const CHOROPLETH_LAYERS = [
   VILLAGE_FILL, VILLAGE_NO_DATA, VILLAGE_OUTLINE, VILLAGE_UNRELIABLE,

@@ -1,0 +1,35 @@
+// Coverage now and after (a plan or a budget), with the new enrollments, one row per region or sector.
+import { useTranslation } from 'react-i18next';
+import { formatInt, formatPercent } from '../format.ts';
+import type { Lang } from '../url-state.ts';
+
+export interface BeforeAfterRow {
+  key: string;
+  label: string;
+  before: number | null;
+  after: number | null;
+  added: number;
+  total?: boolean;
+}
+
+export function BeforeAfterTable({ head, rows, lang, attr }: { head: string; rows: BeforeAfterRow[]; lang: Lang; attr: 'data-code' | 'data-sector' }) {
+  const { t } = useTranslation();
+  return (
+    <table className="plan-coverage small">
+      <thead>
+        <tr><th scope="col">{head}</th><th scope="col" className="num">{t('planner.before')}</th>
+          <th scope="col" className="num">{t('planner.after')}</th><th scope="col" className="num">{t('planner.new')}</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...{ [attr]: r.key }} className={r.total ? 'total' : undefined}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{formatPercent(r.before, lang)}</td>
+            <td className="num">{formatPercent(r.after, lang)}</td>
+            <td className="num">{formatInt(r.added, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

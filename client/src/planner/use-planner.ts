@@ -1,0 +1,25 @@
+// The plan the planner view asks for: its default window from the distribution schedules, the
+// server's answer, and what the map draws of it.
+import { useMemo } from 'react';
+import { useQuery } from '@apollo/client/react';
+import type { RegionCollection } from '../types.ts';
+import { toPlanInput } from './plan-input.ts';
+import { planOverlayData } from './plan-overlay-data.ts';
+import { DISTRIBUTION_SCHEDULES, OUTREACH_PLAN } from './plan-queries.ts';
+import type { PlanForm } from './plan-state.ts';
+import { nextSeasonWindow } from './season-window.ts';
+
+export function usePlanner(form: PlanForm, active: boolean, latestPeriod: string | null, villages: RegionCollection | undefined) {
+  const needsWindow = active && (form.from == null || form.to == null);
+  const schedules = useQuery(DISTRIBUTION_SCHEDULES, { skip: !needsWindow });
+  const season = useMemo(
+    () => nextSeasonWindow(schedules.data?.fertilizerPoints.flatMap((p) => p.schedule) ?? [], latestPeriod),
+    [schedules.data, latestPeriod],
+  );
+  const ready = active && (!needsWindow || (schedules.data != null && latestPeriod != null));
+  const input = useMemo(() => (ready ? toPlanInput(form, season) : null), [ready, form, season]);
+  const plan = useQuery(OUTREACH_PLAN, { variables: { input: input! }, skip: !input });
+  const result = input ? plan.data?.outreachPlan ?? null : null;
+  const overlay = useMemo(() => (result && villages ? planOverlayData(result, villages) : null), [result, villages]);
+  return { season, input, result, overlay, loading: plan.loading || schedules.loading, error: plan.error ?? schedules.error };
+}
