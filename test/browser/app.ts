@@ -7,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { openDatabase } from '../../server/db/database.ts';
+import '../support/seeded.ts'; // the seededFixture type
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -90,6 +93,12 @@ export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cakupan-browser-'));
   const boundaries = resolve(ROOT, '../shared/data/bangkalan/villages.geojson');
+  // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it).
+  const fixture = inject('seededFixture');
+  if (fixture?.kind === 'embedded') {
+    const db = await openDatabase({ dataDir: join(dataDir, 'pgdata'), snapshot: new Blob([readFileSync(fixture.file)]) });
+    await db.close();
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pgdata'), LOG_LEVEL: 'warn',
     ...(existsSync(boundaries) ? { BOUNDARIES: boundaries } : {}),
