@@ -11,7 +11,7 @@ export type Lang = 'id' | 'en';
 
 export interface ViewState {
   metric: Metric;
-  /** null = all sectors */
+  /** null = all sectors (`sector=ALL`); farmers, the largest and least covered group, by default */
   sector: Sector | null;
   /** null = latest period */
   period: string | null;
@@ -39,7 +39,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_STATE: ViewState = {
-  metric: 'COVERAGE_RATE', sector: null, period: null, method: 'quantile', classes: 5,
+  metric: 'COVERAGE_RATE', sector: 'FARMER', period: null, method: 'quantile', classes: 5,
   palette: 'YlOrRd', manual: [], target: 0.5, village: null, center: null, zoom: null,
   lang: 'id', split: null, splitValue: null, fertilizer: false, view: 'map', plan: DEFAULT_PLAN,
   region: null, present: false, slide: 1,
@@ -62,7 +62,7 @@ export function parseState(search: string): ViewState {
   const period = q.get('period');
   return {
     metric: oneOf(METRICS, q.get('metric')) ?? d.metric,
-    sector: oneOf(SECTORS, q.get('sector')) ?? null,
+    sector: q.get('sector') === 'ALL' ? null : oneOf(SECTORS, q.get('sector')) ?? d.sector,
     period: period && /^\d{4}-\d{2}$/.test(period) ? period : null,
     method: oneOf(CLASS_METHODS, q.get('method')) ?? d.method,
     classes: clampClasses(num(q.get('k')) ?? d.classes),
@@ -88,7 +88,7 @@ export function serializeState(s: ViewState): string {
   const q = new URLSearchParams();
   const d = DEFAULT_STATE;
   if (s.metric !== d.metric) q.set('metric', s.metric);
-  if (s.sector) q.set('sector', s.sector);
+  if (s.sector !== d.sector) q.set('sector', s.sector ?? 'ALL');
   if (s.period) q.set('period', s.period);
   if (s.method !== d.method) q.set('method', s.method);
   if (s.classes !== d.classes) q.set('k', String(s.classes));

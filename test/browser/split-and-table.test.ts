@@ -20,7 +20,7 @@ describe.skipIf(!server)('split view, table view and keyboard', { timeout: 120_0
 
   it('shows two sectors side by side with one set of classes and linked panning', async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/?split=sector&vs=FISHER&lang=en`);
+    await page.goto(`${server!.url}/?sector=ALL&split=sector&vs=FISHER&lang=en`);
     await waitForPaint(page);
     await expect.poll(() => page.locator('.map canvas').count()).toBe(2);
     await expect.poll(() => page.locator('.map-caption').allTextContents()).toEqual(['All sectors', 'Fishers']);
