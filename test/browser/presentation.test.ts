@@ -1,10 +1,11 @@
 // Presentation mode on a projector's screen sizes, and the exports: PNG, PDF report, CSV link.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  colorDistance, graphql, hexToRgb, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
+  ARTIFACTS, colorDistance, graphql, hexToRgb, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
   type RunningServer,
 } from './app.ts';
 import { pngSize, textProblems } from './layout.ts';
@@ -156,6 +157,7 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const legendColors = await page.locator('.legend .legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')!));
     const viewport = page.viewportSize()!;
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-png]')]);
+    await file.saveAs(join(ARTIFACTS, 'export-map.png'));
     const png = readFileSync((await file.path())!);
     const size = pngSize(png);
     expect(size).toEqual({ width: 3508, height: 2480 });
@@ -192,6 +194,7 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await waitForPaint(page);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-pdf]')]);
     const path = (await file.path())!;
+    await file.saveAs(join(ARTIFACTS, 'export-report.pdf'));
     const pdf = readFileSync(path);
     expect(pdf.toString('latin1', 0, 5)).toBe('%PDF-');
     expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);

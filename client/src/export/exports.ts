@@ -18,7 +18,7 @@ import type { MapRenderInput } from './render-map.ts';
 /** A4 landscape at 300 dpi. */
 export const PRINT_PNG = { width: 3508, height: 2480, pixelRatio: 3 };
 /** The map figure of the PDF report: 182 mm wide at about 300 dpi. */
-const PDF_MAP = { width: 2160, height: 1360, pixelRatio: 2.4 };
+const PDF_MAP = { width: 2160, height: 1560, pixelRatio: 2.4 };
 
 export interface ExportContext {
   state: ViewState;
@@ -38,7 +38,7 @@ function sheetText(ctx: ExportContext): SheetText {
   const { t, state } = ctx;
   const lang: Lang = state.lang;
   return {
-    legendTitle: `${t(`metric.${state.metric}`)} · ${state.sector ? t(`sector.${state.sector}`) : t('allSectors')}`,
+    legendTitle: [t(`metric.${state.metric}`), state.sector ? t(`sector.${state.sector}`) : t('allSectors')],
     noData: t('noData'),
     districtBoundary: t('districtBoundary'),
     north: t('export.north'),
@@ -80,7 +80,7 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
   if (!bounds) throw new Error(regionCode);
   const map = await mapSheet({
     ...PDF_MAP,
-    map: { ...ctx.map, bounds, padding: 16 },
+    map: { ...ctx.map, bounds, padding: 40 },
     legend: legendRows(ctx.map.classification, state.metric, state.lang),
     text: sheetText(ctx),
   });

@@ -9,7 +9,8 @@ export interface SheetText {
   subtitle?: string;
   /** Lines under the map: date, data sources. */
   footer?: string[];
-  legendTitle: string;
+  /** The legend's heading, a line each (metric, sector). */
+  legendTitle: string[];
   noData: string;
   districtBoundary: string;
   /** The letter on the north arrow (U in Bahasa Indonesia). */
@@ -30,24 +31,24 @@ export interface SheetInput {
 const MARGIN = 24;
 const FONT = 'system-ui, "DejaVu Sans", Arial, sans-serif';
 
-/** Render the map off screen and draw the sheet around it. */
+/** Render the map off screen and draw the sheet around it, the legend in a column to its right. */
 export async function mapSheet(input: SheetInput): Promise<HTMLCanvasElement> {
   const { text, pixelRatio: s } = input;
   const w = input.width / s, h = input.height / s;
   const top = MARGIN + (text.title ? 40 : 0) + (text.subtitle ? 24 : 0);
   const bottom = MARGIN + (text.footer?.length ?? 0) * 16;
-  const frame = { x: MARGIN, y: top, w: Math.floor(w - 2 * MARGIN), h: Math.floor(h - top - bottom) };
-  const map = await renderMap(input.map, frame.w, frame.h, s);
-
   const canvas = document.createElement('canvas');
   canvas.width = input.width;
   canvas.height = input.height;
   const ctx = canvas.getContext('2d')!;
   ctx.scale(s, s);
+  const legendWidth = measureLegend(ctx, input.legend, text);
+  const frame = { x: MARGIN, y: top, w: Math.floor(w - 3 * MARGIN - legendWidth), h: Math.floor(h - top - bottom) };
+  const map = await renderMap(input.map, frame.w, frame.h, s);
+
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, w, h);
   ctx.fillStyle = '#000';
-  ctx.textBaseline = 'alphabetic';
   if (text.title) {
     ctx.font = `700 24px ${FONT}`;
     ctx.fillText(text.title, MARGIN, MARGIN + 22, w - 2 * MARGIN);
@@ -60,13 +61,13 @@ export async function mapSheet(input: SheetInput): Promise<HTMLCanvasElement> {
   ctx.save();
   ctx.translate(frame.x, frame.y);
   drawLabels(ctx, map);
-  drawLegend(ctx, input.legend, text, map.height);
   drawNorthArrow(ctx, map.width - 30, 14, text.north);
   drawScaleBar(ctx, scaleBar(map.metersPerPixel, Math.min(160, map.width / 4)), text, map.width, map.height);
   ctx.restore();
   ctx.strokeStyle = '#000';
   ctx.lineWidth = 1;
   ctx.strokeRect(frame.x, frame.y, map.width, map.height);
+  drawLegend(ctx, input.legend, text, frame.x + map.width + MARGIN, frame.y);
   ctx.font = `11px ${FONT}`;
   ctx.fillStyle = '#000';
   (text.footer ?? []).forEach((line, i) => ctx.fillText(line, MARGIN, h - bottom + 14 + i * 16, w - 2 * MARGIN));
@@ -91,48 +92,48 @@ function drawLabels(ctx: CanvasRenderingContext2D, map: RenderedMap): void {
   ctx.textBaseline = 'alphabetic';
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, rows: readonly LegendRow[], text: SheetText, mapHeight: number): void {
-  const line = 17, pad = 8;
-  const entries = rows.length + 2;
+const LEGEND = { line: 18, swatch: 22, gap: 8 };
+
+function legendLabels(rows: readonly LegendRow[], text: SheetText): string[] {
+  return [...rows.map((r) => r.label), text.noData, text.districtBoundary];
+}
+
+/** The legend column's width: its longest line. */
+function measureLegend(ctx: CanvasRenderingContext2D, rows: readonly LegendRow[], text: SheetText): number {
+  ctx.font = `700 13px ${FONT}`;
+  const titles = text.legendTitle.map((l) => ctx.measureText(l).width);
   ctx.font = `12px ${FONT}`;
-  const labels = [...rows.map((r) => r.label), text.noData, text.districtBoundary];
-  ctx.font = `700 12px ${FONT}`;
-  const titleWidth = ctx.measureText(text.legendTitle).width;
-  ctx.font = `12px ${FONT}`;
-  const width = Math.max(titleWidth, ...labels.map((l) => ctx.measureText(l).width + 30)) + 2 * pad;
-  const height = pad * 2 + line * (entries + 1);
-  const x = 10, y = mapHeight - height - 10;
-  ctx.fillStyle = 'rgba(255,255,255,0.94)';
-  ctx.fillRect(x, y, width, height);
-  ctx.strokeStyle = '#000';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(x, y, width, height);
+  const labels = legendLabels(rows, text).map((l) => ctx.measureText(l).width + LEGEND.swatch + LEGEND.gap);
+  return Math.ceil(Math.max(...titles, ...labels));
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, rows: readonly LegendRow[], text: SheetText, x: number, y: number): void {
   ctx.fillStyle = '#000';
-  ctx.font = `700 12px ${FONT}`;
-  ctx.fillText(text.legendTitle, x + pad, y + pad + 12);
+  ctx.font = `700 13px ${FONT}`;
+  text.legendTitle.forEach((l, i) => ctx.fillText(l, x, y + 12 + i * LEGEND.line));
   ctx.font = `12px ${FONT}`;
-  const swatch = (i: number, fill: string | null, label: string) => {
-    const sy = y + pad + line * (i + 1) + 3;
+  const first = y + text.legendTitle.length * LEGEND.line + 6;
+  const fills: (string | null)[] = [...rows.map((r) => r.color), NO_DATA_COLOR, null];
+  legendLabels(rows, text).forEach((label, i) => {
+    const sy = first + i * LEGEND.line;
+    const fill = fills[i];
     if (fill) {
       ctx.fillStyle = fill;
-      ctx.fillRect(x + pad, sy, 22, 12);
+      ctx.fillRect(x, sy, LEGEND.swatch, 12);
       ctx.strokeStyle = '#616161';
-      ctx.strokeRect(x + pad, sy, 22, 12);
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x, sy, LEGEND.swatch, 12);
     } else {
       ctx.strokeStyle = '#263238';
       ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.moveTo(x + pad, sy + 6);
-      ctx.lineTo(x + pad + 22, sy + 6);
+      ctx.moveTo(x, sy + 6);
+      ctx.lineTo(x + LEGEND.swatch, sy + 6);
       ctx.stroke();
-      ctx.lineWidth = 1;
     }
     ctx.fillStyle = '#000';
-    ctx.fillText(label, x + pad + 30, sy + 11);
-  };
-  rows.forEach((r, i) => swatch(i, r.color, r.label));
-  swatch(rows.length, NO_DATA_COLOR, text.noData);
-  swatch(rows.length + 1, null, text.districtBoundary);
+    ctx.fillText(label, x + LEGEND.swatch + LEGEND.gap, sy + 11);
+  });
 }
 
 function drawNorthArrow(ctx: CanvasRenderingContext2D, x: number, y: number, letter: string): void {

@@ -81,10 +81,10 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
   const cols: { label: string; x: number; align: 'left' | 'right' }[] = [
     { label: '#', x: left + 5, align: 'right' },
     { label: t('village'), x: left + 8, align: 'left' },
-    { label: t('district'), x: left + 62, align: 'left' },
-    { label: t('workforce'), x: left + 128, align: 'right' },
-    { label: t('enrolled'), x: left + 148, align: 'right' },
-    { label: t('coverageRate'), x: left + 168, align: 'right' },
+    { label: t('district'), x: left + 58, align: 'left' },
+    { label: t('workforce'), x: left + 108, align: 'right' },
+    { label: t('enrolled'), x: left + 128, align: 'right' },
+    { label: t('coverageRate'), x: left + 150, align: 'right' },
     { label: t('uncovered'), x: left + width, align: 'right' },
   ];
   cols.forEach((c) => text(c.label, c.x, y, { size: 8, bold: true, align: c.align }));
