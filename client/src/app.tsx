@@ -94,6 +94,11 @@ export function App({ initial }: { initial: ViewState }) {
     onHover: setHovered, onSelect: select,
   };
 
+  const legendView = (
+    <Legend metric={state.metric} classification={legend} lang={lang}
+      showFertilizer={state.fertilizer} unreliableCount={left.nodes.filter((n) => !isReliable(n)).length} />
+  );
+
   const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
@@ -138,11 +143,11 @@ export function App({ initial }: { initial: ViewState }) {
           {(!geo.data || !dataset) && !error && <p className="loading">{t('loading')}</p>}
         </div>
         {state.view === 'planner' ? (
-          <PlannerPanel form={state.plan} planner={planner} lang={lang} update={updatePlan} onVillage={(c) => select(c, true)} />
+          <PlannerPanel form={state.plan} planner={planner} lang={lang} update={updatePlan} onVillage={(c) => select(c, true)}
+            legend={legendView} />
         ) : (
         <div className="sidebar">
-          <Legend metric={state.metric} classification={legend} lang={lang}
-            showFertilizer={state.fertilizer} unreliableCount={left.nodes.filter((n) => !isReliable(n)).length} />
+          {legendView}
           <RankingList nodes={left.nodes} metric={state.metric} lang={lang} hovered={hovered}
             selected={state.village} onHover={setHovered} onSelect={(c) => select(c, true)} />
         </div>

@@ -1,4 +1,5 @@
 // The planner view's side panel: plan inputs and results, the budget view, saved plans.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../url-state.ts';
 import { BudgetPanel } from './budget-panel.tsx';
@@ -15,6 +16,8 @@ interface Props {
   lang: Lang;
   update(patch: Partial<PlanForm>): void;
   onVillage(code: string): void;
+  /** The choropleth's legend, which the planner's map still shows. */
+  legend: ReactNode;
 }
 
 function PlanLegend() {
@@ -29,7 +32,7 @@ function PlanLegend() {
   );
 }
 
-export function PlannerPanel({ form, planner, lang, update, onVillage }: Props) {
+export function PlannerPanel({ form, planner, lang, update, onVillage, legend }: Props) {
   const { t } = useTranslation();
   // The form starts again from the URL state whenever that changes (a shared link, a saved plan).
   const formKey = JSON.stringify([form.sectors, form.sessions, form.maxDistanceKm, form.candidates, form.from, form.to,
@@ -60,6 +63,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage }: Props) 
           <SavedPlans input={planner.input} compare={form.compare} lang={lang} onCompare={(compare) => update({ compare })} />
         )}
       </div>
+      <div className="planner-map-legend">{legend}</div>
     </aside>
   );
 }
