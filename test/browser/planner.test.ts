@@ -132,8 +132,14 @@ describe.skipIf(!available)('the outreach planner in the browser', { timeout: 18
 
   it('shows the budget view under each rule with the coverage by sector of the GraphQL answer', async () => {
     const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=planner&ptab=budget&ps=FARMER,LIVESTOCK&lang=en`);
+    await page.goto(`${server.url}/?view=planner&ps=FARMER,LIVESTOCK&lang=en`);
     await waitForPaint(page);
+    // The tabs work from the keyboard.
+    await page.getByRole('tab', { name: 'Plan', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('ptab=budget');
+    expect(await page.getByRole('tab', { name: 'Budget' }).getAttribute('aria-selected')).toBe('true');
     await page.locator('input[name=budgetView]').fill('500000000');
     await page.getByRole('button', { name: 'Calculate' }).click();
     const query = `query($input: BudgetInput!) { budgetView(input: $input) {
