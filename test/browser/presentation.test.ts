@@ -140,13 +140,16 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await page.close();
   });
 
-  it('enters presentation mode from the dashboard button', async () => {
+  it('enters presentation mode from the dashboard button and leaves it with Escape', async () => {
     const page = await newPage(browser);
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
     await page.getByRole('button', { name: 'Presentasi', exact: true }).click();
     await waitForView(page, 1);
     expect(page.url()).toContain('present=1');
+    await page.keyboard.press('Escape');
+    await page.locator('.app .legend').waitFor();
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
     await page.close();
   });
 
@@ -162,6 +165,9 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const size = pngSize(png);
     expect(size).toEqual({ width: 3508, height: 2480 });
     expect(size.width).toBeGreaterThanOrEqual(2 * viewport.width);
+    // Marked as 300 dpi (pHYs: pixels per metre), so A4 it prints.
+    expect(png.toString('latin1', 37, 41)).toBe('pHYs');
+    expect(png.readUInt32BE(41)).toBe(Math.round(300 / 0.0254));
     // Decode it in the page: a large part of the sheet must carry the legend's colours.
     const pixels = await page.evaluate(async (b64) => {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());

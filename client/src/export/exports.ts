@@ -13,10 +13,11 @@ import type { Lang, ViewState } from '../url-state.ts';
 import { canvasBlob, download } from './download.ts';
 import { mapSheet, type SheetText } from './map-sheet.ts';
 import { pdfReport } from './pdf-report.ts';
+import { withDpi } from './png-dpi.ts';
 import type { MapRenderInput } from './render-map.ts';
 
 /** A4 landscape at 300 dpi. */
-export const PRINT_PNG = { width: 3508, height: 2480, pixelRatio: 3 };
+export const PRINT_PNG = { width: 3508, height: 2480, pixelRatio: 3, dpi: 300 };
 /** The map figure of the PDF report: 182 mm wide at about 300 dpi. */
 const PDF_MAP = { width: 2160, height: 1560, pixelRatio: 2.4 };
 
@@ -64,7 +65,8 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
       footer: [t('report.generated', { date: formatDate(today(), lang) }), ...dataSourceLines(dataset, t)],
     },
   });
-  download(await canvasBlob(canvas, 'image/png'), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
+  const png = withDpi(new Uint8Array(await (await canvasBlob(canvas, 'image/png')).arrayBuffer()), PRINT_PNG.dpi);
+  download(new Blob([png], { type: 'image/png' }), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
 }
 
 export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, regionCode: string): Promise<void> {
