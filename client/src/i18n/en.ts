@@ -242,4 +242,5 @@ export const en: Messages = {
   'planner.fieldSheet': 'Field sheet',
   'planner.compareHint': 'Tick two or more plans to compare them.',
   'planner.compareCaption': 'Plans compared',
+  'ranking.smallWorkforce': '* Small workforce: a less reliable figure',
 };

@@ -240,6 +240,7 @@ export const id = {
   'planner.fieldSheet': 'Lembar lapangan',
   'planner.compareHint': 'Centang dua rencana atau lebih untuk membandingkan.',
   'planner.compareCaption': 'Perbandingan rencana',
+  'ranking.smallWorkforce': '* Jumlah pekerja kecil: angka kurang andal',
 } as const;
 
 export type Messages = Record<keyof typeof id, string>;

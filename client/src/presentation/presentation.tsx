@@ -32,10 +32,6 @@ interface Props {
   onExit(): void;
 }
 
-function toggleFullscreen(): void {
-  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-}
 
 export function Presentation({ regionCode, slide, lang, target, palette, villages, districts, onSlide, onExit }: Props) {
   const { t } = useTranslation();
@@ -66,10 +62,18 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
       else if (action === 'fullscreen') toggleFullscreen();
       else latest.current.onSlide(stepSlide(latest.current.current, action, SLIDES.length)!);
     };
-    // Leaving the browser's full screen (its own Escape) leaves the presentation too.
+    // Leaving the browser's full screen (its own Escape) leaves the presentation too; `f` only toggles it.
     let wasFull = Boolean(document.fullscreenElement);
+    let toggling = false;
+    const toggleFullscreen = () => {
+      toggling = true;
+      const done = () => { toggling = false; };
+      if (document.fullscreenElement) document.exitFullscreen().then(done, done);
+      else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().then(done, done);
+      else done();
+    };
     const onFullscreen = () => {
-      if (wasFull && !document.fullscreenElement) latest.current.exit();
+      if (wasFull && !document.fullscreenElement && !toggling) latest.current.exit();
       wasFull = Boolean(document.fullscreenElement);
     };
     window.addEventListener('keydown', onKey);

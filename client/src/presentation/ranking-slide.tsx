@@ -49,6 +49,7 @@ export function RankingSlide({ regions, childLevel, target, lang }: Props) {
       {regions.length > ranked.length && (
         <p className="slide-note">{t('ranking.shown', { shown: ranked.length, count: regions.length })}</p>
       )}
+      {ranked.some((r) => r.reliability === 'SMALL_WORKFORCE') && <p className="slide-note">{t('ranking.smallWorkforce')}</p>}
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function VillagePanel({ code, parentCode, sector, period, target, lang, o
           <h3>{t('trend')}{sector ? ` · ${t(`sector.${sector}`)}` : ''}</h3>
           <TrendChart periods={data.coverageSeries.map((p) => p.period)} lang={lang} label={t('trend')}
             series={[{ key: 'rate', label: t('coverageRate'), values: data.coverageSeries.map((p) => p.coverageRate) }]}
-            format={(v) => formatPercent(v, lang)} />
+            format={(v) => formatPercent(v, lang)} target={{ value: target, label: t('target') }} />
         </>
       )}
       {data?.nearestFertilizerPoints && (
