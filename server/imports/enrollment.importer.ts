@@ -92,5 +92,8 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
       };
     },
     write: writeEnrollments,
+    brokenReferences: `SELECT e.village_code, e.sector_code FROM enrollment e
+      WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = e.village_code) OR NOT EXISTS (SELECT 1 FROM sector s WHERE s.code = e.sector_code)
+         OR (e.session_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outreach_session o WHERE o.id = e.session_id)) LIMIT 5`,
   };
 }

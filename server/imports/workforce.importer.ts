@@ -64,4 +64,6 @@ export const workforceImporter: RowImporter<WorkforceRecord> = {
     };
   },
   write: writeWorkforce,
+  brokenReferences: `SELECT w.village_code, w.sector_code FROM workforce_estimate w
+    WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = w.village_code) OR NOT EXISTS (SELECT 1 FROM sector s WHERE s.code = w.sector_code) LIMIT 5`,
 };

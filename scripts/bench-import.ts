@@ -1,0 +1,53 @@
+// `npm run bench:import [-- --rows N]`: generates N synthetic enrollment rows (default 1,000,000;
+// NIKs are made-up 16-digit serials) and imports them exactly as `npm run import -- enrollments`
+// does, into a fresh database: embedded in a temporary DATA_DIR, or a new database on the server
+// at DATABASE_URL (dropped afterwards). Prints rows per second and the process's peak RSS.
+// A benchmark, not a test.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { openScratchDatabase } from "../server/db/scratch.ts";
+import { runImport } from "../server/imports/run-import.service.ts";
+import { importBoundaries } from "../server/regions/boundary-import.service.ts";
+import { readBoundaries } from "../server/regions/boundary-parsers.ts";
+import { officialRegency } from "../server/regions/official-codes.ts";
+import { syntheticBoundaries } from "../server/demo/synthetic-boundaries.ts";
+import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
+
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" } } });
+const rows = Number(values.rows);
+const work = mkdtempSync(join(tmpdir(), "cakupan-bench-import-"));
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const shared = new URL("../../shared/data/bangkalan/villages.geojson", import.meta.url).pathname;
+
+const db = await openScratchDatabase(process.env.DATABASE_URL, join(work, "pgdata"));
+try {
+  const official = (await officialRegency("35.26"))!;
+  const features = statSync(shared, { throwIfNoEntry: false }) ? await readBoundaries(shared) : syntheticBoundaries(official);
+  await importBoundaries(db.sql, features, { source: "bench" });
+  const file = join(work, "enrollments.csv");
+  let t = performance.now();
+  writeSyntheticEnrollmentCsv(file, rows, official.villages.map((v) => v.code));
+  console.log(`Generated ${rows.toLocaleString("en")} rows (${mb(statSync(file).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
+
+  const rssBefore = process.resourceUsage().maxRSS * 1024;
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  t = performance.now();
+  const outcome = await runImport(db.sql, {
+    kind: "enrollments", source: { location: file }, nikKey: "bench-key-".padEnd(40, "x"),
+    onProgress: (n) => process.stderr.write(`  ${n.toLocaleString("en")} rows read (${((performance.now() - t) / 1000).toFixed(0)} s)\n`),
+  });
+  const seconds = (performance.now() - t) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+  const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrollment`);
+  console.log(`Database: ${db.mode}${db.mode === "embedded" ? " (PGlite+PostGIS)" : " (PostgreSQL server)"}`);
+  console.log(`Imported ${outcome.rows.toLocaleString("en")} rows (${n.toLocaleString("en")} enrollments stored) in ${seconds.toFixed(1)} s, coverage summary included`);
+  console.log(`Rows per second: ${Math.round(outcome.rows / seconds).toLocaleString("en")}`);
+  console.log(`Peak RSS: ${mb(peak)} (before the import: ${mb(rssBefore)})`);
+} finally {
+  await db.close();
+  rmSync(work, { recursive: true, force: true });
+}
