@@ -13,10 +13,10 @@ import { pngSize, textProblems } from './layout.ts';
 let server: RunningServer | null = null;
 let browser: Browser;
 
-// The server started below takes it from the environment: saving an outreach plan needs it.
-const ADMIN_TOKEN = (process.env.ADMIN_TOKEN ??= 'presentation-test-admin');
+// Saving an outreach plan needs the admin token: the server started below gets this one.
+const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'presentation-test-admin';
 
-const available = await startTestServerForBrowser().catch((e: unknown) => {
+const available = await startTestServerForBrowser({ ADMIN_TOKEN }).catch((e: unknown) => {
   console.log(`browser tests: the server did not start: ${String(e)}`);
   return null;
 });
@@ -112,6 +112,18 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const page = await newPage(browser);
     await presentAndStep(page, { width: 1920, height: 1080 }, '&lang=en', 'en', '35.26.15');
     await expect(page.locator('.app h1').textContent()).resolves.toContain('Social Protection');
+    await page.close();
+  });
+
+  it('starts from a village at 1280×720, its row marked among its district’s villages', async () => {
+    const page = await newPage(browser);
+    const village = '35.26.01.1001';
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server!.url}/?present=1&slide=3&region=${village}`);
+    await waitForView(page, 3);
+    await expect(page.locator('.ranking-table tr.is-current').getAttribute('data-code')).resolves.toBe(village);
+    await page.keyboard.press('Home');
+    await presentAndStep(page, { width: 1280, height: 720 }, '&slide=1', 'id', village);
     await page.close();
   });
 

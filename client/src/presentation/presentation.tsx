@@ -97,7 +97,8 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
         {!data && !error && <p>{t('loading')}</p>}
         {data && kind === 'headline' && <HeadlineSlide summary={data.coverageSummary} target={target} lang={lang} />}
         {data && kind === 'trend' && <TrendSlide code={regionCode} target={target} lang={lang} />}
-        {data && kind === 'ranking' && <RankingSlide regions={data.children.edges.map((e) => e.node)} childLevel={scope.childLevel} target={target} lang={lang} />}
+        {data && kind === 'ranking' && <RankingSlide regions={data.children.edges.map((e) => e.node)} childLevel={scope.childLevel} current={regionCode}
+          target={target} lang={lang} />}
         {data && kind === 'map' && (
           <LowestMapSlide regionCode={regionCode} lowest={data.lowest.edges.map((e) => e.node)} period={data.coverageSummary.period}
             target={target} palette={palette} lang={lang} villages={villages} districts={districts} />

@@ -10,12 +10,14 @@ export const MAX_RANKED = 20;
 interface Props {
   regions: readonly RankedRegion[];
   childLevel: 'DISTRICT' | 'VILLAGE';
+  /** The region presented, when it is one of the rows (a village among its district's). */
+  current: string;
   target: number;
   lang: Lang;
 }
 
 /** The districts (or a district's villages), lowest coverage first, against the target. */
-export function RankingSlide({ regions, childLevel, target, lang }: Props) {
+export function RankingSlide({ regions, childLevel, current, target, lang }: Props) {
   const { t } = useTranslation();
   const ranked = regions.filter((r) => r.coverageRate != null).slice(0, MAX_RANKED);
   const half = ranked.length > 10 ? Math.ceil(ranked.length / 2) : ranked.length;
@@ -35,7 +37,8 @@ export function RankingSlide({ regions, childLevel, target, lang }: Props) {
             </thead>
             <tbody>
               {rows.map((r, i) => (
-                <tr key={r.code} data-code={r.code}>
+                <tr key={r.code} data-code={r.code} className={r.code === current ? 'is-current' : undefined}
+                  aria-current={r.code === current ? 'true' : undefined}>
                   <td className="num">{c * half + i + 1}</td>
                   <th scope="row">{r.name}{r.reliability === 'SMALL_WORKFORCE' ? ' *' : ''}</th>
                   <td className="bar-cell"><RateBar rate={r.coverageRate} target={target} lang={lang} label={r.name} /></td>
