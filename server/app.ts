@@ -10,6 +10,7 @@ import { getSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
 import { limitsPlugin } from "./graphql/limits.ts";
+import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
@@ -26,6 +27,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     formatError,
     introspection: true,
     plugins: [
+      ...responseCache(),
       limitsPlugin(schema, config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
       {
         async requestDidStart() {

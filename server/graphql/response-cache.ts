@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { Kind, type OperationDefinitionNode } from "graphql";
+import type { Context } from "./context.ts";
+
+/**
+ * Root query fields whose answers come only from tables that bump data_version (see the
+ * data_version migration), so a cached answer is right for as long as the version is unchanged.
+ * A field reading anything else (an outside service, a table without the trigger) must not be here.
+ */
+export const CACHEABLE_FIELDS = new Set([
+  "coverage", "periods", "coverageSeries", "coverageSummary", "region", "regions", "searchRegions", "regionGeometries",
+  "regionsWithin", "regionsIntersecting", "locate", "fertilizerPoints", "nearestFertilizerPoints", "sessions",
+  "dataQuality", "datasetInfo", "sectors", "__typename",
+]);
+
+/** The current data version: one single-row read per request. */
+export async function dataVersion(ctx: Context): Promise<string> {
+  const [row] = await ctx.db.sql.query<{ version: string }>(`SELECT version::text AS version FROM data_version`);
+  return row?.version ?? "none";
+}
+
+function cacheable(operation: OperationDefinitionNode | undefined): boolean {
+  if (operation?.operation !== "query") return false;
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_FIELDS.has(s.name.value));
+}
+
+/**
+ * Whole-response caching (Apollo's response-cache plugin, in memory) keyed by query, variables and
+ * the data version: a repeated query answers without running resolvers or SQL beyond the version
+ * read, and any committed write changes the version, so nothing stale is served. No HTTP cache
+ * headers are sent (browsers and proxies cannot know the version).
+ */
+export function responseCache(): ApolloServerPlugin<Context>[] {
+  return [
+    ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
+    responseCachePlugin<Context>({
+      extraCacheKeyData: async ({ contextValue }) => ({ dataVersion: await dataVersion(contextValue) }),
+      shouldReadFromCache: async ({ operation }) => cacheable(operation),
+      shouldWriteToCache: async ({ operation }) => cacheable(operation),
+    }),
+  ];
+}
