@@ -82,7 +82,8 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
   if (!bounds) throw new Error(regionCode);
   const map = await mapSheet({
     ...PDF_MAP,
-    map: { ...ctx.map, bounds, padding: 40 },
+    // The region's villages only: its neighbours stay blank, their district lines and names give the setting.
+    map: { ...ctx.map, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40 },
     legend: legendRows(ctx.map.classification, state.metric, state.lang),
     text: sheetText(ctx),
   });
