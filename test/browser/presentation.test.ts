@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   ARTIFACTS, colorDistance, graphql, hexToRgb, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
@@ -12,6 +12,14 @@ import { pngSize, textProblems } from './layout.ts';
 
 let server: RunningServer | null = null;
 let browser: Browser;
+/** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
+const pages: Page[] = [];
+
+async function open(): Promise<Page> {
+  const page = await newPage(browser);
+  pages.push(page);
+  return page;
+}
 
 // Saving an outreach plan needs the admin token: the server started below gets this one.
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'presentation-test-admin';
@@ -97,26 +105,28 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     browser = await launchBrowser();
   }, 240_000);
 
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
   it('shows the regency at 1280×720 without overflowing text and steps through every view with the keyboard', async () => {
-    const page = await newPage(browser);
+    const page = await open();
     await presentAndStep(page, { width: 1280, height: 720 }, '', 'id', '35.26');
-    await page.close();
   });
 
   it('starts from a district at 1920×1080 in English, without overflowing text, and steps through every view', async () => {
-    const page = await newPage(browser);
+    const page = await open();
     await presentAndStep(page, { width: 1920, height: 1080 }, '&lang=en', 'en', '35.26.15');
     await expect(page.locator('.app h1').textContent()).resolves.toContain('Social Protection');
-    await page.close();
   });
 
   it('starts from a village at 1280×720, its row marked among its district’s villages', async () => {
-    const page = await newPage(browser);
+    const page = await open();
     const village = '35.26.01.1001';
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${server!.url}/?present=1&slide=3&region=${village}`);
@@ -124,7 +134,6 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await expect(page.locator('.ranking-table tr.is-current').getAttribute('data-code')).resolves.toBe(village);
     await page.keyboard.press('Home');
     await presentAndStep(page, { width: 1280, height: 720 }, '&slide=1', 'id', village);
-    await page.close();
   });
 
   it('shows the newest saved outreach plan, site by site with its totals', async () => {
@@ -139,7 +148,7 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const body = (await res.json()) as { data: { savePlan: { id: number; plan: { sites: { name: string; uncoveredReached: number }[] } } } };
     const saved = body.data.savePlan;
     expect(saved.plan.sites.length).toBeGreaterThan(0);
-    const page = await newPage(browser);
+    const page = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${server!.url}/?present=1&slide=5`);
     const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
@@ -149,11 +158,10 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await expect(view.locator('tfoot').textContent()).resolves.toContain(formats('id').int(reached));
     await screenshot(page, 'presentation-1280x720-outreach-plan');
     expect(await textProblems(page, '.presentation')).toEqual([]);
-    await page.close();
   });
 
   it('enters presentation mode from the dashboard button and leaves it with Escape', async () => {
-    const page = await newPage(browser);
+    const page = await open();
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
     await page.getByRole('button', { name: 'Presentasi', exact: true }).click();
@@ -162,11 +170,10 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await page.keyboard.press('Escape');
     await page.locator('.app .legend').waitFor();
     expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
-    await page.close();
   });
 
   it('exports the current map as a print-resolution PNG with the map drawn in it', async () => {
-    const page = await newPage(browser);
+    const page = await open();
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
     const legendColors = await page.locator('.legend .legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')!));
@@ -196,12 +203,11 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     const matching = pixels.filter((p) => legendColors.some((c) => colorDistance(p, hexToRgb(c)) < 20));
     expect(matching.length / pixels.length).toBeGreaterThan(0.15);
     expect(new Set(matching.map((p) => legendColors.find((c) => colorDistance(p, hexToRgb(c)) < 20))).size).toBeGreaterThanOrEqual(3);
-    await page.close();
   });
 
   it('exports a one-page PDF report of a district with the headline numbers shown on screen', async () => {
     const code = '35.26.15';
-    const page = await newPage(browser);
+    const page = await open();
     await page.goto(`${server!.url}/?present=1&region=${code}`);
     await waitForView(page, 1);
     const shown = {
@@ -228,12 +234,11 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     for (const { node } of lowest.coverage.edges) expect(text).toContain(node.name);
     const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server!.url, '{ datasetInfo { synthetic } }');
     expect(text.includes('sintetis')).toBe(info.datasetInfo.synthetic);
-    await page.close();
   });
 
   it('links the tables as CSV to the server export with the view’s arguments', async () => {
     const code = '35.26.15';
-    const page = await newPage(browser);
+    const page = await open();
     await page.goto(`${server!.url}/?sector=FARMER&region=${code}`);
     await waitForPaint(page);
     const href = (await page.getByRole('link', { name: 'CSV desa' }).getAttribute('href'))!;
@@ -245,6 +250,5 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
       'query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }', { c: code });
     expect(rows.length).toBe(count.coverage.totalCount);
     expect(rows.every((r) => r.startsWith(`${code}.`))).toBe(true);
-    await page.close();
   });
 });
