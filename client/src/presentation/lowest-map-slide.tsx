@@ -29,7 +29,7 @@ const noop = () => undefined;
 /** The region's villages by coverage rate, the lowest numbered on the map and listed beside it. */
 export function LowestMapSlide({ regionCode, lowest, period, target, palette, lang, villages, districts }: Props) {
   const { t } = useTranslation();
-  const { scope } = reportScope(regionCode);
+  const { scope, level } = reportScope(regionCode);
   const coverage = useVillageCoverage(useMemo(() => ({ sector: null, period, target }), [period, target]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(() => ({
@@ -58,7 +58,7 @@ export function LowestMapSlide({ regionCode, lowest, period, target, palette, la
         {nodes.size > 0 && (
           <CoverageMap villages={shown.villages} districts={shown.districts} nodes={nodes} metric="COVERAGE_RATE" lang={lang}
             classification={classification} fertilizer={[]} showFertilizer={false} basemapUrl={null} initialView={null}
-            hovered={null} selected={null} focus={null} primary onHover={noop} onSelect={noop} onMap={setMap} />
+            hovered={null} selected={level === 'VILLAGE' ? regionCode : null} focus={null} primary onHover={noop} onSelect={noop} onMap={setMap} />
         )}
       </div>
       <aside className="slide-side">
