@@ -66,6 +66,17 @@ describe("worker-data import", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("keeps the first 10,000 problems of a wholly wrong file and counts the rest", async () => {
+    const before = await counts(db);
+    const rows = Array.from({ length: 10_003 }, (_, i) => `35.26.01.1001,miner,2025-${String((i % 12) + 1).padStart(2, "0")},5,BPS`);
+    const error = await importCsv(db.sql, workforceImporter, file("miners.csv", `village_code,sector,period,workers,source\n${rows.join("\n")}\n`)).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportRejected);
+    expect(error.problems).toHaveLength(10_001);
+    expect(error.problems[9_999]).toMatchObject({ line: 10_001, column: "sector", value: "miner" });
+    expect(error.problems[10_000]).toEqual({ reason: "and 3 more problem(s) not listed (only the first 10000 are)" });
+    expect(await counts(db)).toEqual(before);
+  });
+
   it("refuses a file missing a required column", async () => {
     const error = await importCsv(db.sql, workforceImporter, file("nocol.csv", "village_code,sector,period,source\n35.26.01.1001,farmer,2025,BPS\n")).catch((e) => e);
     expect(error.message).toMatch(/missing column\(s\) workers \(or jumlah_pekerja/);

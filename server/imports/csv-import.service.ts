@@ -75,7 +75,7 @@ export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: Cs
   return sql.transaction(async (tx) => {
     const triggersOff = await skipRowTriggers(tx);
     const problems: InputProblem[] = [];
-    let unlisted = 0;
+    let notKept = 0;
     let batch = new Map<string, R>();
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
@@ -93,7 +93,7 @@ export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: Cs
       if (Array.isArray(result)) {
         const room = MAX_PROBLEMS - problems.length;
         problems.push(...result.slice(0, Math.max(room, 0)));
-        unlisted += Math.max(result.length - Math.max(room, 0), 0);
+        notKept += Math.max(result.length - Math.max(room, 0), 0);
         continue;
       }
       if (problems.length > 0) continue;
@@ -102,7 +102,7 @@ export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: Cs
     }
     await writing;
     if (rows === 0) problems.push({ reason: "the file has a header but no rows" });
-    if (unlisted > 0) problems.push({ reason: `and ${unlisted} more problem(s) not listed (only the first ${MAX_PROBLEMS} are)` });
+    if (notKept > 0) problems.push({ reason: `and ${notKept} more problem(s) not listed (only the first ${MAX_PROBLEMS} are)` });
     if (problems.length > 0) throw new ImportRejected(source, problems);
     if (batch.size > 0) await flush();
     await writing;
