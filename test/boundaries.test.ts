@@ -1,27 +1,21 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { ImportRejected } from "../server/common/errors.ts";
-import { parseGeoJson, parseWilayahSql, type BoundaryFeature } from "../server/regions/boundary-parsers.ts";
+import { parseWilayahSql, type BoundaryFeature } from "../server/regions/boundary-parsers.ts";
 import { importBoundaries } from "../server/regions/boundary-import.service.ts";
-import { syntheticBoundaries } from "../server/demo/synthetic-boundaries.ts";
-import { officialRegency } from "../server/regions/official-codes.ts";
 import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
+import { bangkalanVillages } from "./support/boundary-files.ts";
 
 const snapshot = (db: Database) =>
   db.sql.query<{ n: number; geoms: number; area: number | null }>(`SELECT count(*)::int AS n, count(geom)::int AS geoms, sum(area_km2) AS area FROM region`).then((r) => r[0]);
-
-async function fixture(): Promise<BoundaryFeature[]> {
-  if (existsSync(SHARED_VILLAGES)) return parseGeoJson(readFileSync(SHARED_VILLAGES, "utf8"), "villages.geojson");
-  return syntheticBoundaries((await officialRegency("35.26"))!);
-}
 
 describe("boundary import", () => {
   let db: Database;
   let features: BoundaryFeature[];
   beforeAll(async () => {
     db = await openTestDatabase();
-    features = await fixture();
+    features = await bangkalanVillages();
   });
   afterAll(() => db?.close());
 
