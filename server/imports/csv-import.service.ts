@@ -21,6 +21,9 @@ export interface RowImporter<R> {
   brokenReferences: string;
 }
 
+/** The records' fields as parallel arrays, for `INSERT ... SELECT * FROM unnest($1, $2, ...)`; undefined becomes null. */
+export const columnsOf = <R>(batch: R[], fields: (keyof R)[]): unknown[][] => fields.map((f) => batch.map((r) => r[f] ?? null));
+
 export interface ImportResult {
   kind: string;
   rows: number;

@@ -1,6 +1,6 @@
 import { hashNik, isNik, maskedNik } from "../common/nik.ts";
 import type { Sql } from "../db/sql.ts";
-import type { RowImporter } from "./csv-import.service.ts";
+import { columnsOf, type RowImporter } from "./csv-import.service.ts";
 import { parseDate, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
 import { VillageLookup } from "./village-lookup.ts";
 import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
@@ -32,18 +32,10 @@ ON CONFLICT (nik_hash) DO UPDATE SET
   funding_source = EXCLUDED.funding_source, session_id = coalesce(EXCLUDED.session_id, enrollment.session_id)`;
 
 export async function writeEnrollments(tx: Sql, batch: EnrollmentRecord[]): Promise<void> {
-  await tx.query(WRITE_ENROLLMENTS, [
-    batch.map((r) => r.nikHash),
-    batch.map((r) => r.villageCode),
-    batch.map((r) => r.sectorCode),
-    batch.map((r) => r.jkk),
-    batch.map((r) => r.jkm),
-    batch.map((r) => r.startDate),
-    batch.map((r) => r.endDate),
-    batch.map((r) => r.status),
-    batch.map((r) => r.fundingSource),
-    batch.map((r) => r.sessionId ?? null),
-  ]);
+  await tx.query(
+    WRITE_ENROLLMENTS,
+    columnsOf(batch, ["nikHash", "villageCode", "sectorCode", "jkk", "jkm", "startDate", "endDate", "status", "fundingSource", "sessionId"]),
+  );
 }
 
 /** Enrollment CSV (BPJS Ketenagakerjaan participant list). The name column is read past and never stored. */

@@ -1,5 +1,5 @@
 import type { Sql } from "../db/sql.ts";
-import type { RowImporter } from "./csv-import.service.ts";
+import { columnsOf, type RowImporter } from "./csv-import.service.ts";
 import { parseCount, parsePeriod, parseSector } from "./normalize.ts";
 import { VillageLookup } from "./village-lookup.ts";
 import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
@@ -20,14 +20,7 @@ ON CONFLICT (village_code, sector_code, period) DO UPDATE
 SET workers = EXCLUDED.workers, source = EXCLUDED.source, estimated = EXCLUDED.estimated`;
 
 export async function writeWorkforce(tx: Sql, batch: WorkforceRecord[]): Promise<void> {
-  await tx.query(WRITE_WORKFORCE, [
-    batch.map((r) => r.villageCode),
-    batch.map((r) => r.sectorCode),
-    batch.map((r) => r.period),
-    batch.map((r) => r.workers),
-    batch.map((r) => r.source),
-    batch.map((r) => r.estimated),
-  ]);
+  await tx.query(WRITE_WORKFORCE, columnsOf(batch, ["villageCode", "sectorCode", "period", "workers", "source", "estimated"]));
 }
 
 /** Workforce CSV: village_code (or nama_desa + kecamatan), sector, period, workers, source[, estimated]. */
