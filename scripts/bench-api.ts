@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   const admin = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const db = await openScratchDatabase(admin);
   const pool = new pg.Pool({ connectionString: db.url!, max: 8 });
+  pool.on("error", () => undefined); // connections cut when the scratch database is dropped
   const servers: Server[] = [];
   try {
     const shared = new URL("../../shared/data/bangkalan/villages.geojson", import.meta.url).pathname;
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
   } finally {
     for (const s of servers) s.close();
     await pool.end();
-    await db.close();
+    await db.close(); // drops the scratch database (the pool has ended, so no connection is cut)
   }
 }
 

@@ -10,8 +10,8 @@ const newest = (dir) =>
     if (d.name === "dist" || d.name === "node_modules") return t;
     return Math.max(t, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
   }, 0);
-const run = (args) => {
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+const run = (args, env = process.env) => {
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
@@ -23,4 +23,5 @@ if (existsSync(join(root, "client/index.html")) && (!existsSync(dist) || newest(
   console.log("Building the web client...");
   run([join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"]);
 }
-run([join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "server/main.ts")]);
+// Production mode unless told otherwise: graphql-js skips its development-only checks.
+run([join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "server/main.ts")], { NODE_ENV: "production", ...process.env });
