@@ -1,67 +1,54 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { CoverageNode, FertilizerPoint, RegionCollection } from './types.ts';
-import type { Sector } from './url-state.ts';
+import type {
+  AppInfoQuery, DatasetInfoFieldsFragment, FertilizerPointsQuery, GeometriesQuery, VillageCoverageQuery,
+  VillageCoverageQueryVariables,
+} from './generated/graphql.ts';
+import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS, type RegionCollection } from './types.ts';
 
-export interface DatasetInfo {
-  regencyCode: string;
-  regencyName: string;
-  synthetic: boolean;
-  boundariesSynthetic: boolean;
-  boundarySource: string | null;
-  latestPeriod: string;
-  basemapUrl: string | null;
-}
+export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> = gql`
+  fragment DatasetInfoFields on DatasetInfo {
+    regencyCode regencyName synthetic boundariesSynthetic boundarySource latestPeriod basemapUrl
+  }
+`;
+export type DatasetInfo = DatasetInfoFieldsFragment;
 
-export const APP_INFO: TypedDocumentNode<{
-  datasetInfo: DatasetInfo;
-  periods: string[];
-  sectors: { code: Sector; nameId: string; nameEn: string }[];
-}> = gql`
+export const APP_INFO: TypedDocumentNode<AppInfoQuery> = gql`
   query AppInfo {
-    datasetInfo { regencyCode regencyName synthetic boundariesSynthetic boundarySource latestPeriod basemapUrl }
+    datasetInfo { ...DatasetInfoFields }
     periods
     sectors { code nameId nameEn }
   }
+  ${DATASET_INFO_FIELDS}
 `;
 
-export const GEOMETRIES: TypedDocumentNode<{ villages: RegionCollection; districts: RegionCollection }> = gql`
+/** `regionGeometries` is a JSON scalar: its shape is the client's declaration, not the schema's. */
+export type Geometries = Record<keyof GeometriesQuery, RegionCollection>;
+
+export const GEOMETRIES: TypedDocumentNode<Geometries> = gql`
   query Geometries {
     villages: regionGeometries(level: VILLAGE, detail: MEDIUM)
     districts: regionGeometries(level: DISTRICT, detail: LOW)
   }
 `;
 
-export interface CoverageVars {
-  sector: Sector | null;
-  period: string | null;
-  target: number;
-}
+export type CoverageVars = VillageCoverageQueryVariables;
 
 /** Every village of the regency for one sector and period (281 villages, under the 500 cap). */
-export const VILLAGE_COVERAGE: TypedDocumentNode<{
-  coverage: {
-    totalCount: number;
-    edges: { node: CoverageNode }[];
-    total: { workforce: number; enrolled: number; coverageRate: number | null; uncovered: number } | null;
-  };
-}, CoverageVars> = gql`
+export const VILLAGE_COVERAGE: TypedDocumentNode<VillageCoverageQuery, CoverageVars> = gql`
   query VillageCoverage($sector: Sector, $period: String, $target: Float) {
     coverage(level: VILLAGE, sector: $sector, period: $period, target: $target, first: 500,
              orderBy: COVERAGE_RATE, direction: ASC) {
       totalCount
-      edges {
-        node {
-          code name parentCode parentName workforce enrolled coverageRate uncovered
-          areaKm2 uncoveredPerKm2 gapToTarget rank reliability overEnrolled
-        }
-      }
+      edges { node { ...CoverageNodeFields } }
       total { workforce enrolled coverageRate uncovered }
     }
   }
+  ${COVERAGE_NODE_FIELDS}
 `;
 
-export const FERTILIZER_POINTS: TypedDocumentNode<{ fertilizerPoints: FertilizerPoint[] }> = gql`
+export const FERTILIZER_POINTS: TypedDocumentNode<FertilizerPointsQuery> = gql`
   query FertilizerPoints {
-    fertilizerPoints { id code name kind villageCode lon lat }
+    fertilizerPoints { ...FertilizerPointFields }
   }
+  ${FERTILIZER_POINT_FIELDS}
 `;

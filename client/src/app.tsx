@@ -103,7 +103,7 @@ export function App({ initial }: { initial: ViewState }) {
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
     return (
-      <Presentation regionCode={state.region ?? dataset.regencyCode} slide={state.slide} lang={lang} target={state.target}
+      <Presentation regionCode={state.region ?? dataset.regencyCode ?? ''} slide={state.slide} lang={lang} target={state.target}
         palette={state.palette} villages={geo.data.villages} districts={geo.data.districts}
         onSlide={toSlide} onExit={exitPresentation} />
     );

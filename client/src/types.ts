@@ -1,34 +1,26 @@
-// Shapes of the GraphQL answers the client reads (see the server contract).
-import type { Metric, Sector } from './url-state.ts';
+// Fragments several views read, and the shapes of the answers the client reads. The result types
+// are generated from schema.graphql (`npm run codegen`); only the JSON scalar's shape is declared here.
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { CoverageNodeFieldsFragment, FertilizerPointFieldsFragment } from './generated/graphql.ts';
+import type { Metric } from './url-state.ts';
 
-export type Reliability = 'COUNT' | 'ESTIMATE' | 'SMALL_WORKFORCE' | 'NO_WORKFORCE';
+export type { Reliability } from './generated/graphql.ts';
 
-export interface SectorFigures {
-  sector: Sector;
-  workforce: number;
-  enrolled: number;
-  coverageRate: number | null;
-  uncovered: number;
-  reliability: Reliability;
-}
+/** A region's coverage as the map, the table, the ranking and the village panel show it. */
+export const COVERAGE_NODE_FIELDS: TypedDocumentNode<CoverageNodeFieldsFragment> = gql`
+  fragment CoverageNodeFields on CoverageNode {
+    code name parentCode parentName workforce enrolled coverageRate uncovered
+    areaKm2 uncoveredPerKm2 gapToTarget rank reliability overEnrolled
+  }
+`;
+export type CoverageNode = CoverageNodeFieldsFragment;
 
-export interface CoverageNode {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  parentName: string | null;
-  workforce: number;
-  enrolled: number;
-  coverageRate: number | null;
-  uncovered: number;
-  areaKm2: number | null;
-  uncoveredPerKm2: number | null;
-  gapToTarget: number | null;
-  rank: number | null;
-  reliability: Reliability;
-  overEnrolled: boolean;
-}
+export const FERTILIZER_POINT_FIELDS: TypedDocumentNode<FertilizerPointFieldsFragment> = gql`
+  fragment FertilizerPointFields on FertilizerPoint { id code name kind villageCode lon lat }
+`;
+export type FertilizerPoint = FertilizerPointFieldsFragment;
 
+/** The properties of `regionGeometries` features (a JSON scalar in the schema). */
 export interface RegionProps {
   code: string;
   name: string;
@@ -36,16 +28,6 @@ export interface RegionProps {
 }
 
 export type RegionCollection = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, RegionProps>;
-
-export interface FertilizerPoint {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  villageCode: string | null;
-  lon: number;
-  lat: number;
-}
 
 export function metricValue(node: CoverageNode | undefined, metric: Metric): number | null {
   if (!node) return null;

@@ -2,11 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import type { SearchVillagesQuery, SearchVillagesQueryVariables } from '../generated/graphql.ts';
 
-const SEARCH_VILLAGES: TypedDocumentNode<
-  { searchRegions: { code: string; name: string; parent: { name: string } | null }[] },
-  { query: string }
-> = gql`
+const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQueryVariables> = gql`
   query SearchVillages($query: String!) {
     searchRegions(query: $query, level: VILLAGE, first: 8) { code name parent { name } }
   }

@@ -29,7 +29,9 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
   const client = useApolloClient();
   const [busy, setBusy] = useState<'png' | 'pdf' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const region = state.region ?? dataset.regencyCode;
+  // The schema allows a database with no regency loaded yet; nothing is then shown for it.
+  const regency = dataset.regencyCode ?? '';
+  const region = state.region ?? regency;
   const scope = reportScope(region).scope;
   const context = (): ExportContext => ({
     state, period, dataset, t, visibleBounds: map ? map.getBounds().toArray() as [[number, number], [number, number]] : null,
@@ -45,7 +47,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     update({ present: true, slide: 1 });
   };
   const regions = [
-    { code: dataset.regencyCode, label: t('regionTitle.REGENCY', { name: dataset.regencyName }) },
+    { code: regency, label: t('regionTitle.REGENCY', { name: dataset.regencyName }) },
     ...[...districts.features].sort((a, b) => a.properties.name.localeCompare(b.properties.name))
       .map((f) => ({ code: f.properties.code, label: t('regionTitle.DISTRICT', { name: f.properties.name }) })),
   ];
@@ -54,7 +56,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     <div className="export-menu" role="toolbar" aria-label={t('export.title')}>
       <label className="field">
         {t('export.region')}
-        <select name="region" value={region} onChange={(e) => update({ region: e.target.value === dataset.regencyCode ? null : e.target.value })}>
+        <select name="region" value={region} onChange={(e) => update({ region: e.target.value === regency ? null : e.target.value })}>
           {regions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
           {state.region && !regions.some((r) => r.code === state.region) && <option value={state.region}>{state.region}</option>}
         </select>

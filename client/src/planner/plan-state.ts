@@ -1,10 +1,11 @@
 // The planner's part of the view state: its inputs, open tab, budget rule and compared plans, in the URL.
+import type { AllocationRule, CandidateSites } from '../generated/graphql.ts';
 import { SECTORS, type Sector } from '../url-state.ts';
 
-export const CANDIDATE_SITES = ['FERTILIZER_POINTS', 'FERTILIZER_POINTS_AND_VILLAGES'] as const;
-export type CandidateSites = (typeof CANDIDATE_SITES)[number];
-export const ALLOCATION_RULES = ['LARGEST_UNCOVERED', 'LOWEST_RATE', 'EQUAL_PER_DISTRICT'] as const;
-export type AllocationRule = (typeof ALLOCATION_RULES)[number];
+export type { AllocationRule, CandidateSites };
+// The schema's enum values, in the order the form offers them.
+export const CANDIDATE_SITES = ['FERTILIZER_POINTS', 'FERTILIZER_POINTS_AND_VILLAGES'] as const satisfies readonly CandidateSites[];
+export const ALLOCATION_RULES = ['LARGEST_UNCOVERED', 'LOWEST_RATE', 'EQUAL_PER_DISTRICT'] as const satisfies readonly AllocationRule[];
 export const PLANNER_TABS = ['plan', 'budget', 'saved'] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 

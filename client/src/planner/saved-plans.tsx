@@ -1,13 +1,14 @@
 // Saved plans: save the current plan (admin token), list, compare side by side, turn into sessions,
 // and the CSV and field-sheet exports.
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInt, formatRupiah } from '../format.ts';
 import type { Lang } from '../url-state.ts';
 import { adminContext, isAuthError, readAdminToken, storeAdminToken } from './admin-token.ts';
 import { PlanCompare } from './plan-compare.tsx';
-import { CREATE_SESSIONS, SAVE_PLAN, SAVED_PLANS, type PlanInput } from './plan-queries.ts';
+import { useCreateSessionsFromPlanMutation, useSavePlanMutation } from './plan-mutations.ts';
+import { SAVED_PLANS, type PlanInput } from './plan-queries.ts';
 
 interface Props {
   input: PlanInput | null;
@@ -25,13 +26,8 @@ export function SavedPlans({ input, compare, lang, onCompare }: Props) {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const plans = useQuery(SAVED_PLANS);
-  const [savePlan, saving] = useMutation(SAVE_PLAN, {
-    update(cache, { data }) {
-      if (!data) return;
-      cache.updateQuery({ query: SAVED_PLANS }, (old) => old && ({ outreachPlans: [data.savePlan, ...old.outreachPlans] }));
-    },
-  });
-  const [createSessions, creating] = useMutation(CREATE_SESSIONS);
+  const [savePlan, saving] = useSavePlanMutation();
+  const [createSessions, creating] = useCreateSessionsFromPlanMutation();
 
   const token = stored ?? (tokenDraft.trim() || null);
   const forget = () => { storeAdminToken(null); setStored(null); };
@@ -57,12 +53,8 @@ export function SavedPlans({ input, compare, lang, onCompare }: Props) {
     void asAdmin((context) => savePlan({ variables: { name: name.trim(), input }, context }), t('planner.saved', { name: name.trim() }))
       .then((ok) => { if (ok) setName(''); });
   };
-  const toSessions = (id: number) => asAdmin(async (context) => {
-    const { data } = await createSessions({ variables: { planId: id }, context });
-    const n = data?.createSessionsFromPlan.length ?? 0;
-    // The list shows how many sessions a plan has: set it in the cache rather than refetching.
-    creating.client.cache.modify({ id: creating.client.cache.identify({ __typename: 'SavedPlan', id }), fields: { sessionCount: () => n } });
-  }, t('planner.sessionsCreated'));
+  const toSessions = (id: number) =>
+    asAdmin((context) => createSessions({ variables: { planId: id }, context }), t('planner.sessionsCreated'));
 
   const list = plans.data?.outreachPlans ?? [];
   const compared = list.filter((p) => compare.includes(p.id));

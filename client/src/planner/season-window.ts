@@ -1,10 +1,7 @@
 // The default date window: the next planting-season distribution after the latest data month.
+import type { DistributionSchedulesQuery } from '../generated/graphql.ts';
 
-export interface DistributionWindow {
-  season: string;
-  startsOn: string;
-  endsOn: string;
-}
+export type DistributionWindow = DistributionSchedulesQuery['fertilizerPoints'][number]['schedule'][number];
 
 export interface SeasonWindow {
   season: string;

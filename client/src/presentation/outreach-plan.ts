@@ -1,27 +1,12 @@
 // The saved outreach plans (newest first) and which one a presentation of a region shows.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { OutreachPlansQuery } from '../generated/graphql.ts';
 import { inRegion } from '../report/report-scope.ts';
 
-export interface PlanSite {
-  order: number;
-  name: string;
-  date: string | null;
-  villageCode: string;
-  districtName: string;
-  uncoveredReached: number;
-  expectedEnrollments: number;
-  premiumCost: number;
-  villages: { code: string }[];
-}
+export type SavedPlan = OutreachPlansQuery['outreachPlans'][number];
+export type PlanSite = SavedPlan['plan']['sites'][number];
 
-export interface SavedPlan {
-  id: number;
-  name: string;
-  createdAt: string;
-  plan: { sites: PlanSite[] };
-}
-
-export const OUTREACH_PLANS: TypedDocumentNode<{ outreachPlans: SavedPlan[] }> = gql`
+export const OUTREACH_PLANS: TypedDocumentNode<OutreachPlansQuery> = gql`
   query OutreachPlans {
     outreachPlans {
       id name createdAt

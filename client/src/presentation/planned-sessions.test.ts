@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { OutreachSession } from '../village-panel/queries.ts';
+import type { OutreachSession } from '../village-panel/sessions-list.tsx';
 import { plannedSessions } from './planned-sessions.tsx';
 
-const session = (id: string, status: OutreachSession['status'], startsOn: string, villageCode = '35.26.01.1001'): OutreachSession => ({
-  id, title: id, status, startsOn, endsOn: startsOn, villageCode, villageName: null, targetSectors: [], attendance: null, enrollmentsAttributed: null,
+let ids = 0;
+const session = (title: string, status: OutreachSession['status'], startsOn: string, villageCode = '35.26.01.1001'): OutreachSession => ({
+  id: ++ids, title, status, startsOn, endsOn: startsOn, villageCode, villageName: '', targetSectors: [], attendance: null, enrollmentsAttributed: 0,
 });
 
 describe('plannedSessions', () => {

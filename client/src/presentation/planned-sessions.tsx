@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format.ts';
 import { inRegion } from '../report/report-scope.ts';
 import type { Lang } from '../url-state.ts';
-import type { OutreachSession } from '../village-panel/queries.ts';
+import type { PlannedSessionsQuery } from '../generated/graphql.ts';
+import { SESSIONS_LIST_FIELDS, type OutreachSession } from '../village-panel/sessions-list.tsx';
 
-export const PLANNED_SESSIONS: TypedDocumentNode<{ sessions: OutreachSession[] }> = gql`
+export const PLANNED_SESSIONS: TypedDocumentNode<PlannedSessionsQuery> = gql`
   query PlannedSessions {
-    sessions { id title status startsOn endsOn villageCode villageName targetSectors attendance enrollmentsAttributed }
+    sessions { ...SessionsList_session }
   }
+  ${SESSIONS_LIST_FIELDS}
 `;
 
 /** At most this many rows fit a projector at 1280×720. */

@@ -4,18 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { TrendChart, type ChartSeries } from '../charts/trend-chart.tsx';
 import { SECTOR_COLORS } from '../charts/sector-colors.ts';
 import { formatInt, formatPercent } from '../format.ts';
+import type { RegionTrendsQuery, RegionTrendsQueryVariables } from '../generated/graphql.ts';
 import type { Lang } from '../url-state.ts';
-import type { SeriesPoint } from '../village-panel/queries.ts';
+import { SERIES_POINT_FIELDS, type SeriesPoint } from '../village-panel/queries.ts';
 
-type Trends = Record<'ALL' | 'FARMER' | 'LIVESTOCK' | 'FISHER', SeriesPoint[]>;
-
-export const REGION_TRENDS: TypedDocumentNode<Trends, { code: string }> = gql`
+export const REGION_TRENDS: TypedDocumentNode<RegionTrendsQuery, RegionTrendsQueryVariables> = gql`
   query RegionTrends($code: String!) {
-    ALL: coverageSeries(code: $code, months: 24) { period workforce enrolled coverageRate }
-    FARMER: coverageSeries(code: $code, sector: FARMER, months: 24) { period workforce enrolled coverageRate }
-    LIVESTOCK: coverageSeries(code: $code, sector: LIVESTOCK, months: 24) { period workforce enrolled coverageRate }
-    FISHER: coverageSeries(code: $code, sector: FISHER, months: 24) { period workforce enrolled coverageRate }
+    ALL: coverageSeries(code: $code, months: 24) { ...SeriesPointFields }
+    FARMER: coverageSeries(code: $code, sector: FARMER, months: 24) { ...SeriesPointFields }
+    LIVESTOCK: coverageSeries(code: $code, sector: LIVESTOCK, months: 24) { ...SeriesPointFields }
+    FISHER: coverageSeries(code: $code, sector: FISHER, months: 24) { ...SeriesPointFields }
   }
+  ${SERIES_POINT_FIELDS}
 `;
 
 const KEYS = ['ALL', 'FARMER', 'LIVESTOCK', 'FISHER'] as const;

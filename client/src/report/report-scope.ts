@@ -1,6 +1,7 @@
 // What a report or presentation about a region lists: its districts, or the villages of its district.
+import type { RegionLevel } from '../generated/graphql.ts';
 
-export type RegionLevel = 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+export type { RegionLevel };
 
 export interface ReportScope {
   level: RegionLevel;

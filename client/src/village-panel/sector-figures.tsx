@@ -1,7 +1,14 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
 import { formatInt, formatPercent } from '../format.ts';
-import type { CoverageNode, SectorFigures as Figures } from '../types.ts';
+import type { SectorFigures_SectorFragment as Figures } from '../generated/graphql.ts';
+import type { CoverageNode } from '../types.ts';
 import type { Lang } from '../url-state.ts';
+
+/** What the table shows of each sector (also the presentation's headline figures). */
+export const SECTOR_FIGURES_FIELDS: TypedDocumentNode<Figures> = gql`
+  fragment SectorFigures_sector on SectorCoverage { sector workforce enrolled coverageRate uncovered reliability }
+`;
 
 interface Props {
   node: CoverageNode & { bySector: Figures[] };

@@ -1,7 +1,16 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatInt } from '../format.ts';
+import type { SessionsList_SessionFragment as OutreachSession } from '../generated/graphql.ts';
 import type { Lang } from '../url-state.ts';
-import type { OutreachSession } from './queries.ts';
+
+/** What the lists show of a session (also the presentation's planned sessions). */
+export const SESSIONS_LIST_FIELDS: TypedDocumentNode<OutreachSession> = gql`
+  fragment SessionsList_session on OutreachSession {
+    id title status startsOn endsOn villageCode villageName targetSectors attendance enrollmentsAttributed
+  }
+`;
+export type { OutreachSession };
 
 /** Planned ones soonest first, the others latest first; the village's own before the rest. */
 export function splitSessions(sessions: readonly OutreachSession[], villageCode: string) {
