@@ -4,7 +4,7 @@ import { openSeededDatabase } from "./support/seeded.ts";
 import { run } from "./support/graphql.ts";
 
 const POINTS = `query ($regionCode: String, $from: String, $to: String) { fertilizerPoints(regionCode: $regionCode, from: $from, to: $to) { code villageCode } }`;
-const SESSIONS = `query ($regionCode: String, $from: String, $to: String, $sector: Sector) { sessions(regionCode: $regionCode, from: $from, to: $to, sector: $sector) { id villageCode startsOn endsOn targetSectors } }`;
+const SESSIONS = `query ($regionCode: String, $from: String, $to: String, $sector: Sector, $status: SessionStatus) { sessions(regionCode: $regionCode, from: $from, to: $to, sector: $sector, status: $status) { id villageCode startsOn endsOn targetSectors status } }`;
 
 /** Independent SQL: points in a region with a distribution window overlapping [from, to]. */
 const POINTS_SQL = `
@@ -19,6 +19,7 @@ SELECT id FROM outreach_session
 WHERE ($1::text IS NULL OR village_code = $1 OR starts_with(village_code, $1 || '.'))
   AND ends_on >= coalesce($2::date, '-infinity') AND starts_on <= coalesce($3::date, 'infinity')
   AND ($4::text IS NULL OR target_sectors @> ARRAY[$4::text])
+  AND ($5::text IS NULL OR status::text = $5)
 ORDER BY id`;
 
 describe("fertilizer points and sessions, filtered by region (district or village), date and sector", () => {
@@ -34,10 +35,10 @@ describe("fertilizer points and sessions, filtered by region (district or villag
     const expected = await db.sql.query<{ code: string }>(POINTS_SQL, [v.regionCode ?? null, v.from ?? null, v.to ?? null]);
     return { got: data!.fertilizerPoints.map((p: { code: string }) => p.code), expected: expected.map((r) => r.code) };
   };
-  const sessions = async (v: { regionCode?: string; from?: string; to?: string; sector?: string }) => {
+  const sessions = async (v: { regionCode?: string; from?: string; to?: string; sector?: string; status?: string }) => {
     const { data, errors } = await run(db, SESSIONS, v);
     expect(errors).toBeUndefined();
-    const expected = await db.sql.query<{ id: number }>(SESSIONS_SQL, [v.regionCode ?? null, v.from ?? null, v.to ?? null, v.sector ?? null]);
+    const expected = await db.sql.query<{ id: number }>(SESSIONS_SQL, [v.regionCode ?? null, v.from ?? null, v.to ?? null, v.sector ?? null, v.status ?? null]);
     return { got: data!.sessions.map((s: { id: number }) => s.id).sort((a: number, b: number) => a - b), expected: expected.map((r) => r.id) };
   };
 
@@ -73,6 +74,8 @@ describe("fertilizer points and sessions, filtered by region (district or villag
       { regionCode: "35.26.05.2001" },
       { from: "2026-02-01", to: "2026-02-28" },
       { sector: "FISHER" },
+      { status: "HELD" },
+      { status: "PLANNED", sector: "FISHER" },
       { regionCode: "35.26.05", from: "2026-01-01", to: "2026-12-31", sector: "FISHER" },
     ]) {
       const { got, expected } = await sessions(filter);

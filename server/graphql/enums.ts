@@ -92,3 +92,18 @@ registerEnumType(GeometryDetail, {
     FULL: { description: "As imported: one village." },
   },
 });
+
+export enum SessionStatus {
+  PLANNED = "PLANNED",
+  HELD = "HELD",
+  CANCELLED = "CANCELLED",
+}
+registerEnumType(SessionStatus, {
+  name: "SessionStatus",
+  description: "Where an outreach session stands.",
+  valuesConfig: {
+    PLANNED: { description: "Planned, not yet held." },
+    HELD: { description: "Held; attendance and enrollments attributed are recorded." },
+    CANCELLED: { description: "Cancelled." },
+  },
+});

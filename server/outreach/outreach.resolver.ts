@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
-import { Sector } from "../graphql/enums.ts";
+import { Sector, SessionStatus } from "../graphql/enums.ts";
 import { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 
 @Resolver()
@@ -31,9 +31,10 @@ export class OutreachResolver {
     @Arg("from", () => String, { nullable: true, description: "Sessions ending on or after this day." }) from: string | null,
     @Arg("to", () => String, { nullable: true, description: "Sessions starting on or before this day." }) to: string | null,
     @Arg("sector", () => Sector, { nullable: true, description: "Sessions targeting this sector." }) sector: Sector | null,
+    @Arg("status", () => SessionStatus, { nullable: true, description: "Only sessions in this state." }) status: SessionStatus | null,
     @Ctx() ctx: Context,
   ): Promise<OutreachSession[]> {
-    return ctx.services.outreach.sessions(regionCode, from, to, sector);
+    return ctx.services.outreach.sessions(regionCode, from, to, sector, status);
   }
 
   @Mutation(() => OutreachSession, { description: "Plans a new outreach session (admin)." })

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { badInput, notFound } from "../common/errors.ts";
 import { isoDay } from "../common/args.ts";
-import type { Sector } from "../graphql/enums.ts";
+import type { Sector, SessionStatus } from "../graphql/enums.ts";
 import type { RegionService } from "../regions/region.service.ts";
 import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 import * as q from "./outreach.sql.ts";
@@ -32,11 +32,11 @@ export class OutreachService {
     return rows.map(({ distance, ...point }) => ({ point, distanceMeters: distance }));
   }
 
-  async sessions(regionCode: string | null, from: string | null, to: string | null, sector: Sector | null): Promise<OutreachSession[]> {
+  async sessions(regionCode: string | null, from: string | null, to: string | null, sector: Sector | null, status: SessionStatus | null = null): Promise<OutreachSession[]> {
     if (regionCode) await this.regions.require(regionCode, "regionCode");
     day(from, "from");
     day(to, "to");
-    return this.db.sql.query<OutreachSession>(q.SESSIONS, [regionCode, from, to, sector]);
+    return this.db.sql.query<OutreachSession>(q.SESSIONS, [regionCode, from, to, sector, status]);
   }
 
   async session(id: number): Promise<OutreachSession> {

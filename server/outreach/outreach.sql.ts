@@ -28,6 +28,7 @@ SELECT ${SESSION_COLUMNS} FROM outreach_session s JOIN region v ON v.code = s.vi
 WHERE ($1::text IS NULL OR s.village_code = $1 OR s.village_code LIKE $1 || '.%')
   AND ($2::date IS NULL OR s.ends_on >= $2::date) AND ($3::date IS NULL OR s.starts_on <= $3::date)
   AND ($4::text IS NULL OR $4 = ANY(s.target_sectors))
+  AND ($5::text IS NULL OR s.status::text = $5)
 ORDER BY s.starts_on, s.id`;
 
 export const SESSION_BY_ID = `SELECT ${SESSION_COLUMNS} FROM outreach_session s JOIN region v ON v.code = s.village_code WHERE s.id = $1`;

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
-import { Sector } from "../graphql/enums.ts";
+import { Sector, SessionStatus } from "../graphql/enums.ts";
 
 @ObjectType({ description: "A planting-season distribution window at a fertilizer point." })
 export class DistributionWindow {
@@ -30,7 +30,7 @@ export class FertilizerPointDistance {
 export class OutreachSession {
   @Field(() => Int, { description: "Identifier." }) id!: number;
   @Field(() => String, { description: "Title." }) title!: string;
-  @Field(() => String, { description: "PLANNED, HELD or CANCELLED." }) status!: string;
+  @Field(() => SessionStatus, { description: "Planned, held or cancelled." }) status!: SessionStatus;
   @Field(() => String, { description: "First day (YYYY-MM-DD)." }) startsOn!: string;
   @Field(() => String, { description: "Last day (YYYY-MM-DD)." }) endsOn!: string;
   @Field(() => String, { description: "Village where it is held." }) villageCode!: string;

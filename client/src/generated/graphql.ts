@@ -103,6 +103,15 @@ export type Sector =
   /** Livestock keepers (peternak). */
   | 'LIVESTOCK';
 
+/** Where an outreach session stands. */
+export type SessionStatus =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Held; attendance and enrollments attributed are recorded. */
+  | 'HELD'
+  /** Planned, not yet held. */
+  | 'PLANNED';
+
 /** Kind of candidate site. */
 export type SiteKind =
   /** Village fertilizer kiosk. */
@@ -207,7 +216,7 @@ export type OutreachPlansQuery = { outreachPlans: Array<{ id: number, name: stri
 export type PlannedSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlannedSessionsQuery = { sessions: Array<{ id: number, title: string, status: string, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type PlannedSessionsQuery = { sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
 
 export type RegionTrendsQueryVariables = Exact<{
   code: string;
@@ -244,8 +253,8 @@ export type VillageDetailQueryVariables = Exact<{
 }>;
 
 
-export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: string, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: string, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: string, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
 
 export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability };
 
-export type SessionsList_SessionFragment = { id: number, title: string, status: string, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number };
+export type SessionsList_SessionFragment = { id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number };
