@@ -56,7 +56,7 @@ export function App({ initial }: { initial: ViewState }) {
   }, [leftVars, state.split, state.splitValue, periods, period]);
   const left = useVillageCoverage(leftVars);
   const right = useVillageCoverage(rightVars);
-  const planner = usePlanner(state.plan, state.view === 'planner', dataset?.latestPeriod ?? null, geo.data?.villages);
+  const planner = usePlanner(state.plan, state.view === 'planner', period, geo.data?.villages);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.

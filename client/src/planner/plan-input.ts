@@ -3,8 +3,11 @@ import type { PlanInput } from './plan-queries.ts';
 import type { PlanForm } from './plan-state.ts';
 import type { SeasonWindow } from './season-window.ts';
 
-/** The form's own dates win; otherwise the derived season window fills both ends. */
-export function toPlanInput(form: PlanForm, season: SeasonWindow | null): PlanInput {
+/**
+ * The form's own dates win; otherwise the derived season window fills both ends. `period` is the
+ * month whose coverage the plan starts from: the one shown on the map.
+ */
+export function toPlanInput(form: PlanForm, season: SeasonWindow | null, period: string | null): PlanInput {
   return {
     sectors: form.sectors,
     sessions: form.sessions,
@@ -16,5 +19,6 @@ export function toPlanInput(form: PlanForm, season: SeasonWindow | null): PlanIn
     budget: form.budget,
     monthlyPremium: form.monthlyPremium,
     months: form.months,
+    period,
   };
 }

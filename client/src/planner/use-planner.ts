@@ -9,15 +9,16 @@ import { DISTRIBUTION_SCHEDULES, OUTREACH_PLAN } from './plan-queries.ts';
 import type { PlanForm } from './plan-state.ts';
 import { nextSeasonWindow } from './season-window.ts';
 
-export function usePlanner(form: PlanForm, active: boolean, latestPeriod: string | null, villages: RegionCollection | undefined) {
+/** `period`: the month on the map (the latest by default); the plan starts from its coverage. */
+export function usePlanner(form: PlanForm, active: boolean, period: string | null, villages: RegionCollection | undefined) {
   const needsWindow = active && (form.from == null || form.to == null);
   const schedules = useQuery(DISTRIBUTION_SCHEDULES, { skip: !needsWindow });
   const season = useMemo(
-    () => nextSeasonWindow(schedules.data?.fertilizerPoints.flatMap((p) => p.schedule) ?? [], latestPeriod),
-    [schedules.data, latestPeriod],
+    () => nextSeasonWindow(schedules.data?.fertilizerPoints.flatMap((p) => p.schedule) ?? [], period),
+    [schedules.data, period],
   );
-  const ready = active && (!needsWindow || (schedules.data != null && latestPeriod != null));
-  const input = useMemo(() => (ready ? toPlanInput(form, season) : null), [ready, form, season]);
+  const ready = active && period != null && (!needsWindow || schedules.data != null);
+  const input = useMemo(() => (ready ? toPlanInput(form, season, period) : null), [ready, form, season, period]);
   const plan = useQuery(OUTREACH_PLAN, { variables: { input: input! }, skip: !input });
   const result = input ? plan.data?.outreachPlan ?? null : null;
   const overlay = useMemo(() => (result && villages ? planOverlayData(result, villages) : null), [result, villages]);
