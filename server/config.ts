@@ -11,6 +11,7 @@ const schema = z.object({
   PORT: z.coerce.number().int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535").default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "json"]).default("auto").describe("auto = readable lines in a terminal, JSON otherwise"),
   NIK_HASH_KEY: z
     .string()
     .min(32, "must be at least 32 characters (a random secret; e.g. `openssl rand -hex 32`)")

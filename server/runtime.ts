@@ -14,7 +14,7 @@ export interface Runtime {
 /** Config, logger, the migrated database and the NIK key: what every entry point starts with. */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadConfig(env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const dataDir = resolve(config.DATA_DIR);
   const nikKey = resolveNikKey(config.NIK_HASH_KEY, join(dirname(dataDir), "nik-hash.key"));
   if (!config.NIK_HASH_KEY) logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
