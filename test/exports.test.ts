@@ -2,21 +2,15 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
-import { openSeededDatabase } from "./support/seeded.ts";
 import { run } from "./support/graphql.ts";
-import { startApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, type RunningApp } from "./support/http.ts";
 
 describe("GET /export/coverage.csv", () => {
   let db: Database;
   let app: RunningApp;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    app = await startApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ db, app, close } = await openSeededApp()));
+  afterAll(() => close?.());
 
   it("gives every row of the coverage query (all pages), the field names as header, in UTF-8", async () => {
     const res = await fetch(`${app.url}/export/coverage.csv?level=VILLAGE&sector=FARMER&maxCoverageRate=0.5&orderBy=UNCOVERED&direction=DESC`);

@@ -2,21 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { importCsv } from "../server/imports/csv-import.service.ts";
 import { enrollmentImporter } from "../server/imports/enrollment.importer.ts";
-import { openSeededDatabase, TEST_NIK_KEY } from "./support/seeded.ts";
-import { startApp, type RunningApp } from "./support/http.ts";
+import { TEST_NIK_KEY } from "./support/seeded.ts";
+import { openSeededApp, type RunningApp } from "./support/http.ts";
 import { ADMIN } from "./support/graphql.ts";
 
 describe("GraphQL over HTTP: limits and the response cache", () => {
   let db: Database;
   let app: RunningApp;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    app = await startApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ db, app, close } = await openSeededApp()));
+  afterAll(() => close?.());
 
   const post = async (query: string, variables?: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${app.url}/graphql`, {

@@ -4,7 +4,7 @@ import type { Database } from "../server/db/database.ts";
 import { coveredWeight, greedyMaxCoverage, type CoverageCandidate } from "../server/planner/greedy.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { ADMIN, run } from "./support/graphql.ts";
-import { startApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, type RunningApp } from "./support/http.ts";
 
 const GUARANTEE = 1 - 1 / Math.E;
 
@@ -74,14 +74,9 @@ describe("greedy maximum coverage", () => {
 describe("outreach planner on the demo", () => {
   let db: Database;
   let app: RunningApp;
-  beforeAll(async () => {
-    db = await openSeededDatabase();
-    app = await startApp(db);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ db, app, close } = await openSeededApp()));
+  afterAll(() => close?.());
 
   const plan = async (input: Record<string, unknown>) => {
     const { data, errors } = await run(db, PLAN, { input });

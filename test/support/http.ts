@@ -4,6 +4,7 @@ import type { Database } from "../../server/db/database.ts";
 import { createApp } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import { ADMIN } from "./graphql.ts";
+import { openSeededDatabase } from "./seeded.ts";
 
 export interface RunningApp {
   url: string;
@@ -22,6 +23,20 @@ export async function startApp(db: Database): Promise<RunningApp> {
     close: async () => {
       await new Promise((ok) => server.close(ok));
       await apollo.stop();
+    },
+  };
+}
+
+/** A copy of the seeded demo database with the HTTP app over it; `close` stops both. */
+export async function openSeededApp(): Promise<{ db: Database; app: RunningApp; close(): Promise<void> }> {
+  const db = await openSeededDatabase();
+  const app = await startApp(db);
+  return {
+    db,
+    app,
+    close: async () => {
+      await app.close();
+      await db.close();
     },
   };
 }
