@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../server/logger.ts";
+
+const NIK = "3526010101010001";
+
+/** Log lines written by the app's logger, as text. */
+function capture(write: (logger: ReturnType<typeof createLogger>) => void): string {
+  const lines: string[] = [];
+  write(createLogger("info", "json", { write: (line: string) => void lines.push(line) }));
+  return lines.join("");
+}
+
+describe("the logger never writes a NIK in clear", () => {
+  it("masks it in messages, in objects, in errors, and redacts nik fields", () => {
+    const out = capture((log) => {
+      log.info(`imported ${NIK}`);
+      log.warn({ detail: { row: `nik ${NIK} is duplicated` }, list: [NIK] }, "problem");
+      log.error(new Error(`constraint failed for ${NIK}`));
+      log.error({ err: new Error(`bad ${NIK}`) }, "wrapped");
+      log.info({ nik: NIK, user: { nik: NIK } }, "fields");
+      log.error({ err: Object.assign(new TypeError(`duplicate ${NIK}`), { detail: `Key (nik)=(${NIK}) exists` }) }, "database");
+    });
+    expect(out).not.toContain(NIK);
+    expect(out.match(/\*{16}/g)!.length).toBeGreaterThanOrEqual(5);
+    expect(out).toContain("[redacted]");
+    expect(out).toContain("problem");
+    expect(out).toContain('"type":"TypeError"'); // the error keeps its class
+    expect(out).toContain("Key (nik)=(****************) exists");
+  });
+
+  it("leaves other numbers alone", () => {
+    const out = capture((log) => log.info({ rows: 1234567890123 }, "imported 281 villages, code 35.26.01.1001"));
+    expect(out).toContain("1234567890123");
+    expect(out).toContain("35.26.01.1001");
+  });
+});
