@@ -49,6 +49,6 @@ export function lowIsBad(metric: Metric): boolean {
  * enough workforce. Small workforces (the rate swings with a few workers) and no workforce are
  * marked on the map and in the lists.
  */
-export function isReliable(node: CoverageNode | undefined): boolean {
+export function isReliable(node: Pick<CoverageNode, 'reliability'> | undefined): boolean {
   return !node || node.reliability === 'COUNT' || node.reliability === 'ESTIMATE';
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatMetric } from '../format.ts';
-import { lowIsBad, metricValue, type CoverageNode } from '../types.ts';
+import { isReliable, lowIsBad, metricValue, type CoverageNode } from '../types.ts';
 import type { Lang, Metric } from '../url-state.ts';
 
 interface Props {
@@ -14,12 +14,17 @@ interface Props {
   onSelect(code: string): void;
 }
 
-/** Worst first: lowest coverage rate, or most uncovered workers for the other metrics. */
+/**
+ * Worst first: lowest coverage rate, or most uncovered workers for the other metrics. Villages
+ * whose rate is unreliable (a handful of workers) come after all the others: a rate of 0% over
+ * three workers is not where outreach should start.
+ */
 export function rankVillages(nodes: readonly CoverageNode[], metric: Metric): CoverageNode[] {
   const sign = lowIsBad(metric) ? 1 : -1;
   return nodes
     .filter((n) => metricValue(n, metric) != null)
-    .sort((a, b) => sign * (metricValue(a, metric)! - metricValue(b, metric)!) || a.name.localeCompare(b.name));
+    .sort((a, b) => Number(!isReliable(a)) - Number(!isReliable(b))
+      || sign * (metricValue(a, metric)! - metricValue(b, metric)!) || a.name.localeCompare(b.name));
 }
 
 export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25, onHover, onSelect }: Props) {
@@ -46,7 +51,7 @@ export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25
               <span className="rank-name">{n.name}<span className="muted"> · {n.parentName}</span></span>
               <span className="rank-value">
                 {formatMetric(metric, metricValue(n, metric), lang)}
-                {n.reliability !== 'COUNT' && <span title={t(`reliability.${n.reliability}`)}> *</span>}
+                {!isReliable(n) && <span title={t(`reliability.${n.reliability}`)}> *</span>}
               </span>
             </button>
           </li>

@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
 import { formatInt, formatPercent } from '../format.ts';
 import type { SectorFigures_SectorFragment as Figures } from '../generated/graphql.ts';
-import type { CoverageNode } from '../types.ts';
+import { isReliable, type CoverageNode } from '../types.ts';
 import type { Lang } from '../url-state.ts';
 
 /** What the table shows of each sector (also the presentation's headline figures). */
@@ -25,10 +25,10 @@ export function SectorFigures({ node, lang }: Props) {
       <td className="num">{formatInt(f.enrolled, lang)}</td>
       <td className="num">{formatPercent(f.coverageRate, lang)}</td>
       <td className="num">{formatInt(f.uncovered, lang)}</td>
-      <td>{f.reliability !== 'COUNT' && <abbr title={t(`reliability.${f.reliability}`)}>*</abbr>}</td>
+      <td>{!isReliable(f) && <abbr title={t(`reliability.${f.reliability}`)}>*</abbr>}</td>
     </tr>
   );
-  const unreliable = [...node.bySector, node].some((f) => f.reliability !== 'COUNT');
+  const unreliable = [...node.bySector, node].some((f) => !isReliable(f));
   return (
     <>
     <table className="sector-figures">
