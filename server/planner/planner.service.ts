@@ -41,11 +41,7 @@ export class PlannerService {
 
   async budget(input: BudgetInput): Promise<BudgetView> {
     inRange(input.budget, 0, 1e15, "input.budget");
-    inRange(input.monthlyPremium, 1, 10_000_000, "input.monthlyPremium");
-    inRange(input.months, 1, 60, "input.months");
-    const sectors = uniqueSectors(input.sectors, "input.sectors");
-    if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
-    const period = await this.coverage.resolvePeriod(input.period, "input.period");
+    const { sectors, period } = await this.scope(input);
     const units = (await this.gaps(input.regionCode ?? null, period, sectors))
       .filter((g): g is GapRow & { sector: Sector } => g.sector !== null)
       .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
@@ -99,19 +95,24 @@ export class PlannerService {
     return sessions.map((s) => s.id);
   }
 
-  private async parameters(input: PlanInput): Promise<PlanParameters> {
+  /** The checks a plan and a budget view share: sectors, premium and months, region, period. */
+  private async scope(input: PlanInput | BudgetInput): Promise<{ sectors: Sector[]; period: string }> {
     const sectors = uniqueSectors(input.sectors, "input.sectors");
-    inRange(input.sessions, 1, 50, "input.sessions");
-    inRange(input.maxDistanceKm, 0.1, 50, "input.maxDistanceKm");
     inRange(input.monthlyPremium, 1, 10_000_000, "input.monthlyPremium");
     inRange(input.months, 1, 60, "input.months");
+    if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
+    return { sectors, period: await this.coverage.resolvePeriod(input.period, "input.period") };
+  }
+
+  private async parameters(input: PlanInput): Promise<PlanParameters> {
+    inRange(input.sessions, 1, 50, "input.sessions");
+    inRange(input.maxDistanceKm, 0.1, 50, "input.maxDistanceKm");
     if (input.budget !== null && input.budget !== undefined) inRange(input.budget, 0, 1e15, "input.budget");
     if (input.enrollmentRate !== null && input.enrollmentRate !== undefined) inRange(input.enrollmentRate, 0, 1, "input.enrollmentRate");
     const from = isoDay(input.from, "input.from");
     const to = isoDay(input.to, "input.to");
     orderedDays(from, to, "input.from", "input.to");
-    if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
-    const period = await this.coverage.resolvePeriod(input.period, "input.period");
+    const { sectors, period } = await this.scope(input);
     const [rateSource, enrollmentRate] = await this.enrollmentRate(input.enrollmentRate, sectors);
     return {
       sectors, sessions: input.sessions, maxDistanceKm: input.maxDistanceKm, candidates: input.candidates, from, to,
