@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Logger } from "pino";
-import { maskNik } from "./logger.ts";
 import type { Database } from "./db/database.ts";
 import type { Config } from "./config.ts";
 import { getSchema } from "./graphql/schema.ts";
@@ -34,7 +33,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
         async requestDidStart() {
           return {
             async didEncounterErrors({ errors }) {
-              for (const e of errors) if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") logger.error({ err: { message: maskNik(e.message), path: e.path } }, "GraphQL error");
+              for (const e of errors) if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
             },
           };
         },
