@@ -1,12 +1,13 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildClient, clientIsStale } from '../../scripts/client-build.mjs';
 import { inject } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 import '../support/seeded.ts'; // the seededFixture type
@@ -15,31 +16,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DIST = join(ROOT, 'client/dist');
 
-function newestMtime(path: string): number {
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
-}
-
 /** Run `vite build` when client/dist is missing or older than the client sources. */
 export async function ensureClientBuilt(): Promise<void> {
-  const index = join(DIST, 'index.html');
-  const sources = Math.max(
-    newestMtime(join(ROOT, 'client/src')), newestMtime(join(ROOT, 'client/index.html')),
-    newestMtime(join(ROOT, 'vite.config.ts')),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  // vite.config.ts keeps the repository root under vitest: the child must not look like vitest,
-  // and vitest's NODE_ENV=test would give React's development build.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  env.NODE_ENV = 'production';
-  await new Promise<void>((ok, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: ROOT, env, stdio: 'inherit',
-    });
-    child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`vite build exited with code ${code}`))));
-  });
+  if (clientIsStale(ROOT)) await buildClient(ROOT);
 }
 
 /** Gzipped size of the built JavaScript, MapLibre's own chunks left out. */
