@@ -24,15 +24,7 @@ export interface ScratchOptions {
 export async function openScratchDatabase(adminUrl?: string, dataDir?: string, options: ScratchOptions = {}): Promise<ScratchDatabase> {
   if (!adminUrl) return { ...(await openDatabase({ dataDir })), url: null, name: null };
   const name = `cakupan_scratch_${randomBytes(6).toString("hex")}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (text: string) => adminQuery(adminUrl, text);
   await createDatabase(admin, name, options.template);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -44,9 +36,23 @@ export async function openScratchDatabase(adminUrl?: string, dataDir?: string, o
     async close(closing) {
       await db.close();
       if (closing?.keep) return;
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropScratchDatabase(adminUrl, name);
     },
   };
+}
+
+/** Drops a scratch database kept open with `close({ keep: true })` (e.g. a template). */
+export const dropScratchDatabase = (adminUrl: string, name: string) => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+
+/** One statement on the server's admin connection (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 /** CREATE DATABASE, copying a template; PostgreSQL refuses while another copy of it is being made, so retry. */

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { pino } from "pino";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.ts";
+import { dropScratchDatabase } from "../../server/db/scratch.ts";
 import { seedDemo } from "../../server/demo/seed-demo.service.ts";
 import { openTestDatabase, SHARED_VILLAGES } from "./db.ts";
 
@@ -47,7 +47,7 @@ export async function createSeededFixture(): Promise<{ fixture: SeededFixture; r
   await db.close({ keep: true });
   return {
     fixture: { kind: "server", template },
-    remove: () => dropDatabase(admin, template),
+    remove: () => dropScratchDatabase(admin, template),
   };
 }
 
@@ -56,11 +56,4 @@ export async function openSeededDatabase(): Promise<Database> {
   const fixture = inject("seededFixture");
   if (fixture.kind === "embedded") return openDatabase({ snapshot: new Blob([readFileSync(fixture.file)]) });
   return openTestDatabase(fixture.template);
-}
-
-export async function dropDatabase(admin: string, name: string): Promise<void> {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
 }
