@@ -23,7 +23,7 @@ export interface GreedyStep {
 export interface GreedyOptions {
   k: number;
   /** called after each pick; return false to stop (e.g. when the budget is spent) */
-  continueAfter?: (step: GreedyStep, total: number) => boolean;
+  continueAfter?: (step: GreedyStep) => boolean;
 }
 
 export function greedyMaxCoverage(
@@ -34,7 +34,6 @@ export function greedyMaxCoverage(
   const reached = new Set<string>();
   const remaining = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const steps: GreedyStep[] = [];
-  let total = 0;
   while (steps.length < k && remaining.length > 0) {
     let best = -1;
     let bestGain = 0;
@@ -48,8 +47,7 @@ export function greedyMaxCoverage(
     newlyReached.forEach((p) => reached.add(p));
     const step = { id: site!.id, newlyReached, gain: bestGain };
     steps.push(step);
-    total += bestGain;
-    if (continueAfter && !continueAfter(step, total)) break;
+    if (continueAfter && !continueAfter(step)) break;
   }
   return steps;
 }
