@@ -53,8 +53,12 @@ async function load(url: string): Promise<void> {
   const done = new Promise<autocannon.Result>((ok) => (finish = ok));
   const instance = autocannon(
     {
-      url, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }),
-      connections: Number(values.connections), duration: Number(values.seconds),
+      url,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: QUERY }),
+      connections: Number(values.connections),
+      duration: Number(values.seconds),
     },
     (error, result) => {
       if (error) throw error;
@@ -68,19 +72,41 @@ async function load(url: string): Promise<void> {
   const result = await done;
   times.sort((a, b) => a - b);
   const figures: Load = {
-    requests: times.length, rps: times.length / Number(values.seconds), p50: quantileSorted(times, 0.5), p95: quantileSorted(times, 0.95),
-    errors: result.errors + result.non2xx + result.timeouts, bytes,
+    requests: times.length,
+    rps: times.length / Number(values.seconds),
+    p50: quantileSorted(times, 0.5),
+    p95: quantileSorted(times, 0.95),
+    errors: result.errors + result.non2xx + result.timeouts,
+    bytes,
   };
   console.log(JSON.stringify(figures));
 }
 
 function loadInChild(url: string): Promise<Load> {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--load", url, "--seconds", values.seconds!, "--connections", values.connections!], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      new URL(import.meta.url).pathname,
+      "--load",
+      url,
+      "--seconds",
+      values.seconds!,
+      "--connections",
+      values.connections!,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (c) => (out += c));
-  return new Promise((resolve, reject) => child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`load exited ${code}`)))));
+  return new Promise((resolve, reject) =>
+    child.on("close", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`load exited ${code}`)),
+    ),
+  );
 }
 
 /** The hand-written baseline: the same SQL as the coverage resolver, rows merged and JSON.stringify'd. */
@@ -89,28 +115,61 @@ function handWritten(pool: pg.Pool): Server {
   return createServer((req, res) => {
     req.resume();
     req.on("end", async () => {
-      const { rows: [{ period }] } = await pool.query(LATEST_PERIOD);
+      const {
+        rows: [{ period }],
+      } = await pool.query(LATEST_PERIOD);
       const { rows } = await pool.query(sql, [period, 13, null, "VILLAGE", null, 0.5, 30, null, null, null, null, 501, 0]);
       const page = rows.slice(0, 500);
       const { rows: sectors } = await pool.query(BY_SECTOR, [period, 13, page.map((r) => r.code)]);
       const bySector = new Map<string, unknown[]>();
       for (const s of sectors) {
         const rate = s.workforce > 0 ? s.enrolled / s.workforce : null;
-        bySector.set(s.code, [...(bySector.get(s.code) ?? []), { sector: s.sector, workforce: s.workforce, enrolled: s.enrolled, coverageRate: rate, uncovered: Math.max(s.workforce - s.enrolled, 0), reliability: s.workforce === 0 ? "NO_WORKFORCE" : s.workforce < 30 ? "SMALL_WORKFORCE" : s.estimated ? "ESTIMATE" : "COUNT" }]);
+        bySector.set(s.code, [
+          ...(bySector.get(s.code) ?? []),
+          {
+            sector: s.sector,
+            workforce: s.workforce,
+            enrolled: s.enrolled,
+            coverageRate: rate,
+            uncovered: Math.max(s.workforce - s.enrolled, 0),
+            reliability: s.workforce === 0 ? "NO_WORKFORCE" : s.workforce < 30 ? "SMALL_WORKFORCE" : s.estimated ? "ESTIMATE" : "COUNT",
+          },
+        ]);
       }
       const first = rows[0] ?? {};
       const body = JSON.stringify({
         data: {
           coverage: {
-            totalCount: first.total_count ?? 0, period, pageInfo: { hasNextPage: rows.length > 500, endCursor: null },
-            total: { workforce: first.tot_workforce, enrolled: first.tot_enrolled, coverageRate: first.tot_workforce > 0 ? first.tot_enrolled / first.tot_workforce : null, uncovered: Math.max(first.tot_workforce - first.tot_enrolled, 0), gapToTarget: first.tot_gap },
+            totalCount: first.total_count ?? 0,
+            period,
+            pageInfo: { hasNextPage: rows.length > 500, endCursor: null },
+            total: {
+              workforce: first.tot_workforce,
+              enrolled: first.tot_enrolled,
+              coverageRate: first.tot_workforce > 0 ? first.tot_enrolled / first.tot_workforce : null,
+              uncovered: Math.max(first.tot_workforce - first.tot_enrolled, 0),
+              gapToTarget: first.tot_gap,
+            },
             edges: page.map((r, i) => ({
               cursor: String(i),
               node: {
-                code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, parentName: r.parent_name, workforce: r.workforce, enrolled: r.enrolled,
-                coverageRate: r.coverage_rate, uncovered: r.uncovered, areaKm2: r.area_km2, uncoveredPerKm2: r.uncovered_per_km2, gapToTarget: r.gap_to_target,
-                rank: r.rank, reliability: r.reliability, overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
-                parent: r.parent_code ? { code: r.parent_code, name: r.parent_name } : null, bySector: bySector.get(r.code) ?? [],
+                code: r.code,
+                name: r.name,
+                level: r.level,
+                parentCode: r.parent_code,
+                parentName: r.parent_name,
+                workforce: r.workforce,
+                enrolled: r.enrolled,
+                coverageRate: r.coverage_rate,
+                uncovered: r.uncovered,
+                areaKm2: r.area_km2,
+                uncoveredPerKm2: r.uncovered_per_km2,
+                gapToTarget: r.gap_to_target,
+                rank: r.rank,
+                reliability: r.reliability,
+                overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+                parent: r.parent_code ? { code: r.parent_code, name: r.parent_name } : null,
+                bySector: bySector.get(r.code) ?? [],
               },
             })),
           },
@@ -135,23 +194,42 @@ async function main(): Promise<void> {
   try {
     const shared = new URL("../../shared/data/bangkalan/villages.geojson", import.meta.url).pathname;
     await seedDemo(db, {
-      regency: "35.26", seed: 1, boundaries: existsSync(shared) ? shared : undefined, urlTemplate: "http://127.0.0.1:9/offline/{regency}",
-      nikKey: "bench-key-".padEnd(40, "x"), logger: pino({ level: "silent" }),
+      regency: "35.26",
+      seed: 1,
+      boundaries: existsSync(shared) ? shared : undefined,
+      urlTemplate: "http://127.0.0.1:9/offline/{regency}",
+      nikKey: "bench-key-".padEnd(40, "x"),
+      logger: pino({ level: "silent" }),
     });
     const { app, apollo } = await createApp(db, { MAX_QUERY_DEPTH: 8, MAX_QUERY_COMPLEXITY: 20000 }, pino({ level: "silent" }));
     servers.push(createServer(app), handWritten(pool));
     const [appUrl, baseUrl] = [await listen(servers[0]), await listen(servers[1])];
     // Both answer the same numbers (checked once, before the load).
-    const answers = await Promise.all([`${appUrl}/graphql`, baseUrl].map((u) =>
-      fetch(u, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) }).then((r) => r.json())));
-    const sums = answers.map((a: any) => a.data.coverage.edges.reduce((s: number, e: any) => s + e.node.enrolled + e.node.bySector.length, 0));
-    if (answers[0].data.coverage.edges.length !== 281 || sums[0] !== sums[1]) throw new Error(`the two servers disagree: ${JSON.stringify(sums)}`);
-    console.log(`Village coverage query: ${answers[0].data.coverage.edges.length} villages, ${JSON.stringify(answers[0]).length.toLocaleString("en")} bytes; ${values.connections} connections, ${values.seconds} s each.`);
+    const answers = await Promise.all(
+      [`${appUrl}/graphql`, baseUrl].map((u) =>
+        fetch(u, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) }).then((r) =>
+          r.json(),
+        ),
+      ),
+    );
+    const sums = answers.map((a: any) =>
+      a.data.coverage.edges.reduce((s: number, e: any) => s + e.node.enrolled + e.node.bySector.length, 0),
+    );
+    if (answers[0].data.coverage.edges.length !== 281 || sums[0] !== sums[1])
+      throw new Error(`the two servers disagree: ${JSON.stringify(sums)}`);
+    console.log(
+      `Village coverage query: ${answers[0].data.coverage.edges.length} villages, ${JSON.stringify(answers[0]).length.toLocaleString("en")} bytes; ${values.connections} connections, ${values.seconds} s each.`,
+    );
     const results: [string, Load][] = [];
-    for (const [name, url] of [["app (Apollo + type-graphql)", `${appUrl}/graphql`], ["hand-written pg + JSON.stringify", baseUrl]] as const) {
+    for (const [name, url] of [
+      ["app (Apollo + type-graphql)", `${appUrl}/graphql`],
+      ["hand-written pg + JSON.stringify", baseUrl],
+    ] as const) {
       const figures = await loadInChild(url);
       results.push([name, figures]);
-      console.log(`${name.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} requests/s   p50 ${figures.p50.toFixed(1)} ms   p95 ${figures.p95.toFixed(1)} ms   (${figures.requests} requests, ${figures.errors} errors)`);
+      console.log(
+        `${name.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} requests/s   p50 ${figures.p50.toFixed(1)} ms   p95 ${figures.p95.toFixed(1)} ms   (${figures.requests} requests, ${figures.errors} errors)`,
+      );
     }
     console.log(`Ratio app / hand-written: ${(results[0][1].rps / results[1][1].rps).toFixed(2)}`);
     await apollo.stop();

@@ -28,15 +28,23 @@ try {
   await importBoundaries(db.sql, features, { source: "bench" });
   const file = join(work, "enrollments.csv");
   let t = performance.now();
-  writeSyntheticEnrollmentCsv(file, rows, official.villages.map((v) => v.code));
-  console.log(`Generated ${rows.toLocaleString("en")} rows (${mb(statSync(file).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
+  writeSyntheticEnrollmentCsv(
+    file,
+    rows,
+    official.villages.map((v) => v.code),
+  );
+  console.log(
+    `Generated ${rows.toLocaleString("en")} rows (${mb(statSync(file).size)}) in ${((performance.now() - t) / 1000).toFixed(1)} s.`,
+  );
 
   const rssBefore = process.resourceUsage().maxRSS * 1024;
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   t = performance.now();
   const outcome = await runImport(db.sql, {
-    kind: "enrollments", source: { location: file }, nikKey: "bench-key-".padEnd(40, "x"),
+    kind: "enrollments",
+    source: { location: file },
+    nikKey: "bench-key-".padEnd(40, "x"),
     onProgress: (n) => process.stderr.write(`  ${n.toLocaleString("en")} rows read (${((performance.now() - t) / 1000).toFixed(0)} s)\n`),
   });
   const seconds = (performance.now() - t) / 1000;
@@ -44,7 +52,9 @@ try {
   peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrollment`);
   console.log(`Database: ${db.mode}${db.mode === "embedded" ? " (PGlite+PostGIS)" : " (PostgreSQL server)"}`);
-  console.log(`Imported ${outcome.rows.toLocaleString("en")} rows (${n.toLocaleString("en")} enrollments stored) in ${seconds.toFixed(1)} s, coverage summary included`);
+  console.log(
+    `Imported ${outcome.rows.toLocaleString("en")} rows (${n.toLocaleString("en")} enrollments stored) in ${seconds.toFixed(1)} s, coverage summary included`,
+  );
   console.log(`Rows per second: ${Math.round(outcome.rows / seconds).toLocaleString("en")}`);
   console.log(`Peak RSS: ${mb(peak)} (before the import: ${mb(rssBefore)})`);
 } finally {

@@ -27,7 +27,11 @@ export function buildClient(root) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
   env.NODE_ENV = "production";
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, env, stdio: "inherit" });
+    const child = spawn(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
     child.once("error", fail);
     child.once("exit", (code) => (code === 0 ? ok() : fail(new Error(`vite build exited with code ${code}`))));
   });

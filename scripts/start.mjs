@@ -10,7 +10,10 @@ const run = (args, env = process.env) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!existsSync(join(root, "server/generated/prisma/client.ts")) || statSync(join(root, "prisma/schema.prisma")).mtimeMs > statSync(join(root, "server/generated/prisma/client.ts")).mtimeMs) {
+if (
+  !existsSync(join(root, "server/generated/prisma/client.ts")) ||
+  statSync(join(root, "prisma/schema.prisma")).mtimeMs > statSync(join(root, "server/generated/prisma/client.ts")).mtimeMs
+) {
   run([join(root, "scripts/prisma-generate.mjs")]);
 }
 if (clientIsStale(root)) {

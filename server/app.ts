@@ -33,7 +33,9 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
         async requestDidStart() {
           return {
             async didEncounterErrors({ errors }) {
-              for (const e of errors) if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
+              for (const e of errors)
+                if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR")
+                  logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
             },
           };
         },
@@ -46,7 +48,9 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
   app.use("/graphiql-assets", express.static(GRAPHIQL_ASSETS, { immutable: true, maxAge: "7d" }));
-  app.get("/graphql", (req, res, next) => (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next()));
+  app.get("/graphql", (req, res, next) =>
+    req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next(),
+  );
   app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get("/export/plans/:id.csv", planCsvHandler(db));
@@ -55,7 +59,10 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.use(express.static(CLIENT_DIST, { index: "index.html" }));
   app.get(/^\/(?!graphql|export).*/, (_req, res) => {
     if (existsSync(`${CLIENT_DIST}/index.html`)) return res.sendFile("index.html", { root: CLIENT_DIST });
-    res.status(503).type("text").send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
+    res
+      .status(503)
+      .type("text")
+      .send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
   });
   return { app, apollo };
 }

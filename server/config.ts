@@ -18,7 +18,10 @@ const schema = z.object({
     .optional()
     .describe("secret key for hashing NIKs; unset = a random key kept in .cakupan/nik-hash.key"),
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  DEMO_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, "must be a regency code like 35.26").default("35.26"),
+  DEMO_REGENCY: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, "must be a regency code like 35.26")
+    .default("35.26"),
   DEMO_SEED: z.coerce.number().int("must be a whole number").default(1),
   BOUNDARIES: z.string().min(1).optional().describe("path or URL of village boundaries for the demo"),
   BOUNDARIES_URL_TEMPLATE: z

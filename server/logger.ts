@@ -27,22 +27,29 @@ function maskDeep(value: unknown, depth = 0): unknown {
  * One logger for the app: JSON lines (for log collectors), or readable lines when a person watches
  * a terminal (stdout is a TTY, unless LOG_FORMAT=json).
  */
-export function createLogger(level = process.env.LOG_LEVEL ?? "info", format: "auto" | "json" = "auto", destination?: DestinationStream): Logger {
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? "info",
+  format: "auto" | "json" = "auto",
+  destination?: DestinationStream,
+): Logger {
   const readable = !destination && process.stdout.isTTY && format === "auto";
   const stream = readable ? PinoPretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" }) : destination;
-  return pino({
-    level,
-    redact: { paths: ["nik", "*.nik", "req.headers.authorization"], censor: "[redacted]" },
-    formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
-    hooks: {
-      logMethod(args, method) {
-        // log.error(err): pino would take the message from the error unmasked
-        const [first] = args as unknown[];
-        const spread = first instanceof Error && typeof args[1] !== "string" ? [{ err: first }, first.message, ...args.slice(1)] : args;
-        method.apply(this, spread.map((a) => (typeof a === "string" ? maskNik(a) : a)) as Parameters<typeof method>);
+  return pino(
+    {
+      level,
+      redact: { paths: ["nik", "*.nik", "req.headers.authorization"], censor: "[redacted]" },
+      formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          // log.error(err): pino would take the message from the error unmasked
+          const [first] = args as unknown[];
+          const spread = first instanceof Error && typeof args[1] !== "string" ? [{ err: first }, first.message, ...args.slice(1)] : args;
+          method.apply(this, spread.map((a) => (typeof a === "string" ? maskNik(a) : a)) as Parameters<typeof method>);
+        },
       },
     },
-  }, stream);
+    stream,
+  );
 }
 
 export type { Logger };

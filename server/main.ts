@@ -10,15 +10,25 @@ async function main() {
   if (await isEmpty(db)) {
     logger.info("The database is empty: loading the demo (synthetic worker numbers).");
     await seedDemo(db, {
-      regency: config.DEMO_REGENCY, seed: config.DEMO_SEED, boundaries: config.BOUNDARIES,
-      urlTemplate: config.BOUNDARIES_URL_TEMPLATE, nikKey, logger,
+      regency: config.DEMO_REGENCY,
+      seed: config.DEMO_SEED,
+      boundaries: config.BOUNDARIES,
+      urlTemplate: config.BOUNDARIES_URL_TEMPLATE,
+      nikKey,
+      logger,
     });
   }
   const { app } = await createApp(db, { ...config, nikKey }, logger);
   const server = createServer(app);
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(`Port ${config.PORT} is already in use: stop the other program or set PORT to a free port (e.g. PORT=4001 npm start).`) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new PortInUseError(
+              `Port ${config.PORT} is already in use: stop the other program or set PORT to a free port (e.g. PORT=4001 npm start).`,
+            )
+          : error,
+      ),
     );
     server.listen(config.PORT, config.HOST, () => resolveListen());
   });

@@ -17,7 +17,8 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   const dataDir = resolve(config.DATA_DIR);
   const nikKey = resolveNikKey(config.NIK_HASH_KEY, join(dirname(dataDir), "nik-hash.key"));
-  if (!config.NIK_HASH_KEY) logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
+  if (!config.NIK_HASH_KEY)
+    logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir });
   logger.info(config.DATABASE_URL ? "Database: PostgreSQL server (DATABASE_URL)." : `Database: embedded PGlite+PostGIS in ${dataDir}.`);
   return { config, logger, db, nikKey };

@@ -35,7 +35,11 @@ describe("GraphQL API", () => {
     const nodes = data!.coverage.edges.map((e: any) => e.node);
     expect(data!.coverage.totalCount).toBe(18);
     expect(data!.coverage.period).toBe("2025-09");
-    expect(nodes.map((n: any) => ({ code: n.code, workforce: n.workforce, enrolled: n.enrolled })).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected);
+    expect(
+      nodes
+        .map((n: any) => ({ code: n.code, workforce: n.workforce, enrolled: n.enrolled }))
+        .sort((a: any, b: any) => a.code.localeCompare(b.code)),
+    ).toEqual(expected);
     const rates = nodes.map((n: any) => n.coverageRate);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
     expect(nodes[0].rank).toBe(1);
@@ -44,7 +48,14 @@ describe("GraphQL API", () => {
   });
 
   it("filters on metrics, computes the gap to a target and pages with cursors", async () => {
-    const filtered = await run(db, COVERAGE, { level: "VILLAGE", sector: "FARMER", maxCoverageRate: 0.5, minUncovered: 50, first: 500, target: 0.6 });
+    const filtered = await run(db, COVERAGE, {
+      level: "VILLAGE",
+      sector: "FARMER",
+      maxCoverageRate: 0.5,
+      minUncovered: 50,
+      first: 500,
+      target: 0.6,
+    });
     const nodes = filtered.data!.coverage.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(5);
     for (const n of nodes) {
@@ -53,7 +64,13 @@ describe("GraphQL API", () => {
       expect(n.gapToTarget).toBe(Math.max(Math.ceil(0.6 * n.workforce - 1e-9) - n.enrolled, 0));
     }
     const page1 = await run(db, COVERAGE, { level: "VILLAGE", first: 100, orderBy: "UNCOVERED", direction: "DESC" });
-    const page2 = await run(db, COVERAGE, { level: "VILLAGE", first: 100, orderBy: "UNCOVERED", direction: "DESC", after: page1.data!.coverage.pageInfo.endCursor });
+    const page2 = await run(db, COVERAGE, {
+      level: "VILLAGE",
+      first: 100,
+      orderBy: "UNCOVERED",
+      direction: "DESC",
+      after: page1.data!.coverage.pageInfo.endCursor,
+    });
     const codes = [...page1.data!.coverage.edges, ...page2.data!.coverage.edges].map((e: any) => e.node.code);
     expect(new Set(codes).size).toBe(200);
     expect(page1.data!.coverage.edges[99].node.uncovered).toBeGreaterThanOrEqual(page2.data!.coverage.edges[0].node.uncovered);
@@ -90,12 +107,20 @@ describe("GraphQL API", () => {
   });
 
   it("answers spatial questions with PostGIS: nearest fertilizer points, regions near a point, the village containing a point", async () => {
-    const village = (await db.sql.query<{ code: string; lon: number; lat: number }>(`SELECT code, ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code = '35.26.05.2001'`))[0];
-    const { data } = await run(db, `query ($v: String!, $lon: Float!, $lat: Float!) {
+    const village = (
+      await db.sql.query<{ code: string; lon: number; lat: number }>(
+        `SELECT code, ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code = '35.26.05.2001'`,
+      )
+    )[0];
+    const { data } = await run(
+      db,
+      `query ($v: String!, $lon: Float!, $lat: Float!) {
       nearestFertilizerPoints(villageCode: $v, first: 3) { distanceMeters point { code } }
       regionsWithin(level: VILLAGE, lon: $lon, lat: $lat, meters: 3000) { distanceMeters region { code } }
       locate(lon: $lon, lat: $lat) { village { code } district { code } }
-    }`, { v: village.code, lon: village.lon, lat: village.lat });
+    }`,
+      { v: village.code, lon: village.lon, lat: village.lat },
+    );
     const d = data!.nearestFertilizerPoints.map((p: any) => p.distanceMeters);
     expect(d).toEqual([...d].sort((a: number, b: number) => a - b));
     const [check] = await db.sql.query<{ m: number }>(
@@ -122,7 +147,8 @@ describe("GraphQL API", () => {
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of "args" in field ? field.args : [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
       if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);

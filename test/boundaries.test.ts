@@ -8,7 +8,11 @@ import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
 import { bangkalanVillages } from "./support/boundary-files.ts";
 
 const snapshot = (db: Database) =>
-  db.sql.query<{ n: number; geoms: number; area: number | null }>(`SELECT count(*)::int AS n, count(geom)::int AS geoms, sum(area_km2) AS area FROM region`).then((r) => r[0]);
+  db.sql
+    .query<{ n: number; geoms: number; area: number | null }>(
+      `SELECT count(*)::int AS n, count(geom)::int AS geoms, sum(area_km2) AS area FROM region`,
+    )
+    .then((r) => r[0]);
 
 describe("boundary import", () => {
   let db: Database;
@@ -28,18 +32,58 @@ describe("boundary import", () => {
   };
 
   it("refuses a file in latitude/longitude order, naming the feature", async () => {
-    const swapped = features.map((f, i) => (i === 3 ? { ...f, geometry: { type: "Polygon", coordinates: [[[-7, 112.7], [-7, 112.8], [-7.1, 112.8], [-7, 112.7]]] } as never } : f));
+    const swapped = features.map((f, i) =>
+      i === 3
+        ? {
+            ...f,
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [-7, 112.7],
+                  [-7, 112.8],
+                  [-7.1, 112.8],
+                  [-7, 112.7],
+                ],
+              ],
+            } as never,
+          }
+        : f,
+    );
     await rejects(swapped, new RegExp(`feature ${features[3].code}.*latitude/longitude order`));
   });
 
   it("refuses projected coordinates (metres)", async () => {
-    const projected = features.map((f, i) => (i === 0 ? { ...f, geometry: { type: "Polygon", coordinates: [[[690000, 9220000], [691000, 9220000], [691000, 9221000], [690000, 9220000]]] } as never } : f));
+    const projected = features.map((f, i) =>
+      i === 0
+        ? {
+            ...f,
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [690000, 9220000],
+                  [691000, 9220000],
+                  [691000, 9221000],
+                  [690000, 9220000],
+                ],
+              ],
+            } as never,
+          }
+        : f,
+    );
     await rejects(projected, /projected CRS/);
   });
 
   it("refuses duplicate codes and codes outside the official list", async () => {
-    await rejects([...features, { ...features[5], index: features.length + 1 }], new RegExp(`${features[5].code.replace(/\./g, "\\.")}.*duplicate of feature #6`));
-    await rejects(features.map((f, i) => (i === 7 ? { ...f, code: "35.26.99.2001" } : f)), /35\.26\.99\.2001.*not in the official Kemendagri code list/);
+    await rejects(
+      [...features, { ...features[5], index: features.length + 1 }],
+      new RegExp(`${features[5].code.replace(/\./g, "\\.")}.*duplicate of feature #6`),
+    );
+    await rejects(
+      features.map((f, i) => (i === 7 ? { ...f, code: "35.26.99.2001" } : f)),
+      /35\.26\.99\.2001.*not in the official Kemendagri code list/,
+    );
   });
 
   it("imports the whole regency: 281 villages in 18 districts, about 1,300 km2 when real", async () => {
@@ -70,9 +114,24 @@ describe("boundary import", () => {
   });
 
   it("repairs an invalid geometry with ST_MakeValid and reports it", async () => {
-    const bowtie = { type: "Polygon", coordinates: [[[112.74, -7.03], [112.76, -7.05], [112.76, -7.03], [112.74, -7.05], [112.74, -7.03]]] };
+    const bowtie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [112.74, -7.03],
+          [112.76, -7.05],
+          [112.76, -7.03],
+          [112.74, -7.05],
+          [112.74, -7.03],
+        ],
+      ],
+    };
     const target = features.find((f) => f.code === "35.26.01.1001") ?? features[0];
-    const report = await importBoundaries(db.sql, features.map((f) => (f === target ? { ...f, geometry: bowtie as never } : f)), { source: "repaired.geojson" });
+    const report = await importBoundaries(
+      db.sql,
+      features.map((f) => (f === target ? { ...f, geometry: bowtie as never } : f)),
+      { source: "repaired.geojson" },
+    );
     expect(report.repaired.map((r) => r.code)).toEqual([target.code]);
     expect(report.repaired[0].reason).toMatch(/Self-intersection/i);
     const [row] = await db.sql.query<{ valid: boolean }>(`SELECT ST_IsValid(geom) AS valid FROM region WHERE code = $1`, [target.code]);

@@ -56,10 +56,12 @@ async function inDatabase<T>(dir: string, fn: (db: Awaited<ReturnType<typeof ope
 
 const counts = (dir: string) =>
   inDatabase(dir, (db) =>
-    db.sql.query<{ villages: number; workforce: number; enrollments: number; runs: number }>(
-      `SELECT (SELECT count(geom) FROM region WHERE level = 'VILLAGE')::int AS villages, (SELECT count(*) FROM workforce_estimate)::int AS workforce,
+    db.sql
+      .query<{ villages: number; workforce: number; enrollments: number; runs: number }>(
+        `SELECT (SELECT count(geom) FROM region WHERE level = 'VILLAGE')::int AS villages, (SELECT count(*) FROM workforce_estimate)::int AS workforce,
               (SELECT count(*) FROM enrollment)::int AS enrollments, (SELECT count(*) FROM import_run)::int AS runs`,
-    ).then((r) => r[0]),
+      )
+      .then((r) => r[0]),
   );
 
 describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
@@ -80,7 +82,9 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     expect(boundaries.stderr).toBe("");
     expect(boundaries.code).toBe(0);
     expect(boundaries.stdout).toMatch(/^Imported 281 village boundaries\.\n/);
-    expect(boundaries.stdout).toMatch(/Data quality for 35\.26: 281 villages in the official list, 281 with a boundary, 0 with workforce data\./);
+    expect(boundaries.stdout).toMatch(
+      /Data quality for 35\.26: 281 villages in the official list, 281 with a boundary, 0 with workforce data\./,
+    );
     expect(boundaries.stdout).toMatch(/official villages with no boundary: none/);
     expect(boundaries.stdout).toMatch(/villages with no workforce data: 281 \(35\.26\.01\.1001 /);
     expect(await counts(template)).toMatchObject({ villages: 281 });
@@ -89,7 +93,15 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
   it("imports a workforce CSV, reports what is still missing, and changes nothing the second time", async () => {
     const dir = copyOfTemplate(template, "workforce");
     const file = join(work, "workforce.csv");
-    writeFileSync(file, "kode_desa,sektor,periode,jumlah_pekerja,sumber\n" + villages.slice(0, 200).map((c) => `${c},petani,2025,150,BPS`).join("\n") + "\n");
+    writeFileSync(
+      file,
+      "kode_desa,sektor,periode,jumlah_pekerja,sumber\n" +
+        villages
+          .slice(0, 200)
+          .map((c) => `${c},petani,2025,150,BPS`)
+          .join("\n") +
+        "\n",
+    );
     const first = await importCli(dir, ["workforce", file]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Imported 200 workforce rows; coverage summary refreshed\./);
@@ -105,11 +117,16 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     const dir = copyOfTemplate(template, "bad");
     const before = await counts(dir);
     const file = join(work, "bad.csv");
-    writeFileSync(file, `village_code,sector,period,workers,source\n${villages[0]},petani,2025,150,BPS\n${villages[1]},miner,2025,150,BPS\n`);
+    writeFileSync(
+      file,
+      `village_code,sector,period,workers,source\n${villages[0]},petani,2025,150,BPS\n${villages[1]},miner,2025,150,BPS\n`,
+    );
     const result = await importCli(dir, ["workforce", file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim()).toBe(`${file}: 1 problem(s); nothing was imported.\n  - line 3, column sector (value "miner"): is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)`);
+    expect(result.stderr.trim()).toBe(
+      `${file}: 1 problem(s); nothing was imported.\n  - line 3, column sector (value "miner"): is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)`,
+    );
     expect(await counts(dir)).toEqual(before);
     const usage = await importCli(dir, ["workforce"]);
     expect(usage.code).toBe(1);

@@ -11,7 +11,6 @@ describe("the client's generated GraphQL types", () => {
   it("are valid against schema.graphql and match client/src/generated/graphql.ts", async () => {
     const outputs: { filename: string; content: string }[] = await generate({ ...config, cwd: ROOT }, false);
     expect(outputs.map((o) => o.filename)).toEqual([GENERATED_FILE]);
-    expect(readFileSync(join(ROOT, GENERATED_FILE), "utf8"), `${GENERATED_FILE} is stale: run npm run codegen`)
-      .toBe(outputs[0]!.content);
+    expect(readFileSync(join(ROOT, GENERATED_FILE), "utf8"), `${GENERATED_FILE} is stale: run npm run codegen`).toBe(outputs[0]!.content);
   });
 });

@@ -45,7 +45,12 @@ describe("data-quality rules", () => {
   });
 
   it("narrows to a district", () => {
-    const district = dataQuality({ regionCode: "35.26.02", official, districts, stored: [stored("35.26.01.1002", false, false), stored("35.26.02.2001", true, true)] });
+    const district = dataQuality({
+      regionCode: "35.26.02",
+      official,
+      districts,
+      stored: [stored("35.26.01.1002", false, false), stored("35.26.02.2001", true, true)],
+    });
     expect(codes(district.missingBoundaries)).toEqual(["35.26.02.2002"]);
     expect(district.officialVillages).toBe(2);
     expect(district.byDistrict.map((d) => d.code)).toEqual(["35.26.02"]);
@@ -74,10 +79,19 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
 
   it("after a boundary import missing villages and holding an unlisted code, lists both", async () => {
     // Drop three villages of district 35.26.05 and give one village of 35.26.01 a code the list lacks.
-    dropped = features.filter((f) => f.code.startsWith("35.26.05.")).slice(0, 3).map((f) => f.code);
+    dropped = features
+      .filter((f) => f.code.startsWith("35.26.05."))
+      .slice(0, 3)
+      .map((f) => f.code);
     const renamedFrom = features.find((f) => f.code.startsWith("35.26.01."))!.code;
-    const file = features.filter((f) => !dropped.includes(f.code)).map((f) => (f.code === renamedFrom ? { ...f, code: RENAMED, name: "Desa Baru" } : f));
-    const outcome = await runImport(db.sql, { kind: "boundaries", source: upload("partial.geojson", JSON.stringify(toGeoJson(file))), nikKey: "" });
+    const file = features
+      .filter((f) => !dropped.includes(f.code))
+      .map((f) => (f.code === renamedFrom ? { ...f, code: RENAMED, name: "Desa Baru" } : f));
+    const outcome = await runImport(db.sql, {
+      kind: "boundaries",
+      source: upload("partial.geojson", JSON.stringify(toGeoJson(file))),
+      nikKey: "",
+    });
     expect(outcome).toMatchObject({ rows: 278, unlisted: [RENAMED] });
     const q = outcome.quality!;
     expect(codes(q.missingBoundaries)).toEqual([renamedFrom, ...dropped].sort());
@@ -106,18 +120,32 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
       `INSERT INTO region (code, level, name, parent_code, geom) SELECT '35.26.02.2999', 'VILLAGE', 'Desa Lama', '35.26.02', geom FROM region WHERE code = $1`,
       [features.find((f) => f.code.startsWith("35.26.02."))!.code],
     );
-    const { data, errors } = await run(db, `{ dataQuality(regionCode: "35.26.02") {
+    const { data, errors } = await run(
+      db,
+      `{ dataQuality(regionCode: "35.26.02") {
       regionCode officialVillages villagesWithBoundary unlistedBoundaries { code name districtCode } missingBoundaries { code }
-      byDistrict { code name officialVillages unlistedBoundaries missingWorkforce } } }`);
+      byDistrict { code name officialVillages unlistedBoundaries missingWorkforce } } }`,
+    );
     expect(errors).toBeUndefined();
     const [expected] = await db.sql.query<{ official: number; drawn: number }>(
       `SELECT count(*) FILTER (WHERE code <> $2 AND code <> '35.26.02.2999')::int AS official, count(geom)::int AS drawn FROM region WHERE level = 'VILLAGE' AND code LIKE $1`,
       ["35.26.02.%", RENAMED],
     );
-    expect(data!.dataQuality).toMatchObject({ regionCode: "35.26.02", officialVillages: expected.official, villagesWithBoundary: expected.drawn, missingBoundaries: [] });
+    expect(data!.dataQuality).toMatchObject({
+      regionCode: "35.26.02",
+      officialVillages: expected.official,
+      villagesWithBoundary: expected.drawn,
+      missingBoundaries: [],
+    });
     expect(data!.dataQuality.unlistedBoundaries).toEqual([{ code: "35.26.02.2999", name: "Desa Lama", districtCode: "35.26.02" }]);
     expect(data!.dataQuality.byDistrict).toEqual([
-      { code: "35.26.02", name: expect.any(String), officialVillages: expected.official, unlistedBoundaries: 1, missingWorkforce: expected.official + 1 - features.slice(10, 14).filter((f) => f.code.startsWith("35.26.02.")).length },
+      {
+        code: "35.26.02",
+        name: expect.any(String),
+        officialVillages: expected.official,
+        unlistedBoundaries: 1,
+        missingWorkforce: expected.official + 1 - features.slice(10, 14).filter((f) => f.code.startsWith("35.26.02.")).length,
+      },
     ]);
     const whole = await run(db, `{ dataQuality { regionCode unlistedBoundaries { code } } }`);
     expect(whole.data!.dataQuality).toEqual({ regionCode: "35.26", unlistedBoundaries: [{ code: RENAMED }, { code: "35.26.02.2999" }] });
@@ -125,7 +153,10 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
 
   it("refuses an unknown region (NOT_FOUND) and a province code (BAD_USER_INPUT)", async () => {
     const unknown = await run(db, `{ dataQuality(regionCode: "35.26.99") { regionCode } }`);
-    expect(unknown.errors![0]).toMatchObject({ message: expect.stringMatching(/no region with code "35\.26\.99"/), extensions: { code: "NOT_FOUND" } });
+    expect(unknown.errors![0]).toMatchObject({
+      message: expect.stringMatching(/no region with code "35\.26\.99"/),
+      extensions: { code: "NOT_FOUND" },
+    });
     const province = await run(db, `{ dataQuality(regionCode: "35") { regionCode } }`);
     expect(province.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
   });

@@ -11,10 +11,12 @@ describe("the Bangkalan demo meets its calibration", () => {
   afterAll(() => db?.close());
 
   const latest = (sector?: string) =>
-    db.sql.query<{ w: number; e: number }>(
-      `SELECT sum(workforce)::int AS w, sum(enrolled)::int AS e FROM coverage_summary WHERE period = '2025-09' AND ($1::text IS NULL OR sector_code = $1)`,
-      [sector ?? null],
-    ).then((r) => r[0]);
+    db.sql
+      .query<{ w: number; e: number }>(
+        `SELECT sum(workforce)::int AS w, sum(enrolled)::int AS e FROM coverage_summary WHERE period = '2025-09' AND ($1::text IS NULL OR sector_code = $1)`,
+        [sector ?? null],
+      )
+      .then((r) => r[0]);
 
   it("has about 28,000 workers enrolled in September 2025", async () => {
     const all = await latest();
@@ -54,11 +56,20 @@ describe("the Bangkalan demo meets its calibration", () => {
     const periods = await db.sql.query<{ period: string }>(`SELECT DISTINCT period FROM coverage_summary ORDER BY period`);
     expect(periods).toHaveLength(24);
     expect(periods.at(-1)!.period).toBe("2025-09");
-    const [funding] = await db.sql.query<{ share: number }>(`SELECT avg((funding_source = 'DBHCHT')::int)::float8 AS share FROM enrollment`);
+    const [funding] = await db.sql.query<{ share: number }>(
+      `SELECT avg((funding_source = 'DBHCHT')::int)::float8 AS share FROM enrollment`,
+    );
     expect(funding.share).toBeGreaterThan(0.75);
-    const points = await db.sql.query<{ kind: string; n: number }>(`SELECT kind::text, count(*)::int AS n FROM fertilizer_point GROUP BY kind ORDER BY kind`);
-    expect(points).toEqual([{ kind: "KIOSK", n: expect.any(Number) }, { kind: "WAREHOUSE", n: 18 }]);
-    const held = await db.sql.query(`SELECT 1 FROM outreach_session WHERE starts_on = date '2025-09-22' AND ends_on = date '2025-09-24' AND status = 'HELD'`);
+    const points = await db.sql.query<{ kind: string; n: number }>(
+      `SELECT kind::text, count(*)::int AS n FROM fertilizer_point GROUP BY kind ORDER BY kind`,
+    );
+    expect(points).toEqual([
+      { kind: "KIOSK", n: expect.any(Number) },
+      { kind: "WAREHOUSE", n: 18 },
+    ]);
+    const held = await db.sql.query(
+      `SELECT 1 FROM outreach_session WHERE starts_on = date '2025-09-22' AND ends_on = date '2025-09-24' AND status = 'HELD'`,
+    );
     expect(held).toHaveLength(1);
   });
 

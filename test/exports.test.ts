@@ -13,15 +13,20 @@ describe("GET /export/coverage.csv", () => {
   afterAll(() => close?.());
 
   it("gives every row of the coverage query (all pages), the field names as header, in UTF-8", async () => {
-    const res = await fetch(`${app.url}/export/coverage.csv?level=VILLAGE&sector=FARMER&maxCoverageRate=0.5&orderBy=UNCOVERED&direction=DESC`);
+    const res = await fetch(
+      `${app.url}/export/coverage.csv?level=VILLAGE&sector=FARMER&maxCoverageRate=0.5&orderBy=UNCOVERED&direction=DESC`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toContain("coverage.csv");
     const text = new TextDecoder("utf-8", { fatal: true }).decode(await res.arrayBuffer());
     const [header, ...rows] = parse(text) as string[][];
     expect(header).toEqual([...CSV_FIELDS]);
-    const { data } = await run(db, `{ coverage(level: VILLAGE, sector: FARMER, maxCoverageRate: 0.5, orderBy: UNCOVERED, direction: DESC, first: 500) {
-      totalCount edges { node { code name uncovered coverageRate } } } }`);
+    const { data } = await run(
+      db,
+      `{ coverage(level: VILLAGE, sector: FARMER, maxCoverageRate: 0.5, orderBy: UNCOVERED, direction: DESC, first: 500) {
+      totalCount edges { node { code name uncovered coverageRate } } } }`,
+    );
     const nodes = data!.coverage.edges.map((e: any) => e.node);
     expect(rows).toHaveLength(data!.coverage.totalCount);
     expect(rows.length).toBeGreaterThan(50);

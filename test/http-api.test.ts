@@ -19,14 +19,22 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, cacheControl: response.headers.get("cache-control"), body: (await response.json()) as { data?: any; errors?: any[] } };
+    return {
+      status: response.status,
+      cacheControl: response.headers.get("cache-control"),
+      body: (await response.json()) as { data?: any; errors?: any[] },
+    };
   };
   const version = () => db.sql.query<{ v: string }>(`SELECT version::text AS v FROM data_version`).then((r) => r[0].v);
 
   it("refuses a query deeper than MAX_QUERY_DEPTH (8) with QUERY_TOO_DEEP, running nothing", async () => {
-    const { body } = await post(`{ region(code: "35.26") { children { children { parent { parent { children { parent { parent { code } } } } } } } } }`);
+    const { body } = await post(
+      `{ region(code: "35.26") { children { children { parent { parent { children { parent { parent { code } } } } } } } } }`,
+    );
     expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([expect.objectContaining({ message: "Query depth 9 exceeds the limit of 8.", extensions: { code: "QUERY_TOO_DEEP" } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: "Query depth 9 exceeds the limit of 8.", extensions: { code: "QUERY_TOO_DEEP" } }),
+    ]);
   });
 
   it("refuses a query costlier than MAX_QUERY_COMPLEXITY (20000) with QUERY_TOO_COMPLEX", async () => {
@@ -41,9 +49,14 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
 
   it("answers a repeated query from the cache, and never serves it stale after any write", async () => {
     const query = `{ sessions(regionCode: "35.26.01") { id title } coverage(level: DISTRICT, first: 20) { edges { node { code enrolled } } } }`;
-    const enrolled = (body: { data?: any }) => body.data.coverage.edges.find((e: any) => e.node.code === "35.26.01").node.enrolled as number;
+    const enrolled = (body: { data?: any }) =>
+      body.data.coverage.edges.find((e: any) => e.node.code === "35.26.01").node.enrolled as number;
     const districtSql = () =>
-      db.sql.query<{ n: number }>(`SELECT sum(enrolled)::int AS n FROM coverage_summary WHERE village_code LIKE '35.26.01.%' AND period = (SELECT max(period) FROM coverage_summary)`).then((r) => r[0].n);
+      db.sql
+        .query<{ n: number }>(
+          `SELECT sum(enrolled)::int AS n FROM coverage_summary WHERE village_code LIKE '35.26.01.%' AND period = (SELECT max(period) FROM coverage_summary)`,
+        )
+        .then((r) => r[0].n);
     const first = await post(query);
     db.statements.reset();
     const again = await post(query);
@@ -54,19 +67,26 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
 
     // A mutation through the API.
     const v0 = await version();
-    const created = await post(`mutation { createSession(input: { title: "Cache check", startsOn: "2026-01-05", villageCode: "35.26.01.1001" }) { id } }`, undefined, ADMIN);
+    const created = await post(
+      `mutation { createSession(input: { title: "Cache check", startsOn: "2026-01-05", villageCode: "35.26.01.1001" }) { id } }`,
+      undefined,
+      ADMIN,
+    );
     expect(created.body.errors).toBeUndefined();
     expect(await version()).not.toBe(v0);
     const afterMutation = await post(query);
     expect(afterMutation.body.data.sessions).toHaveLength(first.body.data.sessions.length + 1);
 
     // A write straight to the database, as another process would make.
-    await db.sql.query(`UPDATE coverage_summary SET enrolled = enrolled + 7 WHERE village_code = '35.26.01.1001' AND sector_code = 'FARMER' AND period = (SELECT max(period) FROM coverage_summary)`);
+    await db.sql.query(
+      `UPDATE coverage_summary SET enrolled = enrolled + 7 WHERE village_code = '35.26.01.1001' AND sector_code = 'FARMER' AND period = (SELECT max(period) FROM coverage_summary)`,
+    );
     expect(enrolled((await post(query)).body)).toBe(enrolled(first.body) + 7);
 
     // A bulk import (row triggers off while it writes) still changes the version when it commits.
     const v1 = await version();
-    const csv = "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n3526019999000001,A,35.26.01.1001,petani,JKK,2020-01-01,,aktif,DBHCHT\n";
+    const csv =
+      "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n3526019999000001,A,35.26.01.1001,petani,JKK,2020-01-01,,aktif,DBHCHT\n";
     await importCsv(db.sql, enrollmentImporter(TEST_NIK_KEY), { text: csv, name: "one.csv" });
     expect(await version()).not.toBe(v1);
     expect(enrolled((await post(query)).body)).toBe(await districtSql());

@@ -18,10 +18,14 @@ const ENROLL_HEADER = "nik,name,village_code,sector,programs,start_date,end_date
 
 /** Everything an import can change. */
 const snapshot = (db: Database) =>
-  db.sql.query(`SELECT (SELECT count(*) FROM region)::int AS regions, (SELECT count(geom) FROM region)::int AS geoms,
+  db.sql
+    .query(
+      `SELECT (SELECT count(*) FROM region)::int AS regions, (SELECT count(geom) FROM region)::int AS geoms,
       (SELECT coalesce(sum(area_km2), 0) FROM region) AS area, (SELECT string_agg(DISTINCT source, ',') FROM region) AS sources,
       (SELECT count(*) FROM workforce_estimate)::int AS workforce, (SELECT count(*) FROM enrollment)::int AS enrollments,
-      (SELECT count(*) FROM coverage_summary)::int AS summary, (SELECT count(*) FROM import_run)::int AS runs`).then((r) => r[0]);
+      (SELECT count(*) FROM coverage_summary)::int AS summary, (SELECT count(*) FROM import_run)::int AS runs`,
+    )
+    .then((r) => r[0]);
 
 describe("importFile mutation (uploaded files, admin only)", () => {
   let db: Database;
@@ -46,11 +50,24 @@ describe("importFile mutation (uploaded files, admin only)", () => {
   it("imports boundaries from a base64 shapefile .zip as the CLI does, with the data-quality report", async () => {
     const { data, errors } = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "villages.zip", base64: b64(zip) }] }, ADMIN);
     expect(errors).toBeUndefined();
-    expect(data!.importFile).toMatchObject({ kind: "BOUNDARIES", source: "villages.zip", rows: 281, level: "VILLAGE", unlisted: [], alreadyImported: false });
+    expect(data!.importFile).toMatchObject({
+      kind: "BOUNDARIES",
+      source: "villages.zip",
+      rows: 281,
+      level: "VILLAGE",
+      unlisted: [],
+      alreadyImported: false,
+    });
     expect(data!.importFile.dataQuality).toMatchObject({ officialVillages: 281, villagesWithBoundary: 281, missingBoundaries: [] });
     expect(data!.importFile.dataQuality.missingWorkforce).toHaveLength(281);
-    const levels = await db.sql.query(`SELECT level::text, count(geom)::int AS n FROM region WHERE source IS NOT NULL GROUP BY 1 ORDER BY 1`);
-    expect(levels).toEqual([{ level: "DISTRICT", n: 18 }, { level: "REGENCY", n: 1 }, { level: "VILLAGE", n: 281 }]);
+    const levels = await db.sql.query(
+      `SELECT level::text, count(geom)::int AS n FROM region WHERE source IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    expect(levels).toEqual([
+      { level: "DISTRICT", n: 18 },
+      { level: "REGENCY", n: 1 },
+      { level: "VILLAGE", n: 281 },
+    ]);
   });
 
   it("imports boundaries from a .shp and .dbf pair", async () => {
@@ -68,9 +85,18 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     const prj = Object.keys(entries).find((n) => n.endsWith(".prj"))!;
     entries[prj] = new TextEncoder().encode('PROJCS["WGS_1984_UTM_Zone_49S",GEOGCS["GCS_WGS_1984"]]');
     const before = await snapshot(db);
-    const { data, errors } = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "utm.zip", base64: b64(zipSync(entries)) }] }, ADMIN);
+    const { data, errors } = await run(
+      db,
+      IMPORT,
+      { kind: "BOUNDARIES", files: [{ name: "utm.zip", base64: b64(zipSync(entries)) }] },
+      ADMIN,
+    );
     expect(data).toBeNull();
-    expect(errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "files", problems: [{ reason: expect.stringMatching(/projected CRS/) }] });
+    expect(errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "files",
+      problems: [{ reason: expect.stringMatching(/projected CRS/) }],
+    });
     expect(errors![0].message).toMatch(/^utm\.zip: 1 problem\(s\); nothing was imported\.\n.*projected CRS/);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -82,11 +108,23 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     expect(w.errors).toBeUndefined();
     expect(w.data!.importFile).toMatchObject({ kind: "WORKFORCE", rows: 3, level: null });
     expect(w.data!.importFile.dataQuality.missingWorkforce).toHaveLength(278);
-    const enrollments = ENROLL_HEADER + NIKS.slice(0, 2).map((nik) => `${nik},Siti,${villages[0]},petani,JKK+JKM,2025-01-05,,aktif,DBHCHT`).join("\n");
-    const e = await run(db, IMPORT, { kind: "ENROLLMENTS", files: [{ name: "peserta.csv", base64: b64(new TextEncoder().encode(enrollments)) }] }, ADMIN);
+    const enrollments =
+      ENROLL_HEADER +
+      NIKS.slice(0, 2)
+        .map((nik) => `${nik},Siti,${villages[0]},petani,JKK+JKM,2025-01-05,,aktif,DBHCHT`)
+        .join("\n");
+    const e = await run(
+      db,
+      IMPORT,
+      { kind: "ENROLLMENTS", files: [{ name: "peserta.csv", base64: b64(new TextEncoder().encode(enrollments)) }] },
+      ADMIN,
+    );
     expect(e.errors).toBeUndefined();
     expect(e.data!.importFile).toMatchObject({ kind: "ENROLLMENTS", rows: 2, alreadyImported: false });
-    const [row] = await db.sql.query(`SELECT sum(enrolled)::int AS enrolled FROM coverage_summary WHERE village_code = $1 AND period = (SELECT max(period) FROM coverage_summary)`, [villages[0]]);
+    const [row] = await db.sql.query(
+      `SELECT sum(enrolled)::int AS enrolled FROM coverage_summary WHERE village_code = $1 AND period = (SELECT max(period) FROM coverage_summary)`,
+      [villages[0]],
+    );
     expect(row).toEqual({ enrolled: 2 });
     const again = await run(db, IMPORT, { kind: "ENROLLMENTS", files: [{ name: "peserta.csv", text: enrollments }] }, ADMIN);
     expect(again.data!.importFile).toMatchObject({ rows: 0, alreadyImported: true });
@@ -96,12 +134,22 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     const good = NIKS.slice(2, 5).map((nik) => `${nik},Budi,${features[0].code},petani,JKK,2025-02-01,,aktif,DBHCHT`);
     const bad = NIKS.slice(5).map((nik, i) => `${nik},Budi,35.26.01.9${String(i).padStart(3, "0")},petani,JKK,2025-02-01,,aktif,DBHCHT`);
     const before = await snapshot(db);
-    const { data, errors } = await run(db, IMPORT, { kind: "ENROLLMENTS", files: [{ name: "peserta-2.csv", text: ENROLL_HEADER + [...good, ...bad].join("\n") }] }, ADMIN);
+    const { data, errors } = await run(
+      db,
+      IMPORT,
+      { kind: "ENROLLMENTS", files: [{ name: "peserta-2.csv", text: ENROLL_HEADER + [...good, ...bad].join("\n") }] },
+      ADMIN,
+    );
     expect(data).toBeNull();
     expect(errors![0].extensions!.code).toBe("BAD_USER_INPUT");
     const problems = errors![0].extensions!.problems as { line: number; column: string; value: string }[];
     expect(problems).toHaveLength(bad.length);
-    expect(problems[0]).toEqual({ line: 5, column: "village_code", value: "35.26.01.9000", reason: "is not a village in the database (import boundaries first)" });
+    expect(problems[0]).toEqual({
+      line: 5,
+      column: "village_code",
+      value: "35.26.01.9000",
+      reason: "is not a village in the database (import boundaries first)",
+    });
     expect(errors![0].message).toMatch(/\.\.\. and 5 more$/);
     expect(await snapshot(db)).toEqual(before);
     const json = JSON.stringify(errors);
@@ -110,10 +158,21 @@ describe("importFile mutation (uploaded files, admin only)", () => {
 
   it("refuses content that is neither text nor valid base64, naming the file", async () => {
     const both = await run(db, IMPORT, { kind: "WORKFORCE", files: [{ name: "a.csv", text: "x", base64: "eA==" }] }, ADMIN);
-    expect(both.errors![0]).toMatchObject({ message: expect.stringMatching(/files\[0\] \(a\.csv\): give its content as text or as base64/), extensions: { code: "BAD_USER_INPUT", argumentName: "files" } });
+    expect(both.errors![0]).toMatchObject({
+      message: expect.stringMatching(/files\[0\] \(a\.csv\): give its content as text or as base64/),
+      extensions: { code: "BAD_USER_INPUT", argumentName: "files" },
+    });
     const garbage = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "b.zip", base64: "not base64!" }] }, ADMIN);
     expect(garbage.errors![0].message).toMatch(/files\[0\] \(b\.zip\): base64 holds characters that are not base64/);
-    const notZip = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "c.zip", base64: b64(new TextEncoder().encode("hello")) }] }, ADMIN);
-    expect(notZip.errors![0]).toMatchObject({ message: expect.stringMatching(/^c\.zip: 1 problem\(s\); nothing was imported\.\n.*is not a readable \.zip/), extensions: { code: "BAD_USER_INPUT" } });
+    const notZip = await run(
+      db,
+      IMPORT,
+      { kind: "BOUNDARIES", files: [{ name: "c.zip", base64: b64(new TextEncoder().encode("hello")) }] },
+      ADMIN,
+    );
+    expect(notZip.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^c\.zip: 1 problem\(s\); nothing was imported\.\n.*is not a readable \.zip/),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 });

@@ -16,7 +16,14 @@ const SCALARS = new Set(["String", "Int", "Float", "Boolean", "DateTime", "Json"
 /** Reads the models and enums of schema.prisma: the columns each model maps to. */
 function parsePrismaSchema(text: string) {
   const enums = new Map<string, string[]>();
-  for (const m of text.matchAll(/^enum (\w+) \{([^}]*)\}/gm)) enums.set(m[1], m[2].split("\n").map((l) => l.trim()).filter((l) => /^\w+$/.test(l)));
+  for (const m of text.matchAll(/^enum (\w+) \{([^}]*)\}/gm))
+    enums.set(
+      m[1],
+      m[2]
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /^\w+$/.test(l)),
+    );
   const columns: ExpectedColumn[] = [];
   for (const m of text.matchAll(/^model (\w+) \{([^}]*)\}/gm)) {
     const table = /@@map\("(\w+)"\)/.exec(m[2])?.[1] ?? m[1];
@@ -25,7 +32,12 @@ function parsePrismaSchema(text: string) {
       if (!f || line.startsWith("@@")) continue;
       const type = f[2];
       if (!f[3] && !SCALARS.has(type) && !enums.has(type)) continue; // relation field
-      columns.push({ table, column: /@map\("(\w+)"\)/.exec(line)?.[1] ?? f[1], nullable: !!f[5] || (!!f[4] && !line.includes("@default")), unsupported: f[3] ?? null });
+      columns.push({
+        table,
+        column: /@map\("(\w+)"\)/.exec(line)?.[1] ?? f[1],
+        nullable: !!f[5] || (!!f[4] && !line.includes("@default")),
+        unsupported: f[3] ?? null,
+      });
     }
   }
   return { enums, columns };
@@ -71,11 +83,14 @@ describe("schema.prisma and prisma/migrations agree", () => {
   it("has GiST indexes on every geometry column used for spatial search", async () => {
     const rows = await db.sql.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexdef ILIKE '%USING gist%'`);
     const defs = rows.map((r) => r.indexdef).join("\n");
-    for (const column of ["region USING gist (geom)", "fertilizer_point USING gist (geom)", "region USING gist (centroid)"]) expect(defs).toContain(column);
+    for (const column of ["region USING gist (geom)", "fertilizer_point USING gist (geom)", "region USING gist (centroid)"])
+      expect(defs).toContain(column);
   });
 
   it("records migrations as Prisma Migrate does, and applying them again changes nothing", async () => {
-    const recorded = await db.sql.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name`);
+    const recorded = await db.sql.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name`,
+    );
     expect(recorded.map((r) => [r.migration_name, r.checksum])).toEqual(listMigrations().map((m) => [m.name, m.checksum]));
     expect(await migrate(db.sql)).toEqual([]);
   });

@@ -38,8 +38,17 @@ describe("fertilizer points and sessions, filtered by region (district or villag
   const sessions = async (v: { regionCode?: string; from?: string; to?: string; sector?: string; status?: string }) => {
     const { data, errors } = await run(db, SESSIONS, v);
     expect(errors).toBeUndefined();
-    const expected = await db.sql.query<{ id: number }>(SESSIONS_SQL, [v.regionCode ?? null, v.from ?? null, v.to ?? null, v.sector ?? null, v.status ?? null]);
-    return { got: data!.sessions.map((s: { id: number }) => s.id).sort((a: number, b: number) => a - b), expected: expected.map((r) => r.id) };
+    const expected = await db.sql.query<{ id: number }>(SESSIONS_SQL, [
+      v.regionCode ?? null,
+      v.from ?? null,
+      v.to ?? null,
+      v.sector ?? null,
+      v.status ?? null,
+    ]);
+    return {
+      got: data!.sessions.map((s: { id: number }) => s.id).sort((a: number, b: number) => a - b),
+      expected: expected.map((r) => r.id),
+    };
   };
 
   it.each([
@@ -84,7 +93,9 @@ describe("fertilizer points and sessions, filtered by region (district or villag
       expect(got, JSON.stringify(filter)).toEqual(expected);
     }
     const combined = await run(db, SESSIONS, { regionCode: "35.26.05", from: "2026-01-01", to: "2026-12-31", sector: "FISHER" });
-    expect(combined.data!.sessions).toEqual([expect.objectContaining({ villageCode: "35.26.05.2001", startsOn: "2026-02-02", endsOn: "2026-02-03", targetSectors: ["FISHER"] })]);
+    expect(combined.data!.sessions).toEqual([
+      expect.objectContaining({ villageCode: "35.26.05.2001", startsOn: "2026-02-02", endsOn: "2026-02-03", targetSectors: ["FISHER"] }),
+    ]);
   });
 
   it("refuses a date that is not YYYY-MM-DD and an unknown region", async () => {

@@ -58,7 +58,14 @@ describe("greedy maximum coverage", () => {
   });
 
   it("is not always optimal: on the classic bad case it takes the big site first", () => {
-    const weight = new Map([["a", 2], ["b", 2], ["c", 2], ["d", 2], ["e", 1], ["f", 1]]);
+    const weight = new Map([
+      ["a", 2],
+      ["b", 2],
+      ["c", 2],
+      ["d", 2],
+      ["e", 1],
+      ["f", 1],
+    ]);
     const candidates = [
       { id: "big", reaches: ["b", "c", "e", "f"] },
       { id: "left", reaches: ["a", "b", "e"] },
@@ -66,7 +73,12 @@ describe("greedy maximum coverage", () => {
     ];
     const greedy = greedyMaxCoverage(candidates, weight, { k: 2 });
     expect(greedy[0]!.id).toBe("big");
-    expect(coveredWeight(greedy.map((s) => candidates.find((c) => c.id === s.id)!), weight)).toBe(8);
+    expect(
+      coveredWeight(
+        greedy.map((s) => candidates.find((c) => c.id === s.id)!),
+        weight,
+      ),
+    ).toBe(8);
     expect(bruteForceOptimum(candidates, weight, 2)).toBe(10);
   });
 });
@@ -127,19 +139,26 @@ describe("outreach planner on the demo", () => {
     const mt1 = await plan({ sessions: 3, from: "2025-10-01", to: "2025-12-31" });
     const mt2 = await plan({ sessions: 3, from: "2026-02-01", to: "2026-04-30" });
     const count = async (from: string, to: string) =>
-      (await db.sql.query<{ n: number }>(
-        `SELECT count(DISTINCT point_id)::int AS n FROM distribution_schedule WHERE starts_on <= $2::date AND ends_on >= $1::date`, [from, to],
-      ))[0]!.n;
+      (
+        await db.sql.query<{ n: number }>(
+          `SELECT count(DISTINCT point_id)::int AS n FROM distribution_schedule WHERE starts_on <= $2::date AND ends_on >= $1::date`,
+          [from, to],
+        )
+      )[0]!.n;
     expect(mt1.candidateCount).toBe(await count("2025-10-01", "2025-12-31"));
     expect(mt2.candidateCount).toBe(await count("2026-02-01", "2026-04-30"));
     const none = await plan({ sessions: 3, from: "2030-01-01", to: "2030-01-31" });
     expect(none.candidateCount).toBe(0);
     expect(none.sites).toEqual([]);
-    for (const [p, from, to] of [[mt1, "2025-10-01", "2025-12-31"], [mt2, "2026-02-01", "2026-04-30"]] as const) {
+    for (const [p, from, to] of [
+      [mt1, "2025-10-01", "2025-12-31"],
+      [mt2, "2026-02-01", "2026-04-30"],
+    ] as const) {
       for (const s of p.sites) {
         expect(s.date >= from && s.date <= to).toBe(true);
         const [window] = await db.sql.query<{ ok: boolean }>(
-          `SELECT bool_or($2::date BETWEEN starts_on AND ends_on) AS ok FROM distribution_schedule WHERE point_id = $1`, [s.pointId, s.date],
+          `SELECT bool_or($2::date BETWEEN starts_on AND ends_on) AS ok FROM distribution_schedule WHERE point_id = $1`,
+          [s.pointId, s.date],
         );
         expect(window!.ok).toBe(true);
       }
@@ -197,7 +216,13 @@ describe("outreach planner on the demo", () => {
 
   it("matches the brute-force optimum's guarantee on one district's real candidates", async () => {
     const district = "35.26.10";
-    const p = await plan({ sessions: 3, regionCode: district, from: "2025-10-01", to: "2026-01-31", candidates: "FERTILIZER_POINTS_AND_VILLAGES" });
+    const p = await plan({
+      sessions: 3,
+      regionCode: district,
+      from: "2025-10-01",
+      to: "2026-01-31",
+      candidates: "FERTILIZER_POINTS_AND_VILLAGES",
+    });
     // the same instance, built here: candidate points and village halls in the district, and the villages within 5 km
     const reach = await db.sql.query<{ id: string; code: string }>(
       `WITH c AS (
@@ -207,7 +232,10 @@ describe("outreach planner on the demo", () => {
        SELECT c.id, v.code FROM c JOIN region v ON v.level = 'VILLAGE' AND v.code LIKE $1 || '.%' AND ST_DWithin(c.geom::geography, v.centroid::geography, 5000)`,
       [district],
     );
-    const candidates = [...new Set(reach.map((r) => r.id))].map((id) => ({ id, reaches: reach.filter((r) => r.id === id).map((r) => r.code) }));
+    const candidates = [...new Set(reach.map((r) => r.id))].map((id) => ({
+      id,
+      reaches: reach.filter((r) => r.id === id).map((r) => r.code),
+    }));
     expect(p.candidateCount).toBeGreaterThanOrEqual(candidates.length);
     expect(candidates.length).toBeGreaterThanOrEqual(5);
     expect(candidates.length).toBeLessThanOrEqual(40); // small enough for brute force: C(40,3) = 9,880
@@ -249,7 +277,9 @@ describe("outreach planner on the demo", () => {
 
     const csv = await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text();
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("siteOrder,siteName,siteKind,date,siteVillageCode,siteVillageName,siteDistrict,lon,lat,villageCode,villageName,districtName,distanceKm,uncovered,expectedEnrollments");
+    expect(lines[0]).toBe(
+      "siteOrder,siteName,siteKind,date,siteVillageCode,siteVillageName,siteDistrict,lon,lat,villageCode,villageName,districtName,distanceKm,uncovered,expectedEnrollments",
+    );
     expect(lines.length - 1).toBe(saved.plan.sites.reduce((s: number, x: any) => s + x.villages.length, 0));
     const sheet = await fetch(`${app.url}/export/plans/${saved.id}/field-sheet?lang=en`);
     expect(sheet.headers.get("content-type")).toContain("text/html");
@@ -261,7 +291,9 @@ describe("outreach planner on the demo", () => {
     const CREATE = `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id status startsOn villageCode pointId targetSectors } }`;
     const created = (await run(db, CREATE, { id: saved.id }, ADMIN)).data!.createSessionsFromPlan;
     expect(created).toHaveLength(4);
-    expect(created.map((s: any) => [s.startsOn, s.villageCode, s.pointId])).toEqual(saved.plan.sites.map((s: any) => [s.date, s.villageCode, s.pointId]));
+    expect(created.map((s: any) => [s.startsOn, s.villageCode, s.pointId])).toEqual(
+      saved.plan.sites.map((s: any) => [s.date, s.villageCode, s.pointId]),
+    );
     expect(created.every((s: any) => s.status === "PLANNED" && s.targetSectors.join() === "FARMER")).toBe(true);
     const again = await run(db, CREATE, { id: saved.id }, ADMIN);
     expect(again.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -300,7 +332,12 @@ describe("budget view", () => {
     const [independent] = await db.sql.query<{ workforce: number; enrolled: number }>(
       `SELECT sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled FROM coverage_summary WHERE sector_code = 'FARMER' AND period = '2025-09'`,
     );
-    expect(farmers).toMatchObject({ sector: "FARMER", workforce: independent!.workforce, enrolledBefore: independent!.enrolled, enrolledAfter: independent!.enrolled + v.funded });
+    expect(farmers).toMatchObject({
+      sector: "FARMER",
+      workforce: independent!.workforce,
+      enrolledBefore: independent!.enrolled,
+      enrolledAfter: independent!.enrolled + v.funded,
+    });
   });
 
   it("funds the lowest coverage rates first, or an equal share per district", async () => {

@@ -8,10 +8,13 @@ import { run } from "./support/graphql.ts";
 function readmeExamples(): { title: string; query: string }[] {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
   const block = /## Analysts[\s\S]*?```graphql\n([\s\S]*?)```/.exec(readme)![1]!;
-  return block.split(/^# /m).filter(Boolean).map((part) => {
-    const [title, ...lines] = part.split("\n");
-    return { title: title!.trim(), query: lines.join("\n").trim() };
-  });
+  return block
+    .split(/^# /m)
+    .filter(Boolean)
+    .map((part) => {
+      const [title, ...lines] = part.split("\n");
+      return { title: title!.trim(), query: lines.join("\n").trim() };
+    });
 }
 
 describe("the README's example queries", () => {

@@ -5,7 +5,9 @@ describe("bad database configuration ends with one clear sentence", () => {
   it("says when nothing listens at DATABASE_URL, without the password", async () => {
     const error = await openDatabase({ url: "postgresql://me:secret@127.0.0.1:1/cakupan" }).catch((e) => e);
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
-    expect(error.message).toMatch(/^Cannot connect to DATABASE_URL postgresql:\/\/me:\*\*\*@127\.0\.0\.1:1\/cakupan: is the PostgreSQL server running/);
+    expect(error.message).toMatch(
+      /^Cannot connect to DATABASE_URL postgresql:\/\/me:\*\*\*@127\.0\.0\.1:1\/cakupan: is the PostgreSQL server running/,
+    );
     expect(error.message).not.toContain("secret");
   });
 

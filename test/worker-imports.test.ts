@@ -24,9 +24,11 @@ const file = (name: string, text: string) => {
 const NIKS = ["3526011234567890", "3526019876543210", "3526015555555555"];
 
 const counts = (db: Database) =>
-  db.sql.query<{ w: number; e: number; c: number }>(
-    `SELECT (SELECT count(*) FROM workforce_estimate)::int AS w, (SELECT count(*) FROM enrollment)::int AS e, (SELECT count(*) FROM coverage_summary)::int AS c`,
-  ).then((r) => r[0]);
+  db.sql
+    .query<{ w: number; e: number; c: number }>(
+      `SELECT (SELECT count(*) FROM workforce_estimate)::int AS w, (SELECT count(*) FROM enrollment)::int AS e, (SELECT count(*) FROM coverage_summary)::int AS c`,
+    )
+    .then((r) => r[0]);
 
 describe("worker-data import", () => {
   let db: Database;
@@ -37,7 +39,10 @@ describe("worker-data import", () => {
   afterAll(() => db?.close());
 
   it("imports workforce with Indonesian headers, sector names in either language and villages by name", async () => {
-    const csv = file("workforce.csv", "kode_desa,nama_desa,kecamatan,sektor,periode,jumlah_pekerja,sumber\n35.26.01.1001,,,Petani,2025,120,BPS\n,  MLAJAH ,bangkalan,nelayan,2025-01,40,BPS\n35.26.01.1001,,,LIVESTOCK,2025,10,BPS\n");
+    const csv = file(
+      "workforce.csv",
+      "kode_desa,nama_desa,kecamatan,sektor,periode,jumlah_pekerja,sumber\n35.26.01.1001,,,Petani,2025,120,BPS\n,  MLAJAH ,bangkalan,nelayan,2025-01,40,BPS\n35.26.01.1001,,,LIVESTOCK,2025,10,BPS\n",
+    );
     const result = await importCsv(db.sql, workforceImporter, csv);
     expect(result).toEqual({ kind: "workforce", rows: 3, alreadyImported: false });
     const rows = await db.sql.query(`SELECT village_code, sector_code, period, workers FROM workforce_estimate ORDER BY sector_code`);
@@ -51,7 +56,10 @@ describe("worker-data import", () => {
 
   it("refuses a file with any bad row, reports every bad row and changes nothing", async () => {
     const before = await counts(db);
-    const csv = file("bad.csv", "village_code,sector,period,workers,source\n35.26.01.1002,farmer,2025,50,BPS\n35.26.01.9999,farmer,2025,50,BPS\n35.26.01.1003,miner,2025,x,BPS\n,,,,\n");
+    const csv = file(
+      "bad.csv",
+      "village_code,sector,period,workers,source\n35.26.01.1002,farmer,2025,50,BPS\n35.26.01.9999,farmer,2025,50,BPS\n35.26.01.1003,miner,2025,x,BPS\n,,,,\n",
+    );
     const error = await importCsv(db.sql, workforceImporter, csv).catch((e) => e);
     expect(error).toBeInstanceOf(ImportRejected);
     expect(error.problems).toEqual(
@@ -69,7 +77,11 @@ describe("worker-data import", () => {
   it("keeps the first 10,000 problems of a wholly wrong file and counts the rest", async () => {
     const before = await counts(db);
     const rows = Array.from({ length: 10_003 }, (_, i) => `35.26.01.1001,miner,2025-${String((i % 12) + 1).padStart(2, "0")},5,BPS`);
-    const error = await importCsv(db.sql, workforceImporter, file("miners.csv", `village_code,sector,period,workers,source\n${rows.join("\n")}\n`)).catch((e) => e);
+    const error = await importCsv(
+      db.sql,
+      workforceImporter,
+      file("miners.csv", `village_code,sector,period,workers,source\n${rows.join("\n")}\n`),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(ImportRejected);
     expect(error.problems).toHaveLength(10_001);
     expect(error.problems[9_999]).toMatchObject({ line: 10_001, column: "sector", value: "miner" });
@@ -78,7 +90,11 @@ describe("worker-data import", () => {
   });
 
   it("refuses a file missing a required column", async () => {
-    const error = await importCsv(db.sql, workforceImporter, file("nocol.csv", "village_code,sector,period,source\n35.26.01.1001,farmer,2025,BPS\n")).catch((e) => e);
+    const error = await importCsv(
+      db.sql,
+      workforceImporter,
+      file("nocol.csv", "village_code,sector,period,source\n35.26.01.1001,farmer,2025,BPS\n"),
+    ).catch((e) => e);
     expect(error.message).toMatch(/missing column\(s\) workers \(or jumlah_pekerja/);
   });
 
@@ -86,11 +102,19 @@ describe("worker-data import", () => {
     const lines: string[] = [];
     const logger = pino({ level: "trace" }, new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }));
     const header = "nik,nama,kode_desa,sektor,program,tanggal_mulai,tanggal_berakhir,status,sumber_dana\n";
-    const good = file("enrol.csv", header + `${NIKS[0]},Siti,35.26.01.1001,petani,JKK+JKM,2025-01-05,,aktif,DBHCHT\n${NIKS[1]},Ahmad,35.26.01.1001,nelayan,JKK,05/02/2025,,ACTIVE,apbd\n${NIKS[0]},Siti,35.26.01.1001,petani,JKK;JKM,2025-01-05,,aktif,DBHCHT\n`);
+    const good = file(
+      "enrol.csv",
+      header +
+        `${NIKS[0]},Siti,35.26.01.1001,petani,JKK+JKM,2025-01-05,,aktif,DBHCHT\n${NIKS[1]},Ahmad,35.26.01.1001,nelayan,JKK,05/02/2025,,ACTIVE,apbd\n${NIKS[0]},Siti,35.26.01.1001,petani,JKK;JKM,2025-01-05,,aktif,DBHCHT\n`,
+    );
     const result = await importCsv(db.sql, enrollmentImporter(KEY), good);
     logger.info({ result }, "imported");
     expect(await db.sql.query(`SELECT count(*)::int AS n FROM enrollment`)).toEqual([{ n: 2 }]);
-    const bad = file("enrol-bad.csv", header + `${NIKS[2].slice(0, 15)},Budi,35.26.01.1001,petani,JKK,2025-01-05,,aktif,DBHCHT\n${NIKS[2]},Budi,35.26.01.1001,petani,JKK,2025-13-05,,aktif,DBHCHT\n`);
+    const bad = file(
+      "enrol-bad.csv",
+      header +
+        `${NIKS[2].slice(0, 15)},Budi,35.26.01.1001,petani,JKK,2025-01-05,,aktif,DBHCHT\n${NIKS[2]},Budi,35.26.01.1001,petani,JKK,2025-13-05,,aktif,DBHCHT\n`,
+    );
     const error = await importCsv(db.sql, enrollmentImporter(KEY), bad).catch((e) => e);
     logger.error({ err: error.message }, "rejected");
     expect(error.message).toMatch(/line 2, column nik .*must be exactly 16 digits/);

@@ -1,8 +1,8 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql' }),
+    link: new HttpLink({ uri: "/graphql" }),
     // Coverage nodes, regions and series have no id: they stay embedded in their query.
     cache: new InMemoryCache(),
   });

@@ -1,22 +1,38 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { gql, type TypedDocumentNode } from "@apollo/client";
 import type {
-  AppInfoQuery, DatasetInfoFieldsFragment, FertilizerPointsQuery, GeometriesQuery, VillageCoverageQuery,
+  AppInfoQuery,
+  DatasetInfoFieldsFragment,
+  FertilizerPointsQuery,
+  GeometriesQuery,
+  VillageCoverageQuery,
   VillageCoverageQueryVariables,
-} from './generated/graphql.ts';
-import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS, type RegionCollection } from './types.ts';
+} from "./generated/graphql.ts";
+import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS, type RegionCollection } from "./types.ts";
 
 export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> = gql`
   fragment DatasetInfoFields on DatasetInfo {
-    regencyCode regencyName synthetic boundariesSynthetic boundarySource latestPeriod basemapUrl
+    regencyCode
+    regencyName
+    synthetic
+    boundariesSynthetic
+    boundarySource
+    latestPeriod
+    basemapUrl
   }
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;
 
 export const APP_INFO: TypedDocumentNode<AppInfoQuery> = gql`
   query AppInfo {
-    datasetInfo { ...DatasetInfoFields }
+    datasetInfo {
+      ...DatasetInfoFields
+    }
     periods
-    sectors { code nameId nameEn }
+    sectors {
+      code
+      nameId
+      nameEn
+    }
   }
   ${DATASET_INFO_FIELDS}
 `;
@@ -36,11 +52,19 @@ export type CoverageVars = VillageCoverageQueryVariables;
 /** Every village of the regency for one sector and period (281 villages, under the 500 cap). */
 export const VILLAGE_COVERAGE: TypedDocumentNode<VillageCoverageQuery, CoverageVars> = gql`
   query VillageCoverage($sector: Sector, $period: String, $target: Float) {
-    coverage(level: VILLAGE, sector: $sector, period: $period, target: $target, first: 500,
-             orderBy: COVERAGE_RATE, direction: ASC) {
+    coverage(level: VILLAGE, sector: $sector, period: $period, target: $target, first: 500, orderBy: COVERAGE_RATE, direction: ASC) {
       totalCount
-      edges { node { ...CoverageNodeFields } }
-      total { workforce enrolled coverageRate uncovered }
+      edges {
+        node {
+          ...CoverageNodeFields
+        }
+      }
+      total {
+        workforce
+        enrolled
+        coverageRate
+        uncovered
+      }
     }
   }
   ${COVERAGE_NODE_FIELDS}
@@ -48,7 +72,9 @@ export const VILLAGE_COVERAGE: TypedDocumentNode<VillageCoverageQuery, CoverageV
 
 export const FERTILIZER_POINTS: TypedDocumentNode<FertilizerPointsQuery> = gql`
   query FertilizerPoints {
-    fertilizerPoints { ...FertilizerPointFields }
+    fertilizerPoints {
+      ...FertilizerPointFields
+    }
   }
   ${FERTILIZER_POINT_FIELDS}
 `;

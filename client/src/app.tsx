@@ -1,27 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { APP_INFO, FERTILIZER_POINTS, GEOMETRIES, type CoverageVars } from './app-queries.ts';
-import { Controls } from './controls/controls.tsx';
-import { VillageSearch } from './controls/village-search.tsx';
-import { Header } from './header.tsx';
-import { ExportMenu } from './export/export-menu.tsx';
-import { Legend } from './legend/legend.tsx';
-import { classify, recount } from './map/classify.ts';
-import { CoverageMap } from './map/coverage-map.tsx';
-import { linkMaps } from './map/link-maps.ts';
-import { Presentation } from './presentation/presentation.tsx';
-import { RankingList } from './ranking/ranking-list.tsx';
-import { CoverageTable } from './table/coverage-table.tsx';
-import { isReliable, lowIsBad, metricValue } from './types.ts';
-import { formatPeriod } from './format.ts';
-import { SECTORS, writeState, type ViewState } from './url-state.ts';
-import { useVillageCoverage } from './use-coverage.ts';
-import { VillagePanel } from './village-panel/village-panel.tsx';
-import { PlannerPanel } from './planner/planner-panel.tsx';
-import type { PlanForm } from './planner/plan-state.ts';
-import { usePlanner } from './planner/use-planner.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { APP_INFO, FERTILIZER_POINTS, GEOMETRIES, type CoverageVars } from "./app-queries.ts";
+import { Controls } from "./controls/controls.tsx";
+import { VillageSearch } from "./controls/village-search.tsx";
+import { Header } from "./header.tsx";
+import { ExportMenu } from "./export/export-menu.tsx";
+import { Legend } from "./legend/legend.tsx";
+import { classify, recount } from "./map/classify.ts";
+import { CoverageMap } from "./map/coverage-map.tsx";
+import { linkMaps } from "./map/link-maps.ts";
+import { Presentation } from "./presentation/presentation.tsx";
+import { RankingList } from "./ranking/ranking-list.tsx";
+import { CoverageTable } from "./table/coverage-table.tsx";
+import { isReliable, lowIsBad, metricValue } from "./types.ts";
+import { formatPeriod } from "./format.ts";
+import { SECTORS, writeState, type ViewState } from "./url-state.ts";
+import { useVillageCoverage } from "./use-coverage.ts";
+import { VillagePanel } from "./village-panel/village-panel.tsx";
+import { PlannerPanel } from "./planner/planner-panel.tsx";
+import type { PlanForm } from "./planner/plan-state.ts";
+import { usePlanner } from "./planner/use-planner.ts";
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -50,32 +50,43 @@ export function App({ initial }: { initial: ViewState }) {
   );
   const rightVars = useMemo<CoverageVars | null>(() => {
     if (!leftVars || !state.split) return null;
-    if (state.split === 'period') return { ...leftVars, period: state.splitValue ?? periods[0] ?? period };
+    if (state.split === "period") return { ...leftVars, period: state.splitValue ?? periods[0] ?? period };
     const other = SECTORS.find((s) => s === state.splitValue) ?? null;
     return { ...leftVars, sector: other };
   }, [leftVars, state.split, state.splitValue, periods, period]);
   const left = useVillageCoverage(leftVars);
   const right = useVillageCoverage(rightVars);
-  const planner = usePlanner(state.plan, state.view === 'planner', period, geo.data?.villages);
+  const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.
-  const classification = useMemo(() => classify(
-    [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
-    { method: state.method, classes: state.classes, palette: state.palette, lowIsBad: lowIsBad(state.metric), manual: state.manual },
-  ), [left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual]);
+  const classification = useMemo(
+    () =>
+      classify(
+        [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
+        { method: state.method, classes: state.classes, palette: state.palette, lowIsBad: lowIsBad(state.metric), manual: state.manual },
+      ),
+    [left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual],
+  );
   // The legend counts the villages of the left (main) map.
   const legend = useMemo(
-    () => recount(left.nodes.map((n) => metricValue(n, state.metric)), classification),
+    () =>
+      recount(
+        left.nodes.map((n) => metricValue(n, state.metric)),
+        classification,
+      ),
     [left.nodes, classification, state.metric],
   );
 
   useEffect(() => (maps.left && maps.right ? linkMaps(maps.left, maps.right) : undefined), [maps.left, maps.right]);
 
-  const select = useCallback((code: string, fly = false) => {
-    update({ village: code });
-    if (fly) setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 }));
-  }, [update]);
+  const select = useCallback(
+    (code: string, fly = false) => {
+      update({ village: code });
+      if (fly) setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 }));
+    },
+    [update],
+  );
   const onMove = useCallback((center: [number, number], zoom: number) => update({ center, zoom }), [update]);
   const onLeftMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, left: m })), []);
   const onRightMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, right: m })), []);
@@ -83,78 +94,152 @@ export function App({ initial }: { initial: ViewState }) {
 
   const error = info.error ?? geo.error ?? left.error;
   const lang = state.lang;
-  const sideCaption = (vars: CoverageVars | null) => vars && (state.split === 'period'
-    ? formatPeriod(vars.period ?? '', lang)
-    : vars.sector ? t(`sector.${vars.sector}`) : t('allSectors'));
+  const sideCaption = (vars: CoverageVars | null) =>
+    vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : vars.sector ? t(`sector.${vars.sector}`) : t("allSectors"));
   const selectedNode = state.village ? left.byCode.get(state.village) : undefined;
   const mapProps = {
-    villages: geo.data?.villages!, districts: geo.data?.districts!, metric: state.metric, lang, classification,
-    fertilizer: fert.data?.fertilizerPoints ?? [], showFertilizer: state.fertilizer,
-    basemapUrl: dataset?.basemapUrl ?? null, hovered, selected: state.village, focus,
-    onHover: setHovered, onSelect: select,
+    villages: geo.data?.villages!,
+    districts: geo.data?.districts!,
+    metric: state.metric,
+    lang,
+    classification,
+    fertilizer: fert.data?.fertilizerPoints ?? [],
+    showFertilizer: state.fertilizer,
+    basemapUrl: dataset?.basemapUrl ?? null,
+    hovered,
+    selected: state.village,
+    focus,
+    onHover: setHovered,
+    onSelect: select,
   };
 
   const legendView = (
-    <Legend metric={state.metric} classification={legend} lang={lang}
-      showFertilizer={state.fertilizer} unreliableCount={left.nodes.filter((n) => !isReliable(n)).length} />
+    <Legend
+      metric={state.metric}
+      classification={legend}
+      lang={lang}
+      showFertilizer={state.fertilizer}
+      unreliableCount={left.nodes.filter((n) => !isReliable(n)).length}
+    />
   );
 
   const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
     return (
-      <Presentation regionCode={state.region ?? dataset.regencyCode ?? ''} slide={state.slide} lang={lang} target={state.target}
-        palette={state.palette} villages={geo.data.villages} districts={geo.data.districts}
-        onSlide={toSlide} onExit={exitPresentation} />
+      <Presentation
+        regionCode={state.region ?? dataset.regencyCode ?? ""}
+        slide={state.slide}
+        lang={lang}
+        target={state.target}
+        palette={state.palette}
+        villages={geo.data.villages}
+        districts={geo.data.districts}
+        onSlide={toSlide}
+        onExit={exitPresentation}
+      />
     );
   }
 
   return (
     <div className="app">
-      <Header state={state} update={update} regencyName={dataset?.regencyName ?? 'Bangkalan'}
-        search={<VillageSearch onPick={(code) => select(code, true)} />} />
+      <Header
+        state={state}
+        update={update}
+        regencyName={dataset?.regencyName ?? "Bangkalan"}
+        search={<VillageSearch onPick={(code) => select(code, true)} />}
+      />
       {geo.data && dataset && period && (
-        <ExportMenu state={state} update={update} period={period} dataset={dataset} districts={geo.data.districts}
-          map={maps.left} villages={geo.data.villages} nodes={left.byCode} classification={legend} />
+        <ExportMenu
+          state={state}
+          update={update}
+          period={period}
+          dataset={dataset}
+          districts={geo.data.districts}
+          map={maps.left}
+          villages={geo.data.villages}
+          nodes={left.byCode}
+          classification={legend}
+        />
       )}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
-          {[dataset.synthetic && t('syntheticBanner'), dataset.boundariesSynthetic && t('syntheticBoundaries')]
-            .filter(Boolean).join(' · ')}
+          {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}
         </div>
       )}
       {period && <Controls state={state} periods={periods} period={period} update={update} />}
-      {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
-      <main className={`layout${state.view === 'planner' ? ' planner' : ''}${state.village ? ' with-panel' : ''}`}>
-        <div className={`main-area${rightVars ? ' split' : ''}`}>
-          {state.view === 'table' && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
-          {(state.view === 'map' || state.view === 'planner') && geo.data && dataset && (
+      {error && (
+        <p className="error" role="alert">
+          {t("error", { message: error.message })}
+        </p>
+      )}
+      <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}`}>
+        <div className={`main-area${rightVars ? " split" : ""}`}>
+          {state.view === "table" && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
+          {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
             <>
-              <CoverageMap {...mapProps} nodes={left.byCode} primary initialView={initialView.current}
-                caption={rightVars ? sideCaption(leftVars) ?? undefined : undefined} onMove={onMove} onMap={onLeftMap}
-                plan={state.view === 'planner' ? planner.overlay : null} />
+              <CoverageMap
+                {...mapProps}
+                nodes={left.byCode}
+                primary
+                initialView={initialView.current}
+                caption={rightVars ? (sideCaption(leftVars) ?? undefined) : undefined}
+                onMove={onMove}
+                onMap={onLeftMap}
+                plan={state.view === "planner" ? planner.overlay : null}
+              />
               {rightVars && (
-                <CoverageMap {...mapProps} key={`right-${state.split}`} nodes={right.byCode} primary={false}
-                  initialView={maps.left ? { center: maps.left.getCenter().toArray() as [number, number], zoom: maps.left.getZoom() } : initialView.current}
-                  caption={sideCaption(rightVars) ?? undefined} onMap={onRightMap} />
+                <CoverageMap
+                  {...mapProps}
+                  key={`right-${state.split}`}
+                  nodes={right.byCode}
+                  primary={false}
+                  initialView={
+                    maps.left
+                      ? { center: maps.left.getCenter().toArray() as [number, number], zoom: maps.left.getZoom() }
+                      : initialView.current
+                  }
+                  caption={sideCaption(rightVars) ?? undefined}
+                  onMap={onRightMap}
+                />
               )}
             </>
           )}
-          {(!geo.data || !dataset) && !error && <p className="loading">{t('loading')}</p>}
+          {(!geo.data || !dataset) && !error && <p className="loading">{t("loading")}</p>}
         </div>
-        {state.view === 'planner' ? (
-          <PlannerPanel form={state.plan} planner={planner} lang={lang} update={updatePlan} onVillage={(c) => select(c, true)}
-            legend={legendView} />
+        {state.view === "planner" ? (
+          <PlannerPanel
+            form={state.plan}
+            planner={planner}
+            lang={lang}
+            update={updatePlan}
+            onVillage={(c) => select(c, true)}
+            legend={legendView}
+          />
         ) : (
-        <div className="sidebar">
-          {legendView}
-          <RankingList nodes={left.nodes} metric={state.metric} lang={lang} hovered={hovered}
-            selected={state.village} onHover={setHovered} onSelect={(c) => select(c, true)} />
-        </div>
+          <div className="sidebar">
+            {legendView}
+            <RankingList
+              nodes={left.nodes}
+              metric={state.metric}
+              lang={lang}
+              hovered={hovered}
+              selected={state.village}
+              onHover={setHovered}
+              onSelect={(c) => select(c, true)}
+            />
+          </div>
         )}
         {state.village && (
-          <VillagePanel code={state.village} parentCode={selectedNode?.parentCode ?? null} sector={state.sector}
-            period={period} target={state.target} lang={lang} onClose={() => update({ village: null })} />
+          <VillagePanel
+            code={state.village}
+            parentCode={selectedNode?.parentCode ?? null}
+            sector={state.sector}
+            period={period}
+            target={state.target}
+            lang={lang}
+            onClose={() => update({ village: null })}
+          />
         )}
       </main>
     </div>

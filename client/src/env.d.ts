@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 
-declare module 'd3-scale-chromatic' {
+declare module "d3-scale-chromatic" {
   export const schemeYlOrRd: ReadonlyArray<ReadonlyArray<string>>;
   export const schemeBlues: ReadonlyArray<ReadonlyArray<string>>;
   export const schemePuBuGn: ReadonlyArray<ReadonlyArray<string>>;

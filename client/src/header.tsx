@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Lang, ViewState } from './url-state.ts';
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Lang, ViewState } from "./url-state.ts";
 
 interface Props {
   state: ViewState;
@@ -9,8 +9,16 @@ interface Props {
   search: ReactNode;
 }
 
-function Toggle<T extends string>({ label, value, options, onChange }: {
-  label: string; value: T; options: { value: T; label: string }[]; onChange(v: T): void;
+function Toggle<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange(v: T): void;
 }) {
   return (
     <div className="toggle" role="group" aria-label={label}>
@@ -28,14 +36,29 @@ export function Header({ state, update, regencyName, search }: Props) {
   return (
     <header className="app-header">
       <div className="titles">
-        <h1>{t('title')}</h1>
-        <p className="muted">{t('subtitle', { name: regencyName })}</p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("subtitle", { name: regencyName })}</p>
       </div>
       {search}
-      <Toggle label={t('viewMap')} value={state.view} onChange={(view) => update({ view })}
-        options={[{ value: 'map', label: t('viewMap') }, { value: 'table', label: t('viewTable') }, { value: 'planner', label: t('viewPlanner') }]} />
-      <Toggle<Lang> label={t('language')} value={state.lang} onChange={(lang) => update({ lang })}
-        options={[{ value: 'id', label: 'ID' }, { value: 'en', label: 'EN' }]} />
+      <Toggle
+        label={t("viewMap")}
+        value={state.view}
+        onChange={(view) => update({ view })}
+        options={[
+          { value: "map", label: t("viewMap") },
+          { value: "table", label: t("viewTable") },
+          { value: "planner", label: t("viewPlanner") },
+        ]}
+      />
+      <Toggle<Lang>
+        label={t("language")}
+        value={state.lang}
+        onChange={(lang) => update({ lang })}
+        options={[
+          { value: "id", label: "ID" },
+          { value: "en", label: "EN" },
+        ]}
+      />
     </header>
   );
 }

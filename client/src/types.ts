@@ -1,22 +1,42 @@
 // Fragments several views read, and the shapes of the answers the client reads. The result types
 // are generated from schema.graphql (`npm run codegen`); only the JSON scalar's shape is declared here.
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { CoverageNodeFieldsFragment, FertilizerPointFieldsFragment } from './generated/graphql.ts';
-import type { Metric } from './url-state.ts';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { CoverageNodeFieldsFragment, FertilizerPointFieldsFragment } from "./generated/graphql.ts";
+import type { Metric } from "./url-state.ts";
 
-export type { Reliability } from './generated/graphql.ts';
+export type { Reliability } from "./generated/graphql.ts";
 
 /** A region's coverage as the map, the table, the ranking and the village panel show it. */
 export const COVERAGE_NODE_FIELDS: TypedDocumentNode<CoverageNodeFieldsFragment> = gql`
   fragment CoverageNodeFields on CoverageNode {
-    code name parentCode parentName workforce enrolled coverageRate uncovered
-    areaKm2 uncoveredPerKm2 gapToTarget rank reliability overEnrolled
+    code
+    name
+    parentCode
+    parentName
+    workforce
+    enrolled
+    coverageRate
+    uncovered
+    areaKm2
+    uncoveredPerKm2
+    gapToTarget
+    rank
+    reliability
+    overEnrolled
   }
 `;
 export type CoverageNode = CoverageNodeFieldsFragment;
 
 export const FERTILIZER_POINT_FIELDS: TypedDocumentNode<FertilizerPointFieldsFragment> = gql`
-  fragment FertilizerPointFields on FertilizerPoint { id code name kind villageCode lon lat }
+  fragment FertilizerPointFields on FertilizerPoint {
+    id
+    code
+    name
+    kind
+    villageCode
+    lon
+    lat
+  }
 `;
 export type FertilizerPoint = FertilizerPointFieldsFragment;
 
@@ -32,16 +52,20 @@ export type RegionCollection = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJS
 export function metricValue(node: CoverageNode | undefined, metric: Metric): number | null {
   if (!node) return null;
   switch (metric) {
-    case 'COVERAGE_RATE': return node.coverageRate;
-    case 'UNCOVERED': return node.workforce > 0 ? node.uncovered : null;
-    case 'UNCOVERED_PER_KM2': return node.workforce > 0 ? node.uncoveredPerKm2 : null;
-    case 'GAP_TO_TARGET': return node.workforce > 0 ? node.gapToTarget : null;
+    case "COVERAGE_RATE":
+      return node.coverageRate;
+    case "UNCOVERED":
+      return node.workforce > 0 ? node.uncovered : null;
+    case "UNCOVERED_PER_KM2":
+      return node.workforce > 0 ? node.uncoveredPerKm2 : null;
+    case "GAP_TO_TARGET":
+      return node.workforce > 0 ? node.gapToTarget : null;
   }
 }
 
 /** Coverage rate: a low value is the bad one; for the other metrics a high value is. */
 export function lowIsBad(metric: Metric): boolean {
-  return metric === 'COVERAGE_RATE';
+  return metric === "COVERAGE_RATE";
 }
 
 /**
@@ -49,6 +73,6 @@ export function lowIsBad(metric: Metric): boolean {
  * enough workforce. Small workforces (the rate swings with a few workers) and no workforce are
  * marked on the map and in the lists.
  */
-export function isReliable(node: Pick<CoverageNode, 'reliability'> | undefined): boolean {
-  return !node || node.reliability === 'COUNT' || node.reliability === 'ESTIMATE';
+export function isReliable(node: Pick<CoverageNode, "reliability"> | undefined): boolean {
+  return !node || node.reliability === "COUNT" || node.reliability === "ESTIMATE";
 }

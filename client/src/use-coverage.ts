@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { VILLAGE_COVERAGE, type CoverageVars } from './app-queries.ts';
-import type { CoverageNode } from './types.ts';
+import { useMemo } from "react";
+import { useQuery } from "@apollo/client/react";
+import { VILLAGE_COVERAGE, type CoverageVars } from "./app-queries.ts";
+import type { CoverageNode } from "./types.ts";
 
 export interface CoverageResult {
   nodes: CoverageNode[];
@@ -18,7 +18,7 @@ export function useVillageCoverage(vars: CoverageVars | null): CoverageResult {
   });
   const answer = data ?? previousData;
   return useMemo(() => {
-    const nodes = vars ? answer?.coverage.edges.map((e) => e.node) ?? [] : [];
+    const nodes = vars ? (answer?.coverage.edges.map((e) => e.node) ?? []) : [];
     return { nodes, byCode: new Map(nodes.map((n) => [n.code, n])), loading, error };
   }, [answer, vars, loading, error]);
 }

@@ -41,7 +41,11 @@ export class ImportRejected extends DomainError {
 
 export function formatProblems(problems: InputProblem[], max = 200): string {
   const lines = problems.slice(0, max).map((p) => {
-    const where = [p.line !== undefined ? `line ${p.line}` : null, p.feature ? `feature ${p.feature}` : null, p.column ? `column ${p.column}` : null]
+    const where = [
+      p.line !== undefined ? `line ${p.line}` : null,
+      p.feature ? `feature ${p.feature}` : null,
+      p.column ? `column ${p.column}` : null,
+    ]
       .filter(Boolean)
       .join(", ");
     const value = p.value !== undefined ? ` (value "${p.value}")` : "";

@@ -14,7 +14,8 @@ export class CoverageArgs {
   @Min(0, { message: "target must be between 0 and 1" })
   @Max(1, { message: "target must be between 0 and 1" })
   target!: number;
-  @Field(() => CoverageMetric, { defaultValue: CoverageMetric.COVERAGE_RATE, description: "Metric to sort and rank by." }) orderBy!: CoverageMetric;
+  @Field(() => CoverageMetric, { defaultValue: CoverageMetric.COVERAGE_RATE, description: "Metric to sort and rank by." })
+  orderBy!: CoverageMetric;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Sort direction." }) direction!: SortDirection;
   @Field(() => Int, { defaultValue: 50, description: "Page size, 1 to 500." })
   @Min(1, { message: "first must be between 1 and 500" })
@@ -22,9 +23,11 @@ export class CoverageArgs {
   first!: number;
   @Field(() => String, { nullable: true, description: "Cursor of the row after which to start." }) after?: string;
   @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at least this." }) minCoverageRate?: number;
-  @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at most this (e.g. 0.5: below half covered)." }) maxCoverageRate?: number;
+  @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at most this (e.g. 0.5: below half covered)." })
+  maxCoverageRate?: number;
   @Field(() => Int, { nullable: true, description: "Only regions with at least this many uncovered workers." }) minUncovered?: number;
-  @Field(() => [Reliability], { nullable: true, description: "Only regions whose rate has one of these reliabilities." }) reliability?: Reliability[];
+  @Field(() => [Reliability], { nullable: true, description: "Only regions whose rate has one of these reliabilities." })
+  reliability?: Reliability[];
   @Field(() => Int, { defaultValue: 30, description: "Workforce below this makes a rate SMALL_WORKFORCE." })
   @Min(0, { message: "minWorkforce must be at least 0" })
   minWorkforce!: number;

@@ -17,7 +17,9 @@ class SeriesArgs {
 
 @Resolver(() => CoverageNode)
 export class CoverageResolver {
-  @Query(() => CoverageConnection, { description: "Coverage of every region at a level: sortable, filterable, paginated. Reads the coverage summary." })
+  @Query(() => CoverageConnection, {
+    description: "Coverage of every region at a level: sortable, filterable, paginated. Reads the coverage summary.",
+  })
   coverage(@Args(() => CoverageArgs) args: CoverageArgs, @Ctx() ctx: Context): Promise<CoverageConnection> {
     return ctx.services.coverage.coverage(args);
   }

@@ -39,13 +39,28 @@ export class CoverageService {
     if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
     const period = await this.resolvePeriod(args.period);
     const rows = await this.sql.query<q.CoverageRow>(q.coverageQuery(args.orderBy, args.direction), [
-      period, LEVEL_CODE_LENGTH[args.level], args.sector ?? null, args.level, args.parentCode ?? null, args.target, args.minWorkforce,
-      args.minCoverageRate ?? null, args.maxCoverageRate ?? null, args.minUncovered ?? null, args.reliability ?? null, args.first + 1, offset + 1,
+      period,
+      LEVEL_CODE_LENGTH[args.level],
+      args.sector ?? null,
+      args.level,
+      args.parentCode ?? null,
+      args.target,
+      args.minWorkforce,
+      args.minCoverageRate ?? null,
+      args.maxCoverageRate ?? null,
+      args.minUncovered ?? null,
+      args.reliability ?? null,
+      args.first + 1,
+      offset + 1,
     ]);
     const page = rows.slice(0, args.first);
     let totals = { workforce: rows[0]?.tot_workforce ?? 0, enrolled: rows[0]?.tot_enrolled ?? 0, gap: rows[0]?.tot_gap ?? 0 };
     if (rows.length === 0) {
-      const [t] = await this.sql.query<{ workforce: number; enrolled: number }>(q.SCOPE_TOTALS, [period, args.sector ?? null, args.parentCode ?? null]);
+      const [t] = await this.sql.query<{ workforce: number; enrolled: number }>(q.SCOPE_TOTALS, [
+        period,
+        args.sector ?? null,
+        args.parentCode ?? null,
+      ]);
       totals = { ...t, gap: Math.max(Math.ceil(args.target * t.workforce - 1e-9) - t.enrolled, 0) };
     }
     return {
@@ -71,10 +86,24 @@ export class CoverageService {
 
   private toNode(r: q.CoverageRow, period: string, args: CoverageArgs): CoverageNode {
     return {
-      code: r.code, name: r.name, level: r.level as RegionLevel, parentCode: r.parent_code, parentName: r.parent_name,
-      workforce: r.workforce, enrolled: r.enrolled, coverageRate: r.coverage_rate, uncovered: r.uncovered, areaKm2: r.area_km2,
-      uncoveredPerKm2: r.uncovered_per_km2, gapToTarget: r.gap_to_target, rank: r.rank, reliability: r.reliability as Reliability,
-      overEnrolled: r.enrolled > r.workforce && r.workforce > 0, period, sectorFilter: args.sector ?? null, minWorkforce: args.minWorkforce,
+      code: r.code,
+      name: r.name,
+      level: r.level as RegionLevel,
+      parentCode: r.parent_code,
+      parentName: r.parent_name,
+      workforce: r.workforce,
+      enrolled: r.enrolled,
+      coverageRate: r.coverage_rate,
+      uncovered: r.uncovered,
+      areaKm2: r.area_km2,
+      uncoveredPerKm2: r.uncovered_per_km2,
+      gapToTarget: r.gap_to_target,
+      rank: r.rank,
+      reliability: r.reliability as Reliability,
+      overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+      period,
+      sectorFilter: args.sector ?? null,
+      minWorkforce: args.minWorkforce,
     };
   }
 
@@ -131,7 +160,8 @@ export class CoverageService {
       uncovered: uncovered(last.enrolled, last.workforce),
       bySector,
       enrolledChange12m: yearAgo ? last.enrolled - yearAgo.enrolled : null,
-      coverageRateChange12m: yearAgo && yearAgo.coverageRate !== null && last.coverageRate !== null ? last.coverageRate - yearAgo.coverageRate : null,
+      coverageRateChange12m:
+        yearAgo && yearAgo.coverageRate !== null && last.coverageRate !== null ? last.coverageRate - yearAgo.coverageRate : null,
     };
   }
 }

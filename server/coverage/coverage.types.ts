@@ -6,7 +6,10 @@ export class SectorCoverage {
   @Field(() => Sector, { description: "The sector." }) sector!: Sector;
   @Field(() => Int, { description: "Estimated workers in the sector." }) workforce!: number;
   @Field(() => Int, { description: "Workers enrolled in JKK/JKM." }) enrolled!: number;
-  @Field(() => Float, { nullable: true, description: "enrolled / workforce (0 to 1, above 1 when enrolled exceed the estimate); null when workforce is 0." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "enrolled / workforce (0 to 1, above 1 when enrolled exceed the estimate); null when workforce is 0.",
+  })
   coverageRate!: number | null;
   @Field(() => Int, { description: "Workers not enrolled (workforce - enrolled, at least 0)." }) uncovered!: number;
   @Field(() => Reliability, { description: "How far the rate can be trusted." }) reliability!: Reliability;
@@ -27,7 +30,10 @@ export class CoverageNode {
   @Field(() => String, { nullable: true, description: "Name of the parent region." }) parentName!: string | null;
   @Field(() => Int, { description: "Estimated workers." }) workforce!: number;
   @Field(() => Int, { description: "Workers enrolled in JKK/JKM at the end of the period." }) enrolled!: number;
-  @Field(() => Float, { nullable: true, description: "enrolled / workforce, 0 to 1 (above 1 is reported, not clipped); null when workforce is 0." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "enrolled / workforce, 0 to 1 (above 1 is reported, not clipped); null when workforce is 0.",
+  })
   coverageRate!: number | null;
   @Field(() => Int, { description: "Workers not enrolled (at least 0)." }) uncovered!: number;
   @Field(() => Float, { nullable: true, description: "Area in square kilometres (from the boundary)." }) areaKm2!: number | null;
@@ -93,7 +99,10 @@ export class CoverageSummary {
   @Field(() => Float, { nullable: true, description: "enrolled / workforce." }) coverageRate!: number | null;
   @Field(() => Int, { description: "Workers not enrolled." }) uncovered!: number;
   @Field(() => [SectorCoverage], { description: "The same figures by sector." }) bySector!: SectorCoverage[];
-  @Field(() => Int, { nullable: true, description: "Change in enrolled over the last 12 months (null when there is no month 12 months back)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Change in enrolled over the last 12 months (null when there is no month 12 months back).",
+  })
   enrolledChange12m!: number | null;
   @Field(() => Float, { nullable: true, description: "Change in coverage rate over the last 12 months, in rate points (0.05 = 5 points)." })
   coverageRateChange12m!: number | null;

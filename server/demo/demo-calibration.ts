@@ -20,7 +20,12 @@ export const CALIBRATION = {
   initialShare: 0.45,
   /** Extra enrollees who enrolled and later left, as a share of today's. */
   churnShare: 0.08,
-  socialization: { title: "Sosialisasi BPJS Ketenagakerjaan bagi pekerja rentan (DBHCHT)", startsOn: "2025-09-22", endsOn: "2025-09-24", attendance: 420 },
+  socialization: {
+    title: "Sosialisasi BPJS Ketenagakerjaan bagi pekerja rentan (DBHCHT)",
+    startsOn: "2025-09-22",
+    endsOn: "2025-09-24",
+    attendance: 420,
+  },
 } as const;
 
 export type DemoSector = keyof typeof CALIBRATION.sectors;

@@ -60,7 +60,12 @@ export function generateDemoWorkers(villages: DemoVillage[], seed: number, socia
   const day = () => String(1 + Math.floor(rng() * 28)).padStart(2, "0");
   const periods = months(CALIBRATION.firstPeriod, CALIBRATION.latestPeriod);
   const growth = periods.slice(1).map((_, i) => 1 + i / 6); // later months enrol more
-  const cumulative = growth.map(((s) => (g: number) => (s += g))(0));
+  const cumulative = growth.map(
+    (
+      (s) => (g: number) =>
+        (s += g)
+    )(0),
+  );
   const laterMonth = () => {
     const r = rng() * cumulative[cumulative.length - 1];
     return periods[1 + cumulative.findIndex((c) => c >= r)];
@@ -95,9 +100,13 @@ export function generateDemoWorkers(villages: DemoVillage[], seed: number, socia
         const month = initial ? periods[0] : laterMonth();
         const social = atSocialization && month === CALIBRATION.latestPeriod && rng() < 0.7;
         enrollments.push({
-          nik: nik(), villageCode: v.code, sectorCode: sector,
+          nik: nik(),
+          villageCode: v.code,
+          sectorCode: sector,
           startDate: social ? `${month}-${pick(["25", "26", "29", "30"])}` : `${month}-${day()}`,
-          endDate: null, fundingSource: funding(), atSocialization: social,
+          endDate: null,
+          fundingSource: funding(),
+          atSocialization: social,
         });
       }
       const churned = Math.round(enrolled * CALIBRATION.churnShare);
@@ -105,8 +114,13 @@ export function generateDemoWorkers(villages: DemoVillage[], seed: number, socia
         const start = 1 + Math.floor(rng() * 10);
         const end = start + 2 + Math.floor(rng() * 10);
         enrollments.push({
-          nik: nik(), villageCode: v.code, sectorCode: sector, startDate: `${periods[start]}-${day()}`,
-          endDate: `${periods[end]}-${day()}`, fundingSource: funding(), atSocialization: false,
+          nik: nik(),
+          villageCode: v.code,
+          sectorCode: sector,
+          startDate: `${periods[start]}-${day()}`,
+          endDate: `${periods[end]}-${day()}`,
+          fundingSource: funding(),
+          atSocialization: false,
         });
       }
     });

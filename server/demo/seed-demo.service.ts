@@ -29,7 +29,9 @@ async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeatu
   try {
     return { features: await readBoundaries(url), source: url, synthetic: false };
   } catch (error) {
-    o.logger.warn(`Could not download boundaries (${(error as Error).message.split("\n")[0]}): using SYNTHETIC generated geometry. Set BOUNDARIES to a file to use real boundaries.`);
+    o.logger.warn(
+      `Could not download boundaries (${(error as Error).message.split("\n")[0]}): using SYNTHETIC generated geometry. Set BOUNDARIES to a file to use real boundaries.`,
+    );
     const official = await officialRegency(o.regency);
     if (!official) throw new Error(`No regency with code ${o.regency} in the official list.`);
     return { features: syntheticBoundaries(official), source: "synthetic grid (offline demo)", synthetic: true };
@@ -50,8 +52,13 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
   const seatDistrict = `${o.regency}.01`;
   const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
   await db.sql.transaction(async (tx) => {
-    await tx.exec(`TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`);
-    await writeWorkforce(tx, workforce.map((w) => ({ ...w, period: CALIBRATION.workforcePeriod, source: "Demo estimate (synthetic)", estimated: true })));
+    await tx.exec(
+      `TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`,
+    );
+    await writeWorkforce(
+      tx,
+      workforce.map((w) => ({ ...w, period: CALIBRATION.workforcePeriod, source: "Demo estimate (synthetic)", estimated: true })),
+    );
     const kiosks = villages.filter((v, i) => !v.urban && (i * 7 + o.seed) % 20 < 9).map((v) => v.code);
     await tx.query(q.DEMO_FERTILIZER_POINTS, [o.regency, kiosks, o.seed]);
     await tx.query(q.DEMO_SCHEDULES, [o.regency]);
@@ -59,7 +66,13 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, location, target_sectors, attendance, notes)
        SELECT $1, 'HELD', $2::date, $3::date, v.code, v.centroid, ARRAY['FARMER','LIVESTOCK','FISHER'], $4, 'Held in the regency seat.'
        FROM region v WHERE v.parent_code = $5 ORDER BY v.code LIMIT 1 RETURNING id`,
-      [CALIBRATION.socialization.title, CALIBRATION.socialization.startsOn, CALIBRATION.socialization.endsOn, CALIBRATION.socialization.attendance, seatDistrict],
+      [
+        CALIBRATION.socialization.title,
+        CALIBRATION.socialization.startsOn,
+        CALIBRATION.socialization.endsOn,
+        CALIBRATION.socialization.attendance,
+        seatDistrict,
+      ],
     );
     await tx.query(
       `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, point_id, location, target_sectors, attendance, enrollments_attributed)
@@ -83,10 +96,15 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       sessionId: e.atSocialization ? socialization.id : null,
     }));
     for (let i = 0; i < records.length; i += 5000) await writeEnrollments(tx, records.slice(i, i + 5000));
-    await tx.query(`UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`, [socialization.id]);
+    await tx.query(
+      `UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`,
+      [socialization.id],
+    );
     await refreshCoverageSummary(tx);
     await setDatasetInfo(tx, { workers_synthetic: "true", demo_seed: String(o.seed) });
   });
-  o.logger.info(`Demo loaded: ${villages.length} villages of ${o.regency}, ${enrollments.length} synthetic enrollment records${b.synthetic ? " (SYNTHETIC boundaries)" : ""}.`);
+  o.logger.info(
+    `Demo loaded: ${villages.length} villages of ${o.regency}, ${enrollments.length} synthetic enrollment records${b.synthetic ? " (SYNTHETIC boundaries)" : ""}.`,
+  );
   return { villages: villages.length, enrollments: enrollments.length };
 }

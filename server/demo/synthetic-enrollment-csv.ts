@@ -18,7 +18,7 @@ export function writeSyntheticEnrollmentCsv(path: string, rows: number, villageC
       for (let i = start; i < Math.min(rows, start + CHUNK); i++) {
         const serial = firstSerial + i;
         const nik = `3526${String(serial).padStart(12, "0")}`;
-        const month = String((serial % 24) % 12 + 1).padStart(2, "0");
+        const month = String(((serial % 24) % 12) + 1).padStart(2, "0");
         const year = 2024 + Math.floor((serial % 24) / 12);
         const ended = serial % 10 === 0;
         lines.push(

@@ -4,8 +4,21 @@ import { stringify } from "csv-stringify/sync";
 import type { Context } from "../graphql/context.ts";
 
 export const CSV_FIELDS = [
-  "code", "name", "level", "parentCode", "parentName", "workforce", "enrolled", "coverageRate", "uncovered",
-  "areaKm2", "uncoveredPerKm2", "gapToTarget", "rank", "reliability", "overEnrolled",
+  "code",
+  "name",
+  "level",
+  "parentCode",
+  "parentName",
+  "workforce",
+  "enrolled",
+  "coverageRate",
+  "uncovered",
+  "areaKm2",
+  "uncoveredPerKm2",
+  "gapToTarget",
+  "rank",
+  "reliability",
+  "overEnrolled",
 ] as const;
 
 const QUERY = `query Export($level: RegionLevel!, $sector: Sector, $period: String, $parentCode: String, $target: Float, $orderBy: CoverageMetric,
@@ -43,10 +56,15 @@ export function coverageCsvHandler(apollo: ApolloServer<Context>, context: (req:
       const single = response.body.kind === "single" ? response.body.singleResult : null;
       if (!single || single.errors?.length) {
         const error = single?.errors?.[0];
-        res.status(400).type("application/json").send({ error: error?.message ?? "Export failed.", code: error?.extensions?.code });
+        res
+          .status(400)
+          .type("application/json")
+          .send({ error: error?.message ?? "Export failed.", code: error?.extensions?.code });
         return;
       }
-      const data = single.data as { coverage: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Record<string, unknown> }[] } };
+      const data = single.data as {
+        coverage: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Record<string, unknown> }[] };
+      };
       rows.push(...data.coverage.edges.map((e) => e.node));
       after = data.coverage.pageInfo.hasNextPage ? data.coverage.pageInfo.endCursor : undefined;
     } while (after);

@@ -9,17 +9,41 @@ import { createServices } from "../graphql/services.ts";
 import type { SavedPlan } from "../planner/planner.types.ts";
 
 export const PLAN_CSV_FIELDS = [
-  "siteOrder", "siteName", "siteKind", "date", "siteVillageCode", "siteVillageName", "siteDistrict", "lon", "lat",
-  "villageCode", "villageName", "districtName", "distanceKm", "uncovered", "expectedEnrollments",
+  "siteOrder",
+  "siteName",
+  "siteKind",
+  "date",
+  "siteVillageCode",
+  "siteVillageName",
+  "siteDistrict",
+  "lon",
+  "lat",
+  "villageCode",
+  "villageName",
+  "districtName",
+  "distanceKm",
+  "uncovered",
+  "expectedEnrollments",
 ] as const;
 
 export function planCsvRows(saved: SavedPlan): Record<(typeof PLAN_CSV_FIELDS)[number], unknown>[] {
   return saved.plan.sites.flatMap((s) =>
     s.villages.map((v) => ({
-      siteOrder: s.order, siteName: s.name, siteKind: s.kind, date: s.date ?? "", siteVillageCode: s.villageCode,
-      siteVillageName: s.villageName, siteDistrict: s.districtName, lon: s.lon, lat: s.lat, villageCode: v.code,
-      villageName: v.name, districtName: v.districtName, distanceKm: v.distanceMeters === null ? "" : (v.distanceMeters / 1000).toFixed(2),
-      uncovered: v.uncovered, expectedEnrollments: v.expectedEnrollments.toFixed(1),
+      siteOrder: s.order,
+      siteName: s.name,
+      siteKind: s.kind,
+      date: s.date ?? "",
+      siteVillageCode: s.villageCode,
+      siteVillageName: s.villageName,
+      siteDistrict: s.districtName,
+      lon: s.lon,
+      lat: s.lat,
+      villageCode: v.code,
+      villageName: v.name,
+      districtName: v.districtName,
+      distanceKm: v.distanceMeters === null ? "" : (v.distanceMeters / 1000).toFixed(2),
+      uncovered: v.uncovered,
+      expectedEnrollments: v.expectedEnrollments.toFixed(1),
     })),
   );
 }
@@ -31,18 +55,48 @@ void sheetText.init({
   resources: {
     id: {
       t: {
-        title: "Lembar lapangan sosialisasi BPJS Ketenagakerjaan", session: "Sesi {{n}} dari {{total}}", place: "Tempat", date: "Tanggal",
-        noDate: "belum ditentukan", sectors: "Sektor sasaran", village: "Desa", district: "Kecamatan", distance: "Jarak (km)",
-        uncovered: "Belum terlindungi", attended: "Hadir", enrolled: "Mendaftar", total: "Jumlah", expected: "Perkiraan pendaftaran baru",
-        plan: "Rencana", FARMER: "Petani", LIVESTOCK: "Peternak", FISHER: "Nelayan", print: "Cetak",
+        title: "Lembar lapangan sosialisasi BPJS Ketenagakerjaan",
+        session: "Sesi {{n}} dari {{total}}",
+        place: "Tempat",
+        date: "Tanggal",
+        noDate: "belum ditentukan",
+        sectors: "Sektor sasaran",
+        village: "Desa",
+        district: "Kecamatan",
+        distance: "Jarak (km)",
+        uncovered: "Belum terlindungi",
+        attended: "Hadir",
+        enrolled: "Mendaftar",
+        total: "Jumlah",
+        expected: "Perkiraan pendaftaran baru",
+        plan: "Rencana",
+        FARMER: "Petani",
+        LIVESTOCK: "Peternak",
+        FISHER: "Nelayan",
+        print: "Cetak",
       },
     },
     en: {
       t: {
-        title: "BPJS Ketenagakerjaan outreach field sheet", session: "Session {{n}} of {{total}}", place: "Place", date: "Date",
-        noDate: "not set", sectors: "Target sectors", village: "Village", district: "District", distance: "Distance (km)",
-        uncovered: "Uncovered", attended: "Attended", enrolled: "Enrolled", total: "Total", expected: "Expected new enrollments",
-        plan: "Plan", FARMER: "Farmers", LIVESTOCK: "Livestock keepers", FISHER: "Fishers", print: "Print",
+        title: "BPJS Ketenagakerjaan outreach field sheet",
+        session: "Session {{n}} of {{total}}",
+        place: "Place",
+        date: "Date",
+        noDate: "not set",
+        sectors: "Target sectors",
+        village: "Village",
+        district: "District",
+        distance: "Distance (km)",
+        uncovered: "Uncovered",
+        attended: "Attended",
+        enrolled: "Enrolled",
+        total: "Total",
+        expected: "Expected new enrollments",
+        plan: "Plan",
+        FARMER: "Farmers",
+        LIVESTOCK: "Livestock keepers",
+        FISHER: "Fishers",
+        print: "Print",
       },
     },
   },
@@ -58,11 +112,15 @@ export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
   const t = sheetText.getFixedT(lang);
   const locale = lang === "id" ? "id-ID" : "en-GB";
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const day = (d: string | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : t("noDate"));
+  const day = (d: string | null) =>
+    d ? new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : t("noDate");
   const sectors = saved.plan.parameters.sectors.map((s) => t(s)).join(", ");
   const pages = saved.plan.sites.map((s) => {
     const rows = s.villages
-      .map((v) => `<tr><td>${html(v.name)}</td><td>${html(v.districtName)}</td><td class="n">${n.format((v.distanceMeters ?? 0) / 1000)}</td><td class="n">${n.format(v.uncovered)}</td><td></td><td></td></tr>`)
+      .map(
+        (v) =>
+          `<tr><td>${html(v.name)}</td><td>${html(v.districtName)}</td><td class="n">${n.format((v.distanceMeters ?? 0) / 1000)}</td><td class="n">${n.format(v.uncovered)}</td><td></td><td></td></tr>`,
+      )
       .join("");
     return `<section class="sheet">
   <p class="plan">${html(t("plan"))}: ${html(saved.name)} · ${html(t("session", { n: s.order, total: saved.plan.sites.length }))}</p>

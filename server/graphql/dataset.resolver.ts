@@ -11,7 +11,8 @@ class DatasetInfo {
   @Field(() => Boolean, { description: "The boundaries are generated, not real (offline demo)." }) boundariesSynthetic!: boolean;
   @Field(() => String, { nullable: true, description: "Where the boundaries came from." }) boundarySource!: string | null;
   @Field(() => String, { nullable: true, description: "Latest month with figures (YYYY-MM)." }) latestPeriod!: string | null;
-  @Field(() => String, { nullable: true, description: "Optional basemap style URL (BASEMAP_URL); null: no basemap, works offline." }) basemapUrl!: string | null;
+  @Field(() => String, { nullable: true, description: "Optional basemap style URL (BASEMAP_URL); null: no basemap, works offline." })
+  basemapUrl!: string | null;
 }
 
 @ObjectType({ description: "A sector with its names." })

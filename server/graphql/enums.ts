@@ -42,7 +42,9 @@ registerEnumType(Reliability, {
   valuesConfig: {
     COUNT: { description: "Workforce is a count and large enough: the rate is reliable." },
     ESTIMATE: { description: "Workforce is a statistical estimate (large enough): the rate is indicative." },
-    SMALL_WORKFORCE: { description: "Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it." },
+    SMALL_WORKFORCE: {
+      description: "Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it.",
+    },
     NO_WORKFORCE: { description: "No workforce recorded: no rate." },
   },
 });

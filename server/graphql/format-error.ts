@@ -28,15 +28,31 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ImportRejected) {
     // Every problem, also past the message's first 200, with any NIK-like value masked.
     const problems = original.problems.map((p) => (p.value === undefined ? p : { ...p, value: maskNik(p.value) }));
-    return { message: maskNik(original.message), path: formatted.path, locations: formatted.locations, extensions: { ...extensionsFor(original.code, "files"), problems } };
+    return {
+      message: maskNik(original.message),
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...extensionsFor(original.code, "files"), problems },
+    };
   }
   if (original instanceof DomainError) {
-    return { message: maskNik(original.message), path: formatted.path, locations: formatted.locations, extensions: extensionsFor(original.code, original.argument) };
+    return {
+      message: maskNik(original.message),
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: extensionsFor(original.code, original.argument),
+    };
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors[0];
-    const messages = original.extensions.validationErrors.flatMap((e) => Object.values(e.constraints ?? {}).concat((e.children ?? []).flatMap((c) => Object.values(c.constraints ?? {}))));
-    return { message: messages.join("; ") || "Argument validation failed.", path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: first?.property } };
+    const messages = original.extensions.validationErrors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).concat((e.children ?? []).flatMap((c) => Object.values(c.constraints ?? {}))),
+    );
+    return {
+      message: messages.join("; ") || "Argument validation failed.",
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: first?.property },
+    };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== "INTERNAL_SERVER_ERROR") return formatted;

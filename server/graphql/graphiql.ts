@@ -12,4 +12,3 @@ export const graphiqlPage = () => `<!doctype html>
 <script src="/graphiql-assets/yoga-graphiql.umd.js"></script>
 <script>YogaGraphiQL.renderYogaGraphiQL(document.getElementById("graphiql"), { endpoint: "/graphql", title: "Cakupan" });</script>
 </body></html>`;
-

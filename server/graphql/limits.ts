@@ -18,7 +18,8 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
 /** Depth of the deepest field in the document's operations (fragments followed). */
 export function queryDepth(document: DocumentNode): number {
   const fragments = new Map<string, SelectionSetNode>();
-  for (const d of document.definitions as readonly DefinitionNode[]) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  for (const d of document.definitions as readonly DefinitionNode[])
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
   let max = 0;
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) max = Math.max(max, depthOf(d.selectionSet, fragments));
   return max;
@@ -35,7 +36,10 @@ export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxComplex
           const depth = queryDepth(document);
           if (depth > maxDepth) throw refuse(`Query depth ${depth} exceeds the limit of ${maxDepth}.`, "QUERY_TOO_DEEP");
           const complexity = getComplexity({
-            schema, query: document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined,
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
             estimators: [
               ({ args, childComplexity }) => {
                 const size = typeof args.first === "number" ? args.first : 1;
@@ -44,7 +48,8 @@ export function limitsPlugin(schema: GraphQLSchema, maxDepth: number, maxComplex
               simpleEstimator({ defaultComplexity: 1 }),
             ],
           });
-          if (complexity > maxComplexity) throw refuse(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}.`, "QUERY_TOO_COMPLEX");
+          if (complexity > maxComplexity)
+            throw refuse(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}.`, "QUERY_TOO_COMPLEX");
         },
       };
     },

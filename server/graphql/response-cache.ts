@@ -10,9 +10,24 @@ import type { Context } from "./context.ts";
  * A field reading anything else (an outside service, a table without the trigger) must not be here.
  */
 export const CACHEABLE_FIELDS = new Set([
-  "coverage", "periods", "coverageSeries", "coverageSummary", "region", "regions", "searchRegions", "regionGeometries",
-  "regionsWithin", "regionsIntersecting", "locate", "fertilizerPoints", "nearestFertilizerPoints", "sessions",
-  "dataQuality", "datasetInfo", "sectors", "__typename",
+  "coverage",
+  "periods",
+  "coverageSeries",
+  "coverageSummary",
+  "region",
+  "regions",
+  "searchRegions",
+  "regionGeometries",
+  "regionsWithin",
+  "regionsIntersecting",
+  "locate",
+  "fertilizerPoints",
+  "nearestFertilizerPoints",
+  "sessions",
+  "dataQuality",
+  "datasetInfo",
+  "sectors",
+  "__typename",
 ]);
 
 /** The current data version: one single-row read per request. */

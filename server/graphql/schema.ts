@@ -17,7 +17,8 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: [CoverageResolver, RegionResolver, OutreachResolver, PlannerResolver, DataQualityResolver, ImportResolver, DatasetResolver],
     validate: { forbidUnknownValues: false },
   }).then((built) => {
-    built.getQueryType()!.description = "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";
+    built.getQueryType()!.description =
+      "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";
     built.getMutationType()!.description = "Changes, allowed only with the admin token (Authorization: Bearer <ADMIN_TOKEN>).";
     return built;
   });

@@ -69,7 +69,12 @@ async function skipRowTriggers(tx: Sql): Promise<boolean> {
  * written while the next is read. The coverage summary is rebuilt in the same transaction.
  * `onProgress` hears every PROGRESS_EVERY rows.
  */
-export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: CsvInput, onProgress?: (rows: number) => void): Promise<ImportResult> {
+export async function importCsv<R>(
+  sql: Sql,
+  importer: RowImporter<R>,
+  input: CsvInput,
+  onProgress?: (rows: number) => void,
+): Promise<ImportResult> {
   const source = sourceName(input);
   const fileHash = await hashOf(input);
   const seen = await sql.query(`SELECT 1 FROM import_run WHERE kind = $1 AND file_hash = $2`, [importer.kind, fileHash]);
@@ -111,7 +116,8 @@ export async function importCsv<R>(sql: Sql, importer: RowImporter<R>, input: Cs
     await writing;
     if (triggersOff) {
       const broken = await tx.query(importer.brokenReferences);
-      if (broken.length > 0) throw new Error(`${importer.kind} import: rows reference missing regions or sectors: ${JSON.stringify(broken)}`);
+      if (broken.length > 0)
+        throw new Error(`${importer.kind} import: rows reference missing regions or sectors: ${JSON.stringify(broken)}`);
       // Triggers on again: the summary refresh and the import_run row bump data_version.
       await tx.query(`SELECT set_config('session_replication_role', 'origin', true)`);
     }

@@ -16,17 +16,24 @@ export type ColumnAliases = Record<string, string[]>;
  * Streams a CSV file (comma or semicolon, UTF-8 with or without BOM), mapping its headers onto
  * canonical column names. Refuses the file when a required column is missing.
  */
-export async function* readCsv(input: string | Readable, source: string, aliases: ColumnAliases, required: string[]): AsyncGenerator<CsvRow> {
+export async function* readCsv(
+  input: string | Readable,
+  source: string,
+  aliases: ColumnAliases,
+  required: string[],
+): AsyncGenerator<CsvRow> {
   const source0 = typeof input === "string" ? createReadStream(input) : input;
   const chunks = source0[Symbol.asyncIterator]();
   const first = await chunks.next();
   const head = first.done ? "" : String(first.value).split(/\r?\n/, 1)[0];
   // Spreadsheets saved in Indonesian locales often use ";" between columns.
   const delimiter = head.split(";").length > head.split(",").length ? ";" : ",";
-  const stream = Readable.from((async function* () {
-    if (!first.done) yield first.value;
-    for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
-  })());
+  const stream = Readable.from(
+    (async function* () {
+      if (!first.done) yield first.value;
+      for (let c = await chunks.next(); !c.done; c = await chunks.next()) yield c.value;
+    })(),
+  );
   const parser = stream.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
   let index: Map<string, number> | null = null;
   try {

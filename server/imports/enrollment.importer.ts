@@ -34,7 +34,18 @@ ON CONFLICT (nik_hash) DO UPDATE SET
 export async function writeEnrollments(tx: Sql, batch: EnrollmentRecord[]): Promise<void> {
   await tx.query(
     WRITE_ENROLLMENTS,
-    columnsOf(batch, ["nikHash", "villageCode", "sectorCode", "jkk", "jkm", "startDate", "endDate", "status", "fundingSource", "sessionId"]),
+    columnsOf(batch, [
+      "nikHash",
+      "villageCode",
+      "sectorCode",
+      "jkk",
+      "jkm",
+      "startDate",
+      "endDate",
+      "status",
+      "fundingSource",
+      "sessionId",
+    ]),
   );
 }
 

@@ -31,7 +31,10 @@ export async function importFiles(
 ): Promise<ImportResult> {
   if (request.kind === ImportKind.ENROLLMENTS && !request.nikKey) throw new Error("The server was started without a NIK hash key.");
   const outcome = await runImport(sql, {
-    kind: KINDS[request.kind], source: { files: request.files }, nikKey: request.nikKey ?? "", level: request.level ?? undefined,
+    kind: KINDS[request.kind],
+    source: { files: request.files },
+    nikKey: request.nikKey ?? "",
+    level: request.level ?? undefined,
   });
   return { ...outcome, kind: request.kind, level: (outcome.level as RegionLevel | null) ?? null, dataQuality: outcome.quality };
 }

@@ -13,8 +13,15 @@ export class ImportResolver {
   })
   async importFile(
     @Arg("kind", () => ImportKind, { description: "What the files hold." }) kind: ImportKind,
-    @Arg("files", () => [ImportFileInput], { description: "One CSV, GeoJSON or SQL file; or a shapefile as one .zip, or as .shp and .dbf (and .prj)." }) files: ImportFileInput[],
-    @Arg("level", () => RegionLevel, { nullable: true, description: "Boundaries only: the level of the features (default: from their codes)." }) level: RegionLevel | null,
+    @Arg("files", () => [ImportFileInput], {
+      description: "One CSV, GeoJSON or SQL file; or a shapefile as one .zip, or as .shp and .dbf (and .prj).",
+    })
+    files: ImportFileInput[],
+    @Arg("level", () => RegionLevel, {
+      nullable: true,
+      description: "Boundaries only: the level of the features (default: from their codes).",
+    })
+    level: RegionLevel | null,
     @Ctx() ctx: Context,
   ): Promise<ImportResult> {
     requireAdmin(ctx);

@@ -1,14 +1,29 @@
 /** Value parsers shared by the CSV importers: each returns the clean value or null when it cannot be read. */
 
 const SECTORS: Record<string, string> = {
-  petani: "FARMER", farmer: "FARMER", farmers: "FARMER", pertanian: "FARMER",
-  peternak: "LIVESTOCK", livestock: "LIVESTOCK", "livestock keeper": "LIVESTOCK", peternakan: "LIVESTOCK",
-  nelayan: "FISHER", fisher: "FISHER", fishers: "FISHER", fisherman: "FISHER", perikanan: "FISHER",
+  petani: "FARMER",
+  farmer: "FARMER",
+  farmers: "FARMER",
+  pertanian: "FARMER",
+  peternak: "LIVESTOCK",
+  livestock: "LIVESTOCK",
+  "livestock keeper": "LIVESTOCK",
+  peternakan: "LIVESTOCK",
+  nelayan: "FISHER",
+  fisher: "FISHER",
+  fishers: "FISHER",
+  fisherman: "FISHER",
+  perikanan: "FISHER",
 };
 
 /** Lower-case, no punctuation, single spaces: how names are matched. */
 export const simplifyName = (s: string): string =>
-  s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 export const parseSector = (v: string): string | null => SECTORS[simplifyName(v)] ?? null;
 
@@ -41,17 +56,34 @@ export function parseCount(v: string): number | null {
 
 /** "JKK,JKM", "JKK + JKM", "jkk;jkm" to the set of programs. */
 export function parsePrograms(v: string): { jkk: boolean; jkm: boolean } | null {
-  const parts = v.toUpperCase().split(/[\s,;+/&]+/).filter(Boolean);
+  const parts = v
+    .toUpperCase()
+    .split(/[\s,;+/&]+/)
+    .filter(Boolean);
   if (parts.length === 0 || parts.some((p) => p !== "JKK" && p !== "JKM")) return null;
   return { jkk: parts.includes("JKK"), jkm: parts.includes("JKM") };
 }
 
 const STATUS: Record<string, "ACTIVE" | "ENDED"> = {
-  active: "ACTIVE", aktif: "ACTIVE", ended: "ENDED", inactive: "ENDED", "non aktif": "ENDED", nonaktif: "ENDED", "tidak aktif": "ENDED", berakhir: "ENDED",
+  active: "ACTIVE",
+  aktif: "ACTIVE",
+  ended: "ENDED",
+  inactive: "ENDED",
+  "non aktif": "ENDED",
+  nonaktif: "ENDED",
+  "tidak aktif": "ENDED",
+  berakhir: "ENDED",
 };
 export const parseStatus = (v: string) => STATUS[simplifyName(v)] ?? null;
 
 const FUNDING: Record<string, "DBHCHT" | "APBD" | "SELF" | "OTHER"> = {
-  dbhcht: "DBHCHT", apbd: "APBD", self: "SELF", "self paid": "SELF", mandiri: "SELF", other: "OTHER", lainnya: "OTHER", "lain lain": "OTHER",
+  dbhcht: "DBHCHT",
+  apbd: "APBD",
+  self: "SELF",
+  "self paid": "SELF",
+  mandiri: "SELF",
+  other: "OTHER",
+  lainnya: "OTHER",
+  "lain lain": "OTHER",
 };
 export const parseFunding = (v: string) => FUNDING[simplifyName(v)] ?? null;

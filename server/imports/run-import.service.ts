@@ -66,12 +66,21 @@ export async function runImport(sql: Sql, request: ImportRequest): Promise<Impor
     const features = "location" in source ? await readBoundaries(source.location) : await readUploadedBoundaries(source.files, name);
     const report = await importBoundaries(sql, features, { source: name, level: request.level });
     regency = report.regencyCode;
-    outcome = { kind, source: name, rows: report.imported, alreadyImported: false, level: report.level, repaired: report.repaired, unlisted: report.unlisted };
+    outcome = {
+      kind,
+      source: name,
+      rows: report.imported,
+      alreadyImported: false,
+      level: report.level,
+      repaired: report.repaired,
+      unlisted: report.unlisted,
+    };
   } else {
     const input = csvInput(source, name);
-    const result = kind === "workforce"
-      ? await importCsv(sql, workforceImporter, input, request.onProgress)
-      : await importCsv(sql, enrollmentImporter(request.nikKey), input, request.onProgress);
+    const result =
+      kind === "workforce"
+        ? await importCsv(sql, workforceImporter, input, request.onProgress)
+        : await importCsv(sql, enrollmentImporter(request.nikKey), input, request.onProgress);
     regency = (await getDatasetInfo(sql)).regency_code;
     outcome = { kind, source: name, rows: result.rows, alreadyImported: result.alreadyImported, level: null, repaired: [], unlisted: [] };
   }

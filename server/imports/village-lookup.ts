@@ -22,7 +22,10 @@ export class VillageLookup {
 
   /** The village code, or the reason it cannot be found. */
   resolve(code: string, name: string, district: string): { code: string } | { reason: string; column: string; value: string } {
-    if (code) return this.codes.has(code) ? { code } : { column: "village_code", value: code, reason: "is not a village in the database (import boundaries first)" };
+    if (code)
+      return this.codes.has(code)
+        ? { code }
+        : { column: "village_code", value: code, reason: "is not a village in the database (import boundaries first)" };
     if (!name || !district) return { column: "village_code", value: "", reason: "give village_code, or nama_desa with kecamatan" };
     const found = this.byName.get(`${simplifyName(district)}|${simplifyName(name)}`) ?? [];
     if (found.length === 1) return { code: found[0] };

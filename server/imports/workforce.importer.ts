@@ -50,7 +50,10 @@ export const workforceImporter: RowImporter<WorkforceRecord> = {
       if (!check.ok) return check.problems;
       const key = `${village}|${sector}|${period}`;
       const first = firstLine.get(key);
-      if (first !== undefined) return [{ line: row.line, column: "village_code", value: village!, reason: `repeats line ${first} (same village, sector and period)` }];
+      if (first !== undefined)
+        return [
+          { line: row.line, column: "village_code", value: village!, reason: `repeats line ${first} (same village, sector and period)` },
+        ];
       firstLine.set(key, row.line);
       const estimated = !["false", "0", "no", "tidak", "count", "sensus"].includes(row.get("estimated").toLowerCase());
       return { villageCode: village!, sectorCode: sector!, period: period!, workers: workers!, source, estimated };

@@ -6,7 +6,9 @@ import { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput
 
 @Resolver()
 export class OutreachResolver {
-  @Query(() => [FertilizerPoint], { description: "Fertilizer distribution points, optionally in a region and with distribution scheduled in a date window." })
+  @Query(() => [FertilizerPoint], {
+    description: "Fertilizer distribution points, optionally in a region and with distribution scheduled in a date window.",
+  })
   fertilizerPoints(
     @Arg("regionCode", () => String, { nullable: true, description: "Only points in this region." }) regionCode: string | null,
     @Arg("from", () => String, { nullable: true, description: "Distribution on or after this day (YYYY-MM-DD)." }) from: string | null,
@@ -38,7 +40,10 @@ export class OutreachResolver {
   }
 
   @Mutation(() => OutreachSession, { description: "Plans a new outreach session (admin)." })
-  createSession(@Arg("input", () => SessionInput, { description: "The session." }) input: SessionInput, @Ctx() ctx: Context): Promise<OutreachSession> {
+  createSession(
+    @Arg("input", () => SessionInput, { description: "The session." }) input: SessionInput,
+    @Ctx() ctx: Context,
+  ): Promise<OutreachSession> {
     requireAdmin(ctx);
     return ctx.services.outreach.create(input);
   }

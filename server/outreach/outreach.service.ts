@@ -27,12 +27,19 @@ export class OutreachService {
 
   async nearestPoints(villageCode: string, first: number): Promise<FertilizerPointDistance[]> {
     const village = await this.regions.require(villageCode, "villageCode");
-    if (village.level !== "VILLAGE") throw badInput("villageCode", `villageCode ${villageCode} is a ${village.level.toLowerCase()}, not a village.`);
+    if (village.level !== "VILLAGE")
+      throw badInput("villageCode", `villageCode ${villageCode} is a ${village.level.toLowerCase()}, not a village.`);
     const rows = await this.db.sql.query<FertilizerPoint & { distance: number }>(q.NEAREST_POINTS, [villageCode, first]);
     return rows.map(({ distance, ...point }) => ({ point, distanceMeters: distance }));
   }
 
-  async sessions(regionCode: string | null, from: string | null, to: string | null, sector: Sector | null, status: SessionStatus | null = null): Promise<OutreachSession[]> {
+  async sessions(
+    regionCode: string | null,
+    from: string | null,
+    to: string | null,
+    sector: Sector | null,
+    status: SessionStatus | null = null,
+  ): Promise<OutreachSession[]> {
     if (regionCode) await this.regions.require(regionCode, "regionCode");
     day(from, "from");
     day(to, "to");
@@ -58,8 +65,13 @@ export class OutreachService {
     }
     const created = await this.db.prisma.outreachSession.create({
       data: {
-        title: input.title.trim(), startsOn, endsOn, villageCode: input.villageCode, pointId: input.pointId ?? null,
-        targetSectors: input.targetSectors, notes: input.notes ?? null,
+        title: input.title.trim(),
+        startsOn,
+        endsOn,
+        villageCode: input.villageCode,
+        pointId: input.pointId ?? null,
+        targetSectors: input.targetSectors,
+        notes: input.notes ?? null,
       },
     });
     return this.session(created.id);
@@ -70,7 +82,10 @@ export class OutreachService {
     const startsOn = day(patch.startsOn, "patch.startsOn") ?? new Date(`${current.startsOn}T00:00:00Z`);
     const endsOn = day(patch.endsOn, "patch.endsOn") ?? new Date(`${current.endsOn}T00:00:00Z`);
     if (endsOn < startsOn) throw badInput("patch.endsOn", "the session would end before it starts.");
-    await this.db.prisma.outreachSession.update({ where: { id }, data: { title: patch.title ?? undefined, notes: patch.notes ?? undefined, startsOn, endsOn } });
+    await this.db.prisma.outreachSession.update({
+      where: { id },
+      data: { title: patch.title ?? undefined, notes: patch.notes ?? undefined, startsOn, endsOn },
+    });
     return this.session(id);
   }
 

@@ -29,7 +29,10 @@ export function allocateBudget(
 ): BudgetView {
   const fundableWorkers = Math.floor(budget / costPerWorker);
   const open = units.filter((u) => u.uncovered > 0);
-  const funded = rule === AllocationRule.EQUAL_PER_DISTRICT ? equalPerDistrict(open, fundableWorkers) : inOrder(open.sort(rule === AllocationRule.LOWEST_RATE ? byRate : byUncovered), fundableWorkers);
+  const funded =
+    rule === AllocationRule.EQUAL_PER_DISTRICT
+      ? equalPerDistrict(open, fundableWorkers)
+      : inOrder(open.sort(rule === AllocationRule.LOWEST_RATE ? byRate : byUncovered), fundableWorkers);
   const allocations: BudgetAllocation[] = funded.map(([u, n], i) => ({
     order: i + 1,
     villageCode: u.villageCode,

@@ -3,8 +3,13 @@
 import { rate } from "../coverage/rates.ts";
 import { greedyMaxCoverage } from "./greedy.ts";
 import {
-  SiteKind, StopReason,
-  type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage,
+  SiteKind,
+  StopReason,
+  type CoverageProjection,
+  type OutreachPlanResult,
+  type PlanParameters,
+  type PlanSite,
+  type PlanVillage,
 } from "./planner.types.ts";
 
 export interface CandidateRow {
@@ -60,55 +65,64 @@ export function buildPlan(
 
   if (fundableLeft <= 0) stopReason = StopReason.BUDGET_SPENT;
   else {
-    greedyMaxCoverage(candidates.map((c) => ({ id: c.code, reaches: c.reach.map((r) => r.code) })), weight, {
-      k: parameters.sessions,
-      continueAfter: (step) => {
-        const c = byCode.get(step.id)!;
-        const wanted = Math.round(step.gain * parameters.enrollmentRate);
-        const funded = Math.min(wanted, fundableLeft);
-        fundableLeft -= funded;
-        const distance = new Map(c.reach.map((r) => [r.code, r.distance]));
-        const reached: PlanVillage[] = step.newlyReached
-          .map((code) => {
-            const v = village.get(code)!;
-            const expected = step.gain > 0 ? (funded * v.uncovered) / step.gain : 0; // the site's enrollments, shared by uncovered
-            expectedByVillage.set(code, expected);
-            return { ...villageIdentity(v), uncovered: v.uncovered, distanceMeters: distance.get(code) ?? null, expectedEnrollments: expected };
-          })
-          .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.code.localeCompare(b.code));
-        reachedSoFar += step.gain;
-        enrolledSoFar += funded;
-        const home = village.get(c.villageCode);
-        sites.push({
-          order: sites.length + 1,
-          kind: siteKind(c.kind),
-          pointId: c.pointId,
-          code: c.code,
-          name: c.name,
-          villageCode: c.villageCode,
-          villageName: home?.name ?? c.villageCode,
-          districtName: home?.districtName ?? "",
-          lon: c.lon,
-          lat: c.lat,
-          date: c.date,
-          villages: reached,
-          uncoveredReached: step.gain,
-          expectedEnrollments: funded,
-          premiumCost: funded * costPerWorker,
-          budgetLimited: funded < wanted,
-          cumulativeUncoveredReached: reachedSoFar,
-          cumulativeExpectedEnrollments: enrolledSoFar,
-          cumulativeCost: enrolledSoFar * costPerWorker,
-          budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
-        });
-        if (fundableLeft <= 0) {
-          stopReason = StopReason.BUDGET_SPENT;
-          return false;
-        }
-        if (sites.length === parameters.sessions) stopReason = StopReason.SESSIONS_REACHED;
-        return true;
+    greedyMaxCoverage(
+      candidates.map((c) => ({ id: c.code, reaches: c.reach.map((r) => r.code) })),
+      weight,
+      {
+        k: parameters.sessions,
+        continueAfter: (step) => {
+          const c = byCode.get(step.id)!;
+          const wanted = Math.round(step.gain * parameters.enrollmentRate);
+          const funded = Math.min(wanted, fundableLeft);
+          fundableLeft -= funded;
+          const distance = new Map(c.reach.map((r) => [r.code, r.distance]));
+          const reached: PlanVillage[] = step.newlyReached
+            .map((code) => {
+              const v = village.get(code)!;
+              const expected = step.gain > 0 ? (funded * v.uncovered) / step.gain : 0; // the site's enrollments, shared by uncovered
+              expectedByVillage.set(code, expected);
+              return {
+                ...villageIdentity(v),
+                uncovered: v.uncovered,
+                distanceMeters: distance.get(code) ?? null,
+                expectedEnrollments: expected,
+              };
+            })
+            .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.code.localeCompare(b.code));
+          reachedSoFar += step.gain;
+          enrolledSoFar += funded;
+          const home = village.get(c.villageCode);
+          sites.push({
+            order: sites.length + 1,
+            kind: siteKind(c.kind),
+            pointId: c.pointId,
+            code: c.code,
+            name: c.name,
+            villageCode: c.villageCode,
+            villageName: home?.name ?? c.villageCode,
+            districtName: home?.districtName ?? "",
+            lon: c.lon,
+            lat: c.lat,
+            date: c.date,
+            villages: reached,
+            uncoveredReached: step.gain,
+            expectedEnrollments: funded,
+            premiumCost: funded * costPerWorker,
+            budgetLimited: funded < wanted,
+            cumulativeUncoveredReached: reachedSoFar,
+            cumulativeExpectedEnrollments: enrolledSoFar,
+            cumulativeCost: enrolledSoFar * costPerWorker,
+            budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
+          });
+          if (fundableLeft <= 0) {
+            stopReason = StopReason.BUDGET_SPENT;
+            return false;
+          }
+          if (sites.length === parameters.sessions) stopReason = StopReason.SESSIONS_REACHED;
+          return true;
+        },
       },
-    });
+    );
   }
 
   const reachedCodes = new Set(sites.flatMap((s) => s.villages.map((v) => v.code)));

@@ -7,14 +7,24 @@ import { BudgetInput, BudgetView, OutreachPlanResult, PlanInput, SavedPlan } fro
 @Resolver()
 export class PlannerResolver {
   @Query(() => OutreachPlanResult, {
-    description: "Plans outreach sessions: the sites (fertilizer points with distribution in the window) that reach the most uncovered workers within the travel distance and the budget, chosen greedily (at least 1 - 1/e of the optimum).",
+    description:
+      "Plans outreach sessions: the sites (fertilizer points with distribution in the window) that reach the most uncovered workers within the travel distance and the budget, chosen greedily (at least 1 - 1/e of the optimum).",
   })
-  outreachPlan(@Arg("input", () => PlanInput, { description: "What to plan." }) input: PlanInput, @Ctx() ctx: Context): Promise<OutreachPlanResult> {
+  outreachPlan(
+    @Arg("input", () => PlanInput, { description: "What to plan." }) input: PlanInput,
+    @Ctx() ctx: Context,
+  ): Promise<OutreachPlanResult> {
     return ctx.services.planner.plan(input);
   }
 
-  @Query(() => BudgetView, { description: "How many more workers a premium budget can fund, which villages first under a rule, and the coverage by sector that results." })
-  budgetView(@Arg("input", () => BudgetInput, { description: "Budget and rule." }) input: BudgetInput, @Ctx() ctx: Context): Promise<BudgetView> {
+  @Query(() => BudgetView, {
+    description:
+      "How many more workers a premium budget can fund, which villages first under a rule, and the coverage by sector that results.",
+  })
+  budgetView(
+    @Arg("input", () => BudgetInput, { description: "Budget and rule." }) input: BudgetInput,
+    @Ctx() ctx: Context,
+  ): Promise<BudgetView> {
     return ctx.services.planner.budget(input);
   }
 
@@ -38,8 +48,13 @@ export class PlannerResolver {
     return ctx.services.planner.save(name, input);
   }
 
-  @Mutation(() => [OutreachSession], { description: "Turns a saved plan into planned outreach sessions, one per site on its date, all or none (admin)." })
-  async createSessionsFromPlan(@Arg("planId", () => Int, { description: "Saved plan id." }) planId: number, @Ctx() ctx: Context): Promise<OutreachSession[]> {
+  @Mutation(() => [OutreachSession], {
+    description: "Turns a saved plan into planned outreach sessions, one per site on its date, all or none (admin).",
+  })
+  async createSessionsFromPlan(
+    @Arg("planId", () => Int, { description: "Saved plan id." }) planId: number,
+    @Ctx() ctx: Context,
+  ): Promise<OutreachSession[]> {
     requireAdmin(ctx);
     const ids = await ctx.services.planner.createSessions(planId);
     return Promise.all(ids.map((id) => ctx.services.outreach.session(id)));

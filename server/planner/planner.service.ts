@@ -7,8 +7,15 @@ import type { RegionService } from "../regions/region.service.ts";
 import { allocateBudget, type GapUnit } from "./budget.ts";
 import { buildPlan, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
 import {
-  CandidateSites, DEFAULT_ENROLLMENT_RATE, RateSource,
-  type BudgetInput, type BudgetView, type OutreachPlanResult, type PlanInput, type PlanParameters, type SavedPlan,
+  CandidateSites,
+  DEFAULT_ENROLLMENT_RATE,
+  RateSource,
+  type BudgetInput,
+  type BudgetView,
+  type OutreachPlanResult,
+  type PlanInput,
+  type PlanParameters,
+  type SavedPlan,
 } from "./planner.types.ts";
 import * as q from "./planner.sql.ts";
 
@@ -31,7 +38,11 @@ export class PlannerService {
     const p = await this.parameters(input);
     const [candidates, gaps, projection] = await Promise.all([
       this.db.sql.query<CandidateRow>(q.CANDIDATES, [
-        p.regionCode, p.from, p.to, p.maxDistanceKm * 1000, p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
+        p.regionCode,
+        p.from,
+        p.to,
+        p.maxDistanceKm * 1000,
+        p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
       ]),
       this.gaps(p.regionCode, p.period, p.sectors),
       this.db.sql.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]),
@@ -70,10 +81,14 @@ export class PlannerService {
   /** One planned outreach session per site of a saved plan, all or none. */
   async createSessions(id: number): Promise<number[]> {
     const saved = await this.saved(id);
-    if (saved.sessionCount > 0) throw badInput("planId", `plan ${id} already has ${saved.sessionCount} session(s); it was turned into sessions before.`);
+    if (saved.sessionCount > 0)
+      throw badInput("planId", `plan ${id} already has ${saved.sessionCount} session(s); it was turned into sessions before.`);
     const undated = saved.plan.sites.filter((s) => !s.date);
     if (undated.length) {
-      throw badInput("planId", `plan ${id} has sites without a date (${undated.map((s) => s.name).join(", ")}): plan with a date window first.`);
+      throw badInput(
+        "planId",
+        `plan ${id} has sites without a date (${undated.map((s) => s.name).join(", ")}): plan with a date window first.`,
+      );
     }
     if (saved.plan.sites.length === 0) throw badInput("planId", `plan ${id} has no sites.`);
     const sessions = await this.db.prisma.$transaction(
@@ -115,9 +130,19 @@ export class PlannerService {
     const { sectors, period } = await this.scope(input);
     const [rateSource, enrollmentRate] = await this.enrollmentRate(input.enrollmentRate, sectors);
     return {
-      sectors, sessions: input.sessions, maxDistanceKm: input.maxDistanceKm, candidates: input.candidates, from, to,
-      enrollmentRate, enrollmentRateSource: rateSource, budget: input.budget ?? null, monthlyPremium: input.monthlyPremium,
-      months: input.months, regionCode: input.regionCode ?? null, period,
+      sectors,
+      sessions: input.sessions,
+      maxDistanceKm: input.maxDistanceKm,
+      candidates: input.candidates,
+      from,
+      to,
+      enrollmentRate,
+      enrollmentRateSource: rateSource,
+      budget: input.budget ?? null,
+      monthlyPremium: input.monthlyPremium,
+      months: input.months,
+      regionCode: input.regionCode ?? null,
+      period,
     };
   }
 
@@ -156,7 +181,15 @@ function savedPlan(row: SavedPlanRow): SavedPlan {
 function villageTotals(rows: readonly GapRow[]): VillageGap[] {
   const out = new Map<string, VillageGap>();
   for (const r of rows) {
-    const v = out.get(r.code) ?? { code: r.code, name: r.name, districtCode: r.districtCode, districtName: r.districtName, workforce: 0, enrolled: 0, uncovered: 0 };
+    const v = out.get(r.code) ?? {
+      code: r.code,
+      name: r.name,
+      districtCode: r.districtCode,
+      districtName: r.districtName,
+      workforce: 0,
+      enrolled: 0,
+      uncovered: 0,
+    };
     v.workforce += r.workforce;
     v.enrolled += r.enrolled;
     v.uncovered += r.uncovered;

@@ -86,19 +86,31 @@ export class PlanInput {
   sectors!: Sector[];
   @Field(() => Int, { defaultValue: 5, description: "Number of sessions to hold (1 to 50)." })
   sessions!: number;
-  @Field(() => Float, { defaultValue: 5, description: "The longest distance, in km, a worker will travel to a session (from the village's inner point; 0.1 to 50)." })
+  @Field(() => Float, {
+    defaultValue: 5,
+    description: "The longest distance, in km, a worker will travel to a session (from the village's inner point; 0.1 to 50).",
+  })
   maxDistanceKm!: number;
   @Field(() => CandidateSites, { defaultValue: CandidateSites.FERTILIZER_POINTS, description: "Candidate sites." })
   candidates!: CandidateSites;
-  @Field(() => String, { nullable: true, description: "First day of the window (YYYY-MM-DD): only points with distribution in the window are candidates." })
+  @Field(() => String, {
+    nullable: true,
+    description: "First day of the window (YYYY-MM-DD): only points with distribution in the window are candidates.",
+  })
   from?: string | null;
   @Field(() => String, { nullable: true, description: "Last day of the window (YYYY-MM-DD)." })
   to?: string | null;
-  @Field(() => Float, { nullable: true, description: "Expected share of reached uncovered workers who enrol (0 to 1); default from past sessions, else 0.25." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Expected share of reached uncovered workers who enrol (0 to 1); default from past sessions, else 0.25.",
+  })
   enrollmentRate?: number | null;
   @Field(() => Float, { nullable: true, description: "Premium budget in rupiah (e.g. the DBHCHT allocation); no limit when omitted." })
   budget?: number | null;
-  @Field(() => Int, { defaultValue: DEFAULT_MONTHLY_PREMIUM, description: "Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800)." })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_MONTHLY_PREMIUM,
+    description: "Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800).",
+  })
   monthlyPremium!: number;
   @Field(() => Int, { defaultValue: DEFAULT_MONTHS, description: "Months of premium to fund per new worker (1 to 60)." })
   months!: number;
@@ -132,7 +144,8 @@ export class PlanVillage {
   @Field(() => String, { description: "District code." }) districtCode!: string;
   @Field(() => String, { description: "District name." }) districtName!: string;
   @Field(() => Int, { description: "Uncovered workers in the plan's sectors." }) uncovered!: number;
-  @Field(() => Float, { nullable: true, description: "Distance from the site, in metres (geography); null for villages left out." }) distanceMeters!: number | null;
+  @Field(() => Float, { nullable: true, description: "Distance from the site, in metres (geography); null for villages left out." })
+  distanceMeters!: number | null;
   @Field(() => Float, { description: "Expected new enrollments (0 for villages left out)." }) expectedEnrollments!: number;
 }
 
@@ -148,16 +161,23 @@ export class PlanSite {
   @Field(() => String, { description: "Its district's name." }) districtName!: string;
   @Field(() => Float, { description: "Longitude." }) lon!: number;
   @Field(() => Float, { description: "Latitude." }) lat!: number;
-  @Field(() => String, { nullable: true, description: "Session date (YYYY-MM-DD): the first distribution day in the window; null without a window." }) date!: string | null;
-  @Field(() => [PlanVillage], { description: "Villages this site reaches first (not reached by an earlier site), nearest first." }) villages!: PlanVillage[];
+  @Field(() => String, {
+    nullable: true,
+    description: "Session date (YYYY-MM-DD): the first distribution day in the window; null without a window.",
+  })
+  date!: string | null;
+  @Field(() => [PlanVillage], { description: "Villages this site reaches first (not reached by an earlier site), nearest first." })
+  villages!: PlanVillage[];
   @Field(() => Int, { description: "Uncovered workers reached by this site and no earlier one." }) uncoveredReached!: number;
   @Field(() => Int, { description: "Expected new enrollments, within the budget." }) expectedEnrollments!: number;
   @Field(() => Float, { description: "Premium cost of those enrollments (rupiah)." }) premiumCost!: number;
-  @Field(() => Boolean, { description: "True when the budget ran out at this site: fewer enrollments funded than expected." }) budgetLimited!: boolean;
+  @Field(() => Boolean, { description: "True when the budget ran out at this site: fewer enrollments funded than expected." })
+  budgetLimited!: boolean;
   @Field(() => Int, { description: "Uncovered workers reached so far." }) cumulativeUncoveredReached!: number;
   @Field(() => Int, { description: "Expected enrollments so far." }) cumulativeExpectedEnrollments!: number;
   @Field(() => Float, { description: "Premium cost so far (rupiah)." }) cumulativeCost!: number;
-  @Field(() => Float, { nullable: true, description: "Budget left after this site (rupiah); null without a budget." }) budgetRemaining!: number | null;
+  @Field(() => Float, { nullable: true, description: "Budget left after this site (rupiah); null without a budget." }) budgetRemaining!:
+    number | null;
 }
 
 @ObjectType({ description: "Coverage of a region before the plan and if it works." })
@@ -188,8 +208,10 @@ export class OutreachPlanResult {
   @Field(() => [PlanSite], { description: "Chosen sites in order." }) sites!: PlanSite[];
   @Field(() => PlanTotals, { description: "Totals." }) totals!: PlanTotals;
   @Field(() => StopReason, { description: "Why no further site was added." }) stopReason!: StopReason;
-  @Field(() => [CoverageProjection], { description: "The plan region, then each district in it: coverage now and if the plan works." }) coverageAfter!: CoverageProjection[];
-  @Field(() => [PlanVillage], { description: "Villages with uncovered workers that no chosen site reaches, most uncovered first." }) villagesLeftOut!: PlanVillage[];
+  @Field(() => [CoverageProjection], { description: "The plan region, then each district in it: coverage now and if the plan works." })
+  coverageAfter!: CoverageProjection[];
+  @Field(() => [PlanVillage], { description: "Villages with uncovered workers that no chosen site reaches, most uncovered first." })
+  villagesLeftOut!: PlanVillage[];
   @Field(() => String, { description: "How the sites were chosen." }) method!: string;
 }
 
@@ -205,12 +227,15 @@ export class SavedPlan {
 @InputType({ description: "A premium budget to allocate to uncovered workers." })
 export class BudgetInput {
   @Field(() => Float, { description: "Budget in rupiah." }) budget!: number;
-  @Field(() => AllocationRule, { defaultValue: AllocationRule.LARGEST_UNCOVERED, description: "Which villages first." }) rule!: AllocationRule;
-  @Field(() => [Sector], { defaultValue: [Sector.FARMER, Sector.LIVESTOCK, Sector.FISHER], description: "Sectors to fund." }) sectors!: Sector[];
+  @Field(() => AllocationRule, { defaultValue: AllocationRule.LARGEST_UNCOVERED, description: "Which villages first." })
+  rule!: AllocationRule;
+  @Field(() => [Sector], { defaultValue: [Sector.FARMER, Sector.LIVESTOCK, Sector.FISHER], description: "Sectors to fund." })
+  sectors!: Sector[];
   @Field(() => Int, { defaultValue: DEFAULT_MONTHLY_PREMIUM, description: "Monthly premium per worker (rupiah)." }) monthlyPremium!: number;
   @Field(() => Int, { defaultValue: DEFAULT_MONTHS, description: "Months to fund." }) months!: number;
   @Field(() => String, { nullable: true, description: "Only this region (default everything loaded)." }) regionCode?: string | null;
-  @Field(() => String, { nullable: true, description: "Month of the coverage figures (YYYY-MM); default the latest." }) period?: string | null;
+  @Field(() => String, { nullable: true, description: "Month of the coverage figures (YYYY-MM); default the latest." }) period?:
+    string | null;
 }
 
 @ObjectType({ description: "Workers funded in one village and sector." })
@@ -245,6 +270,7 @@ export class BudgetView {
   @Field(() => Int, { description: "Workers funded (no more than are uncovered)." }) funded!: number;
   @Field(() => Float, { description: "Budget used (rupiah)." }) budgetUsed!: number;
   @Field(() => Float, { description: "Budget left (rupiah)." }) budgetRemaining!: number;
-  @Field(() => [BudgetAllocation], { description: "Funded villages and sectors in the order the rule funds them." }) allocations!: BudgetAllocation[];
+  @Field(() => [BudgetAllocation], { description: "Funded villages and sectors in the order the rule funds them." })
+  allocations!: BudgetAllocation[];
   @Field(() => [SectorProjection], { description: "Coverage by sector before and after." }) coverageBySector!: SectorProjection[];
 }

@@ -6,10 +6,12 @@ import { dataQualityReport } from "./data-quality.service.ts";
 @Resolver()
 export class DataQualityResolver {
   @Query(() => DataQualityReport, {
-    description: "Data-quality report: official villages with no boundary, boundaries not in the official list, villages with no workforce data.",
+    description:
+      "Data-quality report: official villages with no boundary, boundaries not in the official list, villages with no workforce data.",
   })
   dataQuality(
-    @Arg("regionCode", () => String, { nullable: true, description: "Regency, district or village code; default the loaded regency." }) regionCode: string | null,
+    @Arg("regionCode", () => String, { nullable: true, description: "Regency, district or village code; default the loaded regency." })
+    regionCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<DataQualityReport> {
     return dataQualityReport(ctx.db.sql, regionCode);

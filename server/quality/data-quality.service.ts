@@ -12,12 +12,18 @@ import { STORED_VILLAGES } from "./data-quality.sql.ts";
  */
 export async function dataQualityReport(sql: Sql, regionCode?: string | null): Promise<DataQuality> {
   const code = regionCode ?? (await getDatasetInfo(sql)).regency_code;
-  if (!code) throw badInput("regionCode", "regionCode: no boundaries are loaded yet, so there is no default region; give a regency code such as 35.26.");
+  if (!code)
+    throw badInput(
+      "regionCode",
+      "regionCode: no boundaries are loaded yet, so there is no default region; give a regency code such as 35.26.",
+    );
   const level = levelOfCode(code);
-  if (level === null || level === "PROVINCE") throw badInput("regionCode", `regionCode "${code}" must be a regency, district or village code (e.g. 35.26 or 35.26.01).`);
+  if (level === null || level === "PROVINCE")
+    throw badInput("regionCode", `regionCode "${code}" must be a regency, district or village code (e.g. 35.26 or 35.26.01).`);
   const official = await officialRegency(code.slice(0, 5));
   const stored = await sql.query<StoredVillage>(STORED_VILLAGES, [code]);
   const known = official && (code === official.regency.code || [...official.districts, ...official.villages].some((a) => a.code === code));
-  if (!official || (!known && stored.length === 0)) throw notFound(`regionCode: no region with code "${code}" in the official list or the database.`);
+  if (!official || (!known && stored.length === 0))
+    throw notFound(`regionCode: no region with code "${code}" in the official list or the database.`);
   return dataQuality({ regionCode: code, official: official.villages, districts: official.districts, stored });
 }

@@ -1,7 +1,10 @@
 import type { DataQuality, VillageRef } from "./data-quality.ts";
 
 const list = (villages: VillageRef[], max: number) =>
-  villages.slice(0, max).map((v) => `${v.code} ${v.name}`).join(", ") + (villages.length > max ? `, ... and ${villages.length - max} more` : "");
+  villages
+    .slice(0, max)
+    .map((v) => `${v.code} ${v.name}`)
+    .join(", ") + (villages.length > max ? `, ... and ${villages.length - max} more` : "");
 
 /** The report as a few lines of text, for the end of each CLI import. */
 export function formatDataQuality(report: DataQuality, max = 10): string {

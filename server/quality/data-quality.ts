@@ -45,7 +45,12 @@ const inside = (region: string) => (code: string) => code === region || code.sta
  * a district or a village): what has no boundary, what is drawn but no longer listed, and what
  * has no workforce figures. Pure: the caller loads both lists.
  */
-export function dataQuality(input: { regionCode: string; official: OfficialArea[]; districts: OfficialArea[]; stored: StoredVillage[] }): DataQuality {
+export function dataQuality(input: {
+  regionCode: string;
+  official: OfficialArea[];
+  districts: OfficialArea[];
+  stored: StoredVillage[];
+}): DataQuality {
   const within = inside(input.regionCode);
   const official = input.official.filter((v) => within(v.code));
   const stored = new Map(input.stored.filter((v) => within(v.code)).map((v) => [v.code, v]));
@@ -53,10 +58,19 @@ export function dataQuality(input: { regionCode: string; official: OfficialArea[
   const ref = (v: { code: string; name: string }): VillageRef => ({ code: v.code, name: v.name, districtCode: districtOf(v.code) });
   const byCode = (a: VillageRef, b: VillageRef) => a.code.localeCompare(b.code);
 
-  const missingBoundaries = official.filter((v) => !stored.get(v.code)?.hasBoundary).map(ref).sort(byCode);
-  const unlistedBoundaries = [...stored.values()].filter((v) => v.hasBoundary && !listed.has(v.code)).map(ref).sort(byCode);
+  const missingBoundaries = official
+    .filter((v) => !stored.get(v.code)?.hasBoundary)
+    .map(ref)
+    .sort(byCode);
+  const unlistedBoundaries = [...stored.values()]
+    .filter((v) => v.hasBoundary && !listed.has(v.code))
+    .map(ref)
+    .sort(byCode);
   const considered = [...official.map((v) => ({ code: v.code, name: v.name })), ...unlistedBoundaries];
-  const missingWorkforce = considered.filter((v) => !stored.get(v.code)?.hasWorkforce).map(ref).sort(byCode);
+  const missingWorkforce = considered
+    .filter((v) => !stored.get(v.code)?.hasWorkforce)
+    .map(ref)
+    .sort(byCode);
 
   const districtCodes = new Set([...official, ...unlistedBoundaries].map((v) => districtOf(v.code)));
   const names = new Map(input.districts.map((d) => [d.code, d.name]));

@@ -25,9 +25,11 @@ export class DataQualityReport {
   @Field(() => Int, { description: "Villages with workforce data for any sector and period." }) villagesWithWorkforce!: number;
   @Field(() => [QualityVillage], { description: "Villages in the official list with no boundary." }) missingBoundaries!: QualityVillage[];
   @Field(() => [QualityVillage], {
-    description: "Boundaries whose codes are not in the current official list: renamed or split villages, or boundaries loaded before the list changed.",
+    description:
+      "Boundaries whose codes are not in the current official list: renamed or split villages, or boundaries loaded before the list changed.",
   })
   unlistedBoundaries!: QualityVillage[];
-  @Field(() => [QualityVillage], { description: "Villages (official, or with a boundary) with no workforce data." }) missingWorkforce!: QualityVillage[];
+  @Field(() => [QualityVillage], { description: "Villages (official, or with a boundary) with no workforce data." })
+  missingWorkforce!: QualityVillage[];
   @Field(() => [DistrictQualityCounts], { description: "The same findings counted per district." }) byDistrict!: DistrictQualityCounts[];
 }

@@ -45,11 +45,21 @@ export function checkBoundaries(features: BoundaryFeature[], official: OfficialR
     }
     const lvl = levelOfCode(f.code);
     if (lvl !== expected) {
-      problems.push({ ...at, column: "code", value: f.code, reason: `is not a ${expected.toLowerCase()} code (expected the shape ${EXAMPLE[expected]})` });
+      problems.push({
+        ...at,
+        column: "code",
+        value: f.code,
+        reason: `is not a ${expected.toLowerCase()} code (expected the shape ${EXAMPLE[expected]})`,
+      });
       continue;
     }
     if (!f.code.startsWith(official.regency.code)) {
-      problems.push({ ...at, column: "code", value: f.code, reason: `is outside regency ${official.regency.code} (${official.regency.name})` });
+      problems.push({
+        ...at,
+        column: "code",
+        value: f.code,
+        reason: `is outside regency ${official.regency.code} (${official.regency.name})`,
+      });
       continue;
     }
     if (!known.has(f.code)) {

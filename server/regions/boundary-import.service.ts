@@ -39,7 +39,11 @@ export async function upsertHierarchy(tx: Sql, areas: { area: OfficialArea; leve
  * invalid geometry with ST_MakeValid (reporting which), refuses villages lying outside their
  * district, derives district and regency geometry by union, and precomputes display geometry.
  */
-export async function importBoundaries(sql: Sql, features: BoundaryFeature[], options: BoundaryImportOptions): Promise<BoundaryImportReport> {
+export async function importBoundaries(
+  sql: Sql,
+  features: BoundaryFeature[],
+  options: BoundaryImportOptions,
+): Promise<BoundaryImportReport> {
   if (features.length === 0) throw new ImportRejected(options.source, [{ reason: "the file holds no features" }]);
   const regencyCode = (features.find((f) => /^\d{2}\.\d{2}/.test(f.code))?.code ?? "").slice(0, 5);
   const official = await officialRegency(regencyCode);
@@ -92,7 +96,11 @@ export async function importBoundaries(sql: Sql, features: BoundaryFeature[], op
         await tx.query(q.simplifyLevel(column, n > 0), [level, regencyCode, tolerance]);
       }
     }
-    await setDatasetInfo(tx, { regency_code: regencyCode, boundary_source: options.source, boundaries_synthetic: String(options.synthetic ?? false) });
+    await setDatasetInfo(tx, {
+      regency_code: regencyCode,
+      boundary_source: options.source,
+      boundaries_synthetic: String(options.synthetic ?? false),
+    });
     return { regencyCode, level: checked.level, imported: features.length, repaired, unlisted: checked.unlisted };
   });
 }

@@ -42,7 +42,12 @@ export function parseGeoJson(text: string, source: string): BoundaryFeature[] {
   }
   return doc.features.map((f, i) => {
     const feature = f as { properties?: Record<string, unknown>; geometry?: Geometry | null };
-    return { code: pick(feature.properties, CODE_KEYS), name: pick(feature.properties, NAME_KEYS), geometry: feature.geometry ?? null, index: i + 1 };
+    return {
+      code: pick(feature.properties, CODE_KEYS),
+      name: pick(feature.properties, NAME_KEYS),
+      geometry: feature.geometry ?? null,
+      index: i + 1,
+    };
   });
 }
 
@@ -64,7 +69,8 @@ export function parseWilayahSql(text: string, source: string): BoundaryFeature[]
     const depth = (v: unknown): number => (Array.isArray(v) ? 1 + depth(v[0]) : 0);
     let geometry: Polygon | MultiPolygon;
     if (depth(path) === 3) geometry = { type: "Polygon", coordinates: (path as Position[][]).map((ring) => ring.map(swap)) };
-    else if (depth(path) === 4) geometry = { type: "MultiPolygon", coordinates: (path as Position[][][]).map((poly) => poly.map((ring) => ring.map(swap))) };
+    else if (depth(path) === 4)
+      geometry = { type: "MultiPolygon", coordinates: (path as Position[][][]).map((poly) => poly.map((ring) => ring.map(swap))) };
     else throw new ImportRejected(source, [{ feature: m[1], reason: "its path is neither a Polygon nor a MultiPolygon" }]);
     features.push({ code: m[1], name: m[2].replace(/''/g, "'"), geometry, index });
   }
@@ -75,7 +81,9 @@ export function parseWilayahSql(text: string, source: string): BoundaryFeature[]
 /** A .prj declaring a projected CRS cannot be drawn as longitude/latitude: refuse it. */
 function checkPrj(wkt: string | null, source: string): void {
   if (wkt && /PROJCS/i.test(wkt)) {
-    throw new ImportRejected(source, [{ reason: `the .prj declares a projected CRS (${wkt.slice(0, 60)}...); reproject it to WGS84 longitude/latitude (EPSG:4326)` }]);
+    throw new ImportRejected(source, [
+      { reason: `the .prj declares a projected CRS (${wkt.slice(0, 60)}...); reproject it to WGS84 longitude/latitude (EPSG:4326)` },
+    ]);
   }
 }
 
@@ -129,17 +137,24 @@ export async function readUploadedBoundaries(files: UploadedFile[], source: stri
     parts = Object.entries(entries).map(([name, data]) => ({ name, data }));
   }
   const shps = parts.filter((f) => /\.shp$/i.test(f.name));
-  if (shps.length > 1) throw new ImportRejected(source, [{ reason: `holds ${shps.length} .shp files (${shps.map((f) => f.name).join(", ")}); send one layer` }]);
+  if (shps.length > 1)
+    throw new ImportRejected(source, [
+      { reason: `holds ${shps.length} .shp files (${shps.map((f) => f.name).join(", ")}); send one layer` },
+    ]);
   if (shps.length === 1 || zip) {
     if (shps.length === 0) throw new ImportRejected(source, [{ reason: "the .zip holds no .shp file" }]);
     const stem = shps[0].name.replace(/\.shp$/i, "").toLowerCase();
-    const beside = (ext: string) => parts.find((f) => f.name.toLowerCase() === `${stem}.${ext}`) ?? parts.find((f) => f.name.toLowerCase().endsWith(`.${ext}`));
+    const beside = (ext: string) =>
+      parts.find((f) => f.name.toLowerCase() === `${stem}.${ext}`) ?? parts.find((f) => f.name.toLowerCase().endsWith(`.${ext}`));
     const dbf = beside("dbf");
     if (!dbf) throw new ImportRejected(source, [{ reason: `the attribute file ${stem}.dbf is missing beside ${shps[0].name}` }]);
     const prj = beside("prj");
     return parseShapefileData(shps[0].data, dbf.data, prj ? strFromU8(prj.data) : null, source);
   }
-  if (files.length !== 1) throw new ImportRejected(source, [{ reason: `expected one GeoJSON or SQL file, or a shapefile (.zip, or .shp with .dbf); got ${files.map((f) => f.name).join(", ")}` }]);
+  if (files.length !== 1)
+    throw new ImportRejected(source, [
+      { reason: `expected one GeoJSON or SQL file, or a shapefile (.zip, or .shp with .dbf); got ${files.map((f) => f.name).join(", ")}` },
+    ]);
   return parseText(strFromU8(files[0].data), source);
 }
 

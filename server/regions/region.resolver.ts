@@ -51,7 +51,8 @@ export class RegionResolver {
   @Query(() => GraphQLJSON, { description: "Boundaries as a GeoJSON FeatureCollection (properties: code, name, parentCode, areaKm2)." })
   regionGeometries(
     @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
-    @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one (or this one)." }) parentCode: string | null,
+    @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one (or this one)." })
+    parentCode: string | null,
     @Arg("detail", () => GeometryDetail, { defaultValue: GeometryDetail.LOW, description: "Level of detail." }) detail: GeometryDetail,
     @Ctx() ctx: Context,
   ): Promise<unknown> {
@@ -72,12 +73,25 @@ export class RegionResolver {
   ): Promise<Region[]> {
     if (bbox && polygon) throw badInput("bbox", "give bbox or polygon, not both.");
     if (bbox) {
-      if (bbox.length !== 4 || bbox[0] >= bbox[2] || bbox[1] >= bbox[3]) throw badInput("bbox", "bbox must be [minLon, minLat, maxLon, maxLat] with min < max.");
+      if (bbox.length !== 4 || bbox[0] >= bbox[2] || bbox[1] >= bbox[3])
+        throw badInput("bbox", "bbox must be [minLon, minLat, maxLon, maxLat] with min < max.");
       const [x0, y0, x1, y1] = bbox;
-      polygon = { type: "Polygon", coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+      polygon = {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x0, y0],
+            [x1, y0],
+            [x1, y1],
+            [x0, y1],
+            [x0, y0],
+          ],
+        ],
+      };
     }
     const type = (polygon as { type?: string } | null)?.type;
-    if (type !== "Polygon" && type !== "MultiPolygon") throw badInput("polygon", "polygon must be a GeoJSON Polygon or MultiPolygon (or give bbox).");
+    if (type !== "Polygon" && type !== "MultiPolygon")
+      throw badInput("polygon", "polygon must be a GeoJSON Polygon or MultiPolygon (or give bbox).");
     return ctx.services.regions.intersecting(level, JSON.stringify(polygon));
   }
 

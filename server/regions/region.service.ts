@@ -7,8 +7,14 @@ import type { PointLocation, Region, RegionDistance } from "./region.types.ts";
 import * as q from "./regions.sql.ts";
 
 const toRegion = (r: q.RegionRow): Region => ({
-  code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, areaKm2: r.area_km2, bbox: r.bbox,
-  centroid: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat }, synthetic: r.synthetic,
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parent_code,
+  areaKm2: r.area_km2,
+  bbox: r.bbox,
+  centroid: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+  synthetic: r.synthetic,
 });
 
 const DETAIL_COLUMN = { LOW: "geom_low", MEDIUM: "geom_medium", FULL: "geom" } as const;
@@ -46,7 +52,11 @@ export class RegionService {
     const rows = await this.sql.query<{ code: string; name: string; level: string }>(q.ALL_NAMES);
     const hits = rows
       .filter((r) => (!level || r.level === level) && simplifyName(r.name).includes(needle))
-      .sort((a, b) => Number(!simplifyName(b.name).startsWith(needle)) - Number(!simplifyName(a.name).startsWith(needle)) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          Number(!simplifyName(b.name).startsWith(needle)) - Number(!simplifyName(a.name).startsWith(needle)) ||
+          a.name.localeCompare(b.name),
+      )
       .slice(0, first);
     return (await this.byCode.loadMany(hits.map((h) => h.code))).filter((r): r is Region => !!r && !(r instanceof Error));
   }

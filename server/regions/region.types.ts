@@ -13,7 +13,8 @@ export class Region {
   @Field(() => String, { description: "Level: PROVINCE, REGENCY, DISTRICT or VILLAGE." }) level!: string;
   @Field(() => String, { nullable: true, description: "Parent region's code." }) parentCode!: string | null;
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, from the boundary." }) areaKm2!: number | null;
-  @Field(() => [Float], { nullable: true, description: "Bounding box [minLon, minLat, maxLon, maxLat]; null without a boundary." }) bbox!: number[] | null;
+  @Field(() => [Float], { nullable: true, description: "Bounding box [minLon, minLat, maxLon, maxLat]; null without a boundary." }) bbox!:
+    number[] | null;
   @Field(() => LonLat, { nullable: true, description: "A point inside the region (PostGIS ST_PointOnSurface)." }) centroid!: LonLat | null;
   @Field(() => Boolean, { description: "The boundary is generated (offline demo), not real." }) synthetic!: boolean;
 }
@@ -30,4 +31,3 @@ export class PointLocation {
   @Field(() => Region, { nullable: true, description: "The district containing the point." }) district!: Region | null;
   @Field(() => Region, { nullable: true, description: "The regency containing the point." }) regency!: Region | null;
 }
-

@@ -1,9 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
 import {
-  colorDistance, graphql, hexToRgb, launchBrowser, mainJsGzipBytes, newPage, sampleMap,
-  screenshot, startTestServerForBrowser, waitForPaint, type RunningServer,
-} from './app.ts';
+  colorDistance,
+  graphql,
+  hexToRgb,
+  launchBrowser,
+  mainJsGzipBytes,
+  newPage,
+  sampleMap,
+  screenshot,
+  startTestServerForBrowser,
+  waitForPaint,
+  type RunningServer,
+} from "./app.ts";
 
 let server: RunningServer | null = null;
 let browser: Browser;
@@ -13,14 +22,17 @@ const available = await startTestServerForBrowser().catch((e: unknown) => {
   console.log(`browser tests: the server did not start: ${String(e)}`);
   return null;
 });
-if (!available) console.log('browser tests skipped: no Chromium, or no server to test against (server/main.ts, test/support/server.ts or CAKUPAN_TEST_URL)');
+if (!available)
+  console.log(
+    "browser tests skipped: no Chromium, or no server to test against (server/main.ts, test/support/server.ts or CAKUPAN_TEST_URL)",
+  );
 
-describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     server = available;
     console.log(`main JS (without maplibre), gzipped: ${(mainJsGzipBytes() / 1024).toFixed(1)} KiB`);
     browser = await launchBrowser();
-    const geo = await graphql<{ g: { features: unknown[] } }>(server!.url, '{ g: regionGeometries(level: VILLAGE) }');
+    const geo = await graphql<{ g: { features: unknown[] } }>(server!.url, "{ g: regionGeometries(level: VILLAGE) }");
     villageCount = geo.g.features.length;
   }, 240_000);
 
@@ -29,7 +41,7 @@ describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () =
     await server?.close();
   });
 
-  it('paints every village polygon in its class colour', async () => {
+  it("paints every village polygon in its class colour", async () => {
     const page = await newPage(browser);
     const start = Date.now();
     await page.goto(`${server!.url}/`);
@@ -37,101 +49,108 @@ describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () =
     const firstPaint = await page.evaluate(() => window.__cakupan!.firstPaintMs);
     console.log(`first choropleth paint: ${firstPaint} ms after navigation start (${Date.now() - start} ms wall clock)`);
     const sample = await sampleMap(page);
-    await screenshot(page, 'map-default');
+    await screenshot(page, "map-default");
     expect(sample.codes.length).toBeGreaterThanOrEqual(Math.floor(villageCount * 0.95));
     expect(sample.points.length).toBeGreaterThan(100);
     const matching = sample.points.filter((p) => colorDistance(p.pixel, hexToRgb(p.color)) < 12);
     expect(matching.length / sample.points.length).toBeGreaterThan(0.8);
     expect(new Set(matching.map((p) => p.color)).size).toBeGreaterThanOrEqual(3);
-    await expect(page.locator('.banner').textContent()).resolves.toContain('Data pekerja sintetis (demo)');
+    await expect(page.locator(".banner").textContent()).resolves.toContain("Data pekerja sintetis (demo)");
     await page.close();
   });
 
-  it('changes the legend and the colours with the sector', async () => {
+  it("changes the legend and the colours with the sector", async () => {
     const page = await newPage(browser);
     await page.goto(`${server!.url}/?method=equal`);
     const paints = await waitForPaint(page);
-    const legendBefore = await page.locator('.legend .legend-class').allTextContents();
+    const legendBefore = await page.locator(".legend .legend-class").allTextContents();
     const before = await sampleMap(page);
-    await page.selectOption('select[name=sector]', 'FISHER');
+    await page.selectOption("select[name=sector]", "FISHER");
     await waitForPaint(page, paints);
-    await expect.poll(() => page.locator('.legend .legend-class').allTextContents()).not.toEqual(legendBefore);
+    await expect.poll(() => page.locator(".legend .legend-class").allTextContents()).not.toEqual(legendBefore);
     const after = await sampleMap(page);
-    await screenshot(page, 'map-fishers');
+    await screenshot(page, "map-fishers");
     const colorBefore = new Map(before.points.map((p) => [`${p.x},${p.y}`, p.color]));
     const changed = after.points.filter((p) => colorBefore.get(`${p.x},${p.y}`) !== p.color);
     expect(changed.length).toBeGreaterThan(after.points.length * 0.2);
-    expect(page.url()).toContain('sector=FISHER');
+    expect(page.url()).toContain("sector=FISHER");
     await page.close();
   });
 
-  it('opens the village panel with the numbers of the GraphQL answer', async () => {
+  it("opens the village panel with the numbers of the GraphQL answer", async () => {
     const page = await newPage(browser);
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
     const sample = await sampleMap(page, 12);
     const target = sample.points[Math.floor(sample.points.length / 2)]!;
-    const box = (await page.locator('.map canvas').first().boundingBox())!;
+    const box = (await page.locator(".map canvas").first().boundingBox())!;
     await page.mouse.move(box.x + target.x, box.y + target.y);
-    await expect.poll(() => page.locator('.map-tooltip').count()).toBe(1);
+    await expect.poll(() => page.locator(".map-tooltip").count()).toBe(1);
     await page.mouse.click(box.x + target.x, box.y + target.y);
     const panel = page.locator(`.village-panel[data-code="${target.code}"]`);
-    await panel.locator('.sector-figures tr.total').waitFor({ timeout: 30_000 });
-    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(server!.url, '{ datasetInfo { latestPeriod } }');
-    const answer = await graphql<{ region: { parent: { code: string } } }>(server!.url,
-      'query($c: String!) { region(code: $c) { parent { code } } }', { c: target.code });
-    const list = await graphql<{ coverage: { edges: { node: { code: string; name: string; workforce: number; enrolled: number; coverageRate: number | null } }[] } }>(
+    await panel.locator(".sector-figures tr.total").waitFor({ timeout: 30_000 });
+    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(server!.url, "{ datasetInfo { latestPeriod } }");
+    const answer = await graphql<{ region: { parent: { code: string } } }>(
       server!.url,
-      'query($p: String, $period: String) { coverage(level: VILLAGE, parentCode: $p, period: $period, first: 500) { edges { node { code name workforce enrolled coverageRate } } } }',
+      "query($c: String!) { region(code: $c) { parent { code } } }",
+      { c: target.code },
+    );
+    const list = await graphql<{
+      coverage: { edges: { node: { code: string; name: string; workforce: number; enrolled: number; coverageRate: number | null } }[] };
+    }>(
+      server!.url,
+      "query($p: String, $period: String) { coverage(level: VILLAGE, parentCode: $p, period: $period, first: 500) { edges { node { code name workforce enrolled coverageRate } } } }",
       { p: answer.region.parent.code, period: info.datasetInfo.latestPeriod },
     );
     const node = list.coverage.edges.map((e) => e.node).find((n) => n.code === target.code)!;
-    const id = new Intl.NumberFormat('id-ID');
-    const total = await panel.locator('.sector-figures tr.total').textContent();
-    expect(await panel.locator('h2').textContent()).toBe(node.name);
+    const id = new Intl.NumberFormat("id-ID");
+    const total = await panel.locator(".sector-figures tr.total").textContent();
+    expect(await panel.locator("h2").textContent()).toBe(node.name);
     expect(total).toContain(id.format(node.workforce));
     expect(total).toContain(id.format(node.enrolled));
     if (node.coverageRate != null) {
-      expect(total).toContain(new Intl.NumberFormat('id-ID', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(node.coverageRate));
+      expect(total).toContain(
+        new Intl.NumberFormat("id-ID", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(node.coverageRate),
+      );
     }
-    await expect.poll(() => page.locator('.trend-chart').count()).toBe(1);
+    await expect.poll(() => page.locator(".trend-chart").count()).toBe(1);
     expect(page.url()).toContain(`village=${encodeURIComponent(target.code)}`);
-    await screenshot(page, 'village-panel');
+    await screenshot(page, "village-panel");
     await page.close();
   });
 
-  it('restores the same view from a shared URL', async () => {
+  it("restores the same view from a shared URL", async () => {
     const page = await newPage(browser);
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
-    await page.selectOption('select[name=metric]', 'UNCOVERED');
-    await page.selectOption('select[name=sector]', 'LIVESTOCK');
-    await page.selectOption('select[name=method]', 'jenks');
-    await page.selectOption('select[name=classes]', '7');
-    await page.selectOption('select[name=palette]', 'Blues');
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-    const first = page.locator('.ranking .rank-item').first();
-    const code = await first.getAttribute('data-code');
+    await page.selectOption("select[name=metric]", "UNCOVERED");
+    await page.selectOption("select[name=sector]", "LIVESTOCK");
+    await page.selectOption("select[name=method]", "jenks");
+    await page.selectOption("select[name=classes]", "7");
+    await page.selectOption("select[name=palette]", "Blues");
+    await page.getByRole("button", { name: "EN", exact: true }).click();
+    const first = page.locator(".ranking .rank-item").first();
+    const code = await first.getAttribute("data-code");
     await first.click();
-    await page.locator('.village-panel .sector-figures').waitFor();
+    await page.locator(".village-panel .sector-figures").waitFor();
     await page.evaluate(() => window.__cakupan!.map.jumpTo({ center: [112.95, -7.08], zoom: 10.7 }));
-    await expect.poll(() => page.url()).toContain('z=10.70');
+    await expect.poll(() => page.url()).toContain("z=10.70");
     const shared = page.url();
-    const legend = await page.locator('.legend .legend-class').allTextContents();
-    await screenshot(page, 'shared-view-before');
+    const legend = await page.locator(".legend .legend-class").allTextContents();
+    await screenshot(page, "shared-view-before");
 
     const other = await newPage(browser);
     await other.goto(shared);
     await waitForPaint(other);
-    await other.locator('.village-panel .sector-figures').waitFor();
-    expect(await other.locator('select[name=metric]').inputValue()).toBe('UNCOVERED');
-    expect(await other.locator('select[name=sector]').inputValue()).toBe('LIVESTOCK');
-    expect(await other.locator('select[name=method]').inputValue()).toBe('jenks');
-    expect(await other.locator('select[name=palette]').inputValue()).toBe('Blues');
-    expect(await other.locator('.legend .legend-class').count()).toBe(7);
-    await expect.poll(() => other.locator('.legend .legend-class').allTextContents()).toEqual(legend);
-    expect(await other.locator('.village-panel').getAttribute('data-code')).toBe(code);
-    expect(await other.locator('h1').textContent()).toContain('Social Protection');
+    await other.locator(".village-panel .sector-figures").waitFor();
+    expect(await other.locator("select[name=metric]").inputValue()).toBe("UNCOVERED");
+    expect(await other.locator("select[name=sector]").inputValue()).toBe("LIVESTOCK");
+    expect(await other.locator("select[name=method]").inputValue()).toBe("jenks");
+    expect(await other.locator("select[name=palette]").inputValue()).toBe("Blues");
+    expect(await other.locator(".legend .legend-class").count()).toBe(7);
+    await expect.poll(() => other.locator(".legend .legend-class").allTextContents()).toEqual(legend);
+    expect(await other.locator(".village-panel").getAttribute("data-code")).toBe(code);
+    expect(await other.locator("h1").textContent()).toContain("Social Protection");
     const view = await other.evaluate(() => {
       const m = window.__cakupan!.map;
       return { zoom: m.getZoom(), center: m.getCenter().toArray() };
@@ -142,7 +161,7 @@ describe.skipIf(!available)('Cakupan in the browser', { timeout: 120_000 }, () =
     await other.reload();
     await waitForPaint(other);
     expect(other.url()).toBe(shared);
-    await screenshot(other, 'shared-view-after');
+    await screenshot(other, "shared-view-after");
     await other.close();
     await page.close();
   });

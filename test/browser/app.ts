@@ -1,20 +1,20 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildClient, clientIsStale } from '../../scripts/client-build.mjs';
-import { inject } from 'vitest';
-import { openDatabase } from '../../server/db/database.ts';
-import '../support/seeded.ts'; // the seededFixture type
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { buildClient, clientIsStale } from "../../scripts/client-build.mjs";
+import { inject } from "vitest";
+import { openDatabase } from "../../server/db/database.ts";
+import "../support/seeded.ts"; // the seededFixture type
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const ARTIFACTS = join(ROOT, 'test-artifacts');
-const DIST = join(ROOT, 'client/dist');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const ARTIFACTS = join(ROOT, "test-artifacts");
+const DIST = join(ROOT, "client/dist");
 
 /** Run `vite build` when client/dist is missing or older than the client sources. */
 export async function ensureClientBuilt(): Promise<void> {
@@ -23,9 +23,9 @@ export async function ensureClientBuilt(): Promise<void> {
 
 /** Gzipped size of the built JavaScript, MapLibre's own chunks left out. */
 export function mainJsGzipBytes(): number {
-  const assets = join(DIST, 'assets');
+  const assets = join(DIST, "assets");
   return readdirSync(assets)
-    .filter((f) => /\.m?js$/.test(f) && !f.startsWith('maplibre'))
+    .filter((f) => /\.m?js$/.test(f) && !f.startsWith("maplibre"))
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
 }
 
@@ -43,23 +43,25 @@ export interface RunningServer {
 export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer | null> {
   if (!hasChromium) return null;
   if (process.env.CAKUPAN_TEST_URL) {
-    return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ''), close: async () => {} };
+    return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
-  const support = join(ROOT, 'test/support/server.ts');
+  const support = join(ROOT, "test/support/server.ts");
   if (existsSync(support)) {
     const mod = (await import(pathToFileURL(support).href)) as { startTestServer(): Promise<RunningServer> };
     const server = await mod.startTestServer();
-    return { url: server.url.replace(/\/$/, ''), close: () => server.close() };
+    return { url: server.url.replace(/\/$/, ""), close: () => server.close() };
   }
-  return existsSync(join(ROOT, 'server/main.ts')) ? spawnServerForBrowserTests(env) : null;
+  return existsSync(join(ROOT, "server/main.ts")) ? spawnServerForBrowserTests(env) : null;
 }
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
-    const probe = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => ok(port));
-    });
+    const probe = createServer()
+      .once("error", fail)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => ok(port));
+      });
   });
 }
 
@@ -70,28 +72,35 @@ function freePort(): Promise<number> {
  */
 export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'cakupan-browser-'));
-  const boundaries = resolve(ROOT, '../shared/data/bangkalan/villages.geojson');
+  const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
+  const boundaries = resolve(ROOT, "../shared/data/bangkalan/villages.geojson");
   // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it).
-  const fixture = inject('seededFixture');
-  if (fixture?.kind === 'embedded') {
-    const db = await openDatabase({ dataDir: join(dataDir, 'pgdata'), snapshot: new Blob([readFileSync(fixture.file)]) });
+  const fixture = inject("seededFixture");
+  if (fixture?.kind === "embedded") {
+    const db = await openDatabase({ dataDir: join(dataDir, "pgdata"), snapshot: new Blob([readFileSync(fixture.file)]) });
     await db.close();
   }
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'pgdata'), LOG_LEVEL: 'warn',
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: join(dataDir, "pgdata"),
+    LOG_LEVEL: "warn",
     ...(existsSync(boundaries) ? { BOUNDARIES: boundaries } : {}),
     ...extraEnv,
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
-    cwd: ROOT, env, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "server/main.ts"], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
     if (child.exitCode == null && child.pid) {
-      const exited = new Promise((ok) => child.once('exit', ok));
-      process.kill(-child.pid, 'SIGTERM');
+      const exited = new Promise((ok) => child.once("exit", ok));
+      process.kill(-child.pid, "SIGTERM");
       await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
     }
     rmSync(dataDir, { recursive: true, force: true });
@@ -100,7 +109,7 @@ export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {
   while (Date.now() < deadline) {
     if (child.exitCode != null) break;
     try {
-      await graphql(url, '{ __typename }');
+      await graphql(url, "{ __typename }");
       return { url, close };
     } catch {
       await new Promise((ok) => setTimeout(ok, 500));
@@ -111,11 +120,15 @@ export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {
 }
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run',
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
 ];
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** The browser tests need the system Chromium (`npx playwright install` cannot download one). */
 export const hasChromium = existsSync(CHROMIUM);
@@ -127,11 +140,11 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+  page.on("pageerror", (e) => console.log(`[page error] ${e.message}`));
   // The app must not need the internet: fail loudly on any request elsewhere.
   await page.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1|\[::1\]))[a-z]+:\/\//, (route) => {
     const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
     console.log(`[blocked external request] ${url}`);
     return route.abort();
   });
@@ -140,10 +153,14 @@ export async function newPage(browser: Browser): Promise<Page> {
 
 /** Wait until the choropleth has been painted (window.__cakupan.ready) more than `after` times. */
 export async function waitForPaint(page: Page, after = 0): Promise<number> {
-  await page.waitForFunction((n) => {
-    const h = window.__cakupan;
-    return h && h.ready && h.paints > n;
-  }, after, { timeout: 60_000 });
+  await page.waitForFunction(
+    (n) => {
+      const h = window.__cakupan;
+      return h && h.ready && h.paints > n;
+    },
+    after,
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => window.__cakupan!.paints);
 }
 
@@ -154,12 +171,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
   return body.data!;
 }
 
@@ -175,18 +192,19 @@ export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
   return page.evaluate((grid) => {
     const map = window.__cakupan!.map;
     const canvas = map.getCanvas();
-    const copy = document.createElement('canvas');
+    const copy = document.createElement("canvas");
     copy.width = canvas.width;
     copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
+    const ctx = copy.getContext("2d")!;
     ctx.drawImage(canvas, 0, 0);
     const ratio = canvas.width / canvas.clientWidth;
-    const codes = new Set(map.queryRenderedFeatures({ layers: ['village-fill'] }).map((f) => String(f.properties.code)));
-    const points: RenderedSample['points'] = [];
+    const codes = new Set(map.queryRenderedFeatures({ layers: ["village-fill"] }).map((f) => String(f.properties.code)));
+    const points: RenderedSample["points"] = [];
     for (let i = 1; i < grid; i++) {
       for (let j = 1; j < grid; j++) {
-        const x = (canvas.clientWidth * i) / grid, y = (canvas.clientHeight * j) / grid;
-        const f = map.queryRenderedFeatures([x, y], { layers: ['village-fill'] })[0];
+        const x = (canvas.clientWidth * i) / grid,
+          y = (canvas.clientHeight * j) / grid;
+        const f = map.queryRenderedFeatures([x, y], { layers: ["village-fill"] })[0];
         if (!f) continue;
         const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
         points.push({ x, y, code: String(f.properties.code), color: String(f.properties.color), pixel: [d[0]!, d[1]!, d[2]!] });
@@ -197,7 +215,7 @@ export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
 }
 
 export function hexToRgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.replace('#', ''), 16);
+  const n = parseInt(hex.replace("#", ""), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 

@@ -1,14 +1,22 @@
 // Presentation mode on a projector's screen sizes, and the exports: PNG, PDF report, CSV link.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
 import {
-  ARTIFACTS, colorDistance, graphql, hexToRgb, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint,
+  ARTIFACTS,
+  colorDistance,
+  graphql,
+  hexToRgb,
+  launchBrowser,
+  newPage,
+  screenshot,
+  startTestServerForBrowser,
+  waitForPaint,
   type RunningServer,
-} from './app.ts';
-import { pngSize, textProblems } from './layout.ts';
+} from "./app.ts";
+import { pngSize, textProblems } from "./layout.ts";
 
 let server: RunningServer | null = null;
 let browser: Browser;
@@ -22,7 +30,7 @@ async function open(): Promise<Page> {
 }
 
 // Saving an outreach plan needs the admin token: the server started below gets this one.
-const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? 'presentation-test-admin';
+const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? "presentation-test-admin";
 
 const available = await startTestServerForBrowser({ ADMIN_TOKEN }).catch((e: unknown) => {
   console.log(`browser tests: the server did not start: ${String(e)}`);
@@ -36,24 +44,24 @@ interface Summary {
   coverageRate: number;
 }
 
-const SUMMARY = 'query($c: String!) { coverageSummary(code: $c) { region { name } enrolled workforce coverageRate } }';
+const SUMMARY = "query($c: String!) { coverageSummary(code: $c) { region { name } enrolled workforce coverageRate } }";
 
 /** What shows that each view has its data, in the order the views come. */
 const VIEWS = [
-  { kind: 'headline', ready: '.big-number[data-figure=enrolled]' },
-  { kind: 'trend', ready: 'svg.slide-chart .series path' },
-  { kind: 'ranking', ready: '.ranking-table tbody tr' },
-  { kind: 'map', ready: '.lowest-marker' },
-  { kind: 'outreach', ready: '.slide-table tbody tr, .slide-empty' },
+  { kind: "headline", ready: ".big-number[data-figure=enrolled]" },
+  { kind: "trend", ready: "svg.slide-chart .series path" },
+  { kind: "ranking", ready: ".ranking-table tbody tr" },
+  { kind: "map", ready: ".lowest-marker" },
+  { kind: "outreach", ready: ".slide-table tbody tr, .slide-empty" },
 ] as const;
 
-const NEXT_KEYS = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
+const NEXT_KEYS = ["ArrowRight", "PageDown", "Space", "ArrowDown"];
 
-function formats(lang: 'id' | 'en') {
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+function formats(lang: "id" | "en") {
+  const locale = lang === "id" ? "id-ID" : "en-GB";
   return {
     int: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n),
-    pct: (r: number) => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
+    pct: (r: number) => new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
   };
 }
 
@@ -61,10 +69,10 @@ async function waitForView(page: Page, n: number): Promise<void> {
   const view = VIEWS[n - 1]!;
   await page.locator(`.presentation[data-slide-number="${n}"][data-slide="${view.kind}"]`).waitFor({ timeout: 30_000 });
   await page.locator(view.ready).first().waitFor({ timeout: 60_000 });
-  if (view.kind === 'map') await waitForPaint(page);
+  if (view.kind === "map") await waitForPaint(page);
 }
 
-async function presentAndStep(page: Page, size: { width: number; height: number }, query: string, lang: 'id' | 'en', code: string) {
+async function presentAndStep(page: Page, size: { width: number; height: number }, query: string, lang: "id" | "en", code: string) {
   await page.setViewportSize(size);
   await page.goto(`${server!.url}/?present=1&region=${code}${query}`);
   const summary = (await graphql<{ coverageSummary: Summary }>(server!.url, SUMMARY, { c: code })).coverageSummary;
@@ -72,34 +80,34 @@ async function presentAndStep(page: Page, size: { width: number; height: number 
   for (let n = 1; n <= VIEWS.length; n++) {
     await waitForView(page, n);
     if (n === 1) {
-      await expect(page.locator('[data-figure=enrolled]').textContent()).resolves.toBe(f.int(summary.enrolled));
-      await expect(page.locator('[data-figure=coverageRate]').textContent()).resolves.toBe(f.pct(summary.coverageRate));
-      await expect(page.locator('.slide-header').textContent()).resolves.toContain(summary.region.name);
+      await expect(page.locator("[data-figure=enrolled]").textContent()).resolves.toBe(f.int(summary.enrolled));
+      await expect(page.locator("[data-figure=coverageRate]").textContent()).resolves.toBe(f.pct(summary.coverageRate));
+      await expect(page.locator(".slide-header").textContent()).resolves.toContain(summary.region.name);
     }
     await screenshot(page, `presentation-${size.width}x${size.height}-${n}-${VIEWS[n - 1]!.kind}`);
-    expect(await textProblems(page, '.presentation'), `view ${n} (${VIEWS[n - 1]!.kind})`).toEqual([]);
+    expect(await textProblems(page, ".presentation"), `view ${n} (${VIEWS[n - 1]!.kind})`).toEqual([]);
     if (n < VIEWS.length) await page.keyboard.press(NEXT_KEYS[(n - 1) % NEXT_KEYS.length]!);
   }
   // Past the last view nothing moves; back, first and last jump; Escape leaves.
-  await page.keyboard.press('PageDown');
+  await page.keyboard.press("PageDown");
   await page.locator('.presentation[data-slide-number="5"]').waitFor();
-  expect(page.url()).toContain('slide=5');
-  await page.keyboard.press('PageUp');
+  expect(page.url()).toContain("slide=5");
+  await page.keyboard.press("PageUp");
   await waitForView(page, 4);
-  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press("ArrowLeft");
   await waitForView(page, 3);
-  await page.keyboard.press('Home');
+  await page.keyboard.press("Home");
   await waitForView(page, 1);
-  await page.keyboard.press('End');
+  await page.keyboard.press("End");
   await waitForView(page, 5);
-  await page.keyboard.press('Escape');
-  await page.locator('.app .legend').waitFor();
-  expect(await page.locator('.presentation').count()).toBe(0);
-  expect(page.url()).not.toContain('present=1');
+  await page.keyboard.press("Escape");
+  await page.locator(".app .legend").waitFor();
+  expect(await page.locator(".presentation").count()).toBe(0);
+  expect(page.url()).not.toContain("present=1");
   expect(page.url()).toContain(`region=${code}`);
 }
 
-describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 }, () => {
+describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 }, () => {
   beforeAll(async () => {
     server = available;
     browser = await launchBrowser();
@@ -114,38 +122,40 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await server?.close();
   });
 
-  it('shows the regency at 1280×720 without overflowing text and steps through every view with the keyboard', async () => {
+  it("shows the regency at 1280×720 without overflowing text and steps through every view with the keyboard", async () => {
     const page = await open();
-    await presentAndStep(page, { width: 1280, height: 720 }, '', 'id', '35.26');
+    await presentAndStep(page, { width: 1280, height: 720 }, "", "id", "35.26");
   });
 
-  it('starts from a district at 1920×1080 in English, without overflowing text, and steps through every view', async () => {
+  it("starts from a district at 1920×1080 in English, without overflowing text, and steps through every view", async () => {
     const page = await open();
-    await presentAndStep(page, { width: 1920, height: 1080 }, '&lang=en', 'en', '35.26.15');
-    await expect(page.locator('.app h1').textContent()).resolves.toContain('Social Protection');
+    await presentAndStep(page, { width: 1920, height: 1080 }, "&lang=en", "en", "35.26.15");
+    await expect(page.locator(".app h1").textContent()).resolves.toContain("Social Protection");
   });
 
-  it('starts from a village at 1280×720, its row marked among its district’s villages', async () => {
+  it("starts from a village at 1280×720, its row marked among its district’s villages", async () => {
     const page = await open();
-    const village = '35.26.01.1001';
+    const village = "35.26.01.1001";
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${server!.url}/?present=1&slide=3&region=${village}`);
     await waitForView(page, 3);
-    await expect(page.locator('.ranking-table tr.is-current').getAttribute('data-code')).resolves.toBe(village);
-    await page.keyboard.press('Home');
-    await presentAndStep(page, { width: 1280, height: 720 }, '&slide=1', 'id', village);
+    await expect(page.locator(".ranking-table tr.is-current").getAttribute("data-code")).resolves.toBe(village);
+    await page.keyboard.press("Home");
+    await presentAndStep(page, { width: 1280, height: 720 }, "&slide=1", "id", village);
   });
 
-  it('shows the newest saved outreach plan, site by site with its totals', async () => {
+  it("shows the newest saved outreach plan, site by site with its totals", async () => {
     const res = await fetch(`${server!.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
-        query: 'mutation($n: String!) { savePlan(name: $n, input: { sessions: 8 }) { id plan { sites { name uncoveredReached } } } }',
+        query: "mutation($n: String!) { savePlan(name: $n, input: { sessions: 8 }) { id plan { sites { name uncoveredReached } } } }",
         variables: { n: `Rencana uji ${Date.now()}` },
       }),
     });
-    const body = (await res.json()) as { data: { savePlan: { id: number; plan: { sites: { name: string; uncoveredReached: number }[] } } } };
+    const body = (await res.json()) as {
+      data: { savePlan: { id: number; plan: { sites: { name: string; uncoveredReached: number }[] } } };
+    };
     const saved = body.data.savePlan;
     expect(saved.plan.sites.length).toBeGreaterThan(0);
     const page = await open();
@@ -153,101 +163,108 @@ describe.skipIf(!available)('Presentation mode and reports', { timeout: 180_000 
     await page.goto(`${server!.url}/?present=1&slide=5`);
     const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
     await view.waitFor({ timeout: 30_000 });
-    await expect(view.locator('tbody tr th').first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
+    await expect(view.locator("tbody tr th").first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
     const reached = saved.plan.sites.reduce((a, s) => a + s.uncoveredReached, 0);
-    await expect(view.locator('tfoot').textContent()).resolves.toContain(formats('id').int(reached));
-    await screenshot(page, 'presentation-1280x720-outreach-plan');
-    expect(await textProblems(page, '.presentation')).toEqual([]);
+    await expect(view.locator("tfoot").textContent()).resolves.toContain(formats("id").int(reached));
+    await screenshot(page, "presentation-1280x720-outreach-plan");
+    expect(await textProblems(page, ".presentation")).toEqual([]);
   });
 
-  it('enters presentation mode from the dashboard button and leaves it with Escape', async () => {
+  it("enters presentation mode from the dashboard button and leaves it with Escape", async () => {
     const page = await open();
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
-    await page.getByRole('button', { name: 'Presentasi', exact: true }).click();
+    await page.getByRole("button", { name: "Presentasi", exact: true }).click();
     await waitForView(page, 1);
-    expect(page.url()).toContain('present=1');
-    await page.keyboard.press('Escape');
-    await page.locator('.app .legend').waitFor();
+    expect(page.url()).toContain("present=1");
+    await page.keyboard.press("Escape");
+    await page.locator(".app .legend").waitFor();
     expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   });
 
-  it('exports the current map as a print-resolution PNG with the map drawn in it', async () => {
+  it("exports the current map as a print-resolution PNG with the map drawn in it", async () => {
     const page = await open();
     await page.goto(`${server!.url}/`);
     await waitForPaint(page);
-    const legendColors = await page.locator('.legend .legend-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-color')!));
+    const legendColors = await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!));
     const viewport = page.viewportSize()!;
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-png]')]);
-    await file.saveAs(join(ARTIFACTS, 'export-map.png'));
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-png]")]);
+    await file.saveAs(join(ARTIFACTS, "export-map.png"));
     const png = readFileSync((await file.path())!);
     const size = pngSize(png);
     expect(size).toEqual({ width: 3508, height: 2480 });
     expect(size.width).toBeGreaterThanOrEqual(2 * viewport.width);
     // Marked as 300 dpi (pHYs: pixels per metre), so A4 it prints.
-    expect(png.toString('latin1', 37, 41)).toBe('pHYs');
+    expect(png.toString("latin1", 37, 41)).toBe("pHYs");
     expect(png.readUInt32BE(41)).toBe(Math.round(300 / 0.0254));
     // Decode it in the page: a large part of the sheet must carry the legend's colours.
     const pixels = await page.evaluate(async (b64) => {
       const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const c = document.createElement('canvas');
+      const c = document.createElement("canvas");
       c.width = 351;
       c.height = 248;
-      const ctx = c.getContext('2d')!;
+      const ctx = c.getContext("2d")!;
       ctx.drawImage(bitmap, 0, 0, c.width, c.height);
       const d = ctx.getImageData(0, 0, c.width, c.height).data;
       const out: [number, number, number][] = [];
       for (let i = 0; i < d.length; i += 4 * 7) out.push([d[i]!, d[i + 1]!, d[i + 2]!]);
       return out;
-    }, png.toString('base64'));
+    }, png.toString("base64"));
     const matching = pixels.filter((p) => legendColors.some((c) => colorDistance(p, hexToRgb(c)) < 20));
     expect(matching.length / pixels.length).toBeGreaterThan(0.15);
     expect(new Set(matching.map((p) => legendColors.find((c) => colorDistance(p, hexToRgb(c)) < 20))).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('exports a one-page PDF report of a district with the headline numbers shown on screen', async () => {
-    const code = '35.26.15';
+  it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
+    const code = "35.26.15";
     const page = await open();
     await page.goto(`${server!.url}/?present=1&region=${code}`);
     await waitForView(page, 1);
     const shown = {
-      enrolled: (await page.locator('[data-figure=enrolled]').textContent())!,
-      coverageRate: (await page.locator('[data-figure=coverageRate]').textContent())!,
+      enrolled: (await page.locator("[data-figure=enrolled]").textContent())!,
+      coverageRate: (await page.locator("[data-figure=coverageRate]").textContent())!,
     };
-    await page.keyboard.press('Escape');
+    await page.keyboard.press("Escape");
     await waitForPaint(page);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[name=export-pdf]')]);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-pdf]")]);
     const path = (await file.path())!;
-    await file.saveAs(join(ARTIFACTS, 'export-report.pdf'));
+    await file.saveAs(join(ARTIFACTS, "export-report.pdf"));
     const pdf = readFileSync(path);
-    expect(pdf.toString('latin1', 0, 5)).toBe('%PDF-');
-    expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    expect(text.split('\f').filter((p) => p.trim()).length).toBe(1);
-    const { region } = await graphql<{ region: { name: string } }>(server!.url, 'query($c: String!) { region(code: $c) { name } }', { c: code });
+    expect(pdf.toString("latin1", 0, 5)).toBe("%PDF-");
+    expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
+    const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+    expect(text.split("\f").filter((p) => p.trim()).length).toBe(1);
+    const { region } = await graphql<{ region: { name: string } }>(server!.url, "query($c: String!) { region(code: $c) { name } }", {
+      c: code,
+    });
     expect(text).toContain(`Kecamatan ${region.name}`);
     expect(text).toContain(shown.enrolled);
     expect(text).toContain(shown.coverageRate);
-    const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(server!.url,
-      'query($c: String) { coverage(level: VILLAGE, parentCode: $c, orderBy: COVERAGE_RATE, direction: ASC, first: 3, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }',
-      { c: code });
+    const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(
+      server!.url,
+      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, orderBy: COVERAGE_RATE, direction: ASC, first: 3, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
+      { c: code },
+    );
     for (const { node } of lowest.coverage.edges) expect(text).toContain(node.name);
-    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server!.url, '{ datasetInfo { synthetic } }');
-    expect(text.includes('sintetis')).toBe(info.datasetInfo.synthetic);
+    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server!.url, "{ datasetInfo { synthetic } }");
+    expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });
 
-  it('links the tables as CSV to the server export with the view’s arguments', async () => {
-    const code = '35.26.15';
+  it("links the tables as CSV to the server export with the view’s arguments", async () => {
+    const code = "35.26.15";
     const page = await open();
     await page.goto(`${server!.url}/?sector=FARMER&region=${code}`);
     await waitForPaint(page);
-    const href = (await page.getByRole('link', { name: 'CSV desa' }).getAttribute('href'))!;
+    const href = (await page.getByRole("link", { name: "CSV desa" }).getAttribute("href"))!;
     const res = await fetch(new URL(href, server!.url));
     expect(res.status).toBe(200);
-    const [header, ...rows] = (await res.text()).trim().split('\n');
-    expect(header!.split(',').slice(0, 3)).toEqual(['code', 'name', 'level']);
-    const count = await graphql<{ coverage: { totalCount: number } }>(server!.url,
-      'query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }', { c: code });
+    const [header, ...rows] = (await res.text()).trim().split("\n");
+    expect(header!.split(",").slice(0, 3)).toEqual(["code", "name", "level"]);
+    const count = await graphql<{ coverage: { totalCount: number } }>(
+      server!.url,
+      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }",
+      { c: code },
+    );
     expect(rows.length).toBe(count.coverage.totalCount);
     expect(rows.every((r) => r.startsWith(`${code}.`))).toBe(true);
   });

@@ -21,6 +21,7 @@ export const toGeoJson = (features: BoundaryFeature[]): FeatureCollection => ({
 /** The features as a zipped ESRI shapefile (every geometry written as a MultiPolygon, one layer). */
 export async function toShapefileZip(features: BoundaryFeature[]): Promise<Uint8Array> {
   const collection = toGeoJson(features);
-  for (const f of collection.features) if (f.geometry.type === "Polygon") f.geometry = { type: "MultiPolygon", coordinates: [f.geometry.coordinates] };
+  for (const f of collection.features)
+    if (f.geometry.type === "Polygon") f.geometry = { type: "MultiPolygon", coordinates: [f.geometry.coordinates] };
   return (await shpwrite.zip(collection, { outputType: "uint8array", compression: "DEFLATE" } as never)) as Uint8Array;
 }

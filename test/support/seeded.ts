@@ -22,8 +22,12 @@ declare module "vitest" {
 
 export function seedTestDemo(db: Database, seed = 1) {
   return seedDemo(db, {
-    regency: "35.26", seed, boundaries: existsSync(SHARED_VILLAGES) ? SHARED_VILLAGES : undefined,
-    urlTemplate: "http://127.0.0.1:9/unreachable/{regency}", nikKey: TEST_NIK_KEY, logger: pino({ level: "silent" }),
+    regency: "35.26",
+    seed,
+    boundaries: existsSync(SHARED_VILLAGES) ? SHARED_VILLAGES : undefined,
+    urlTemplate: "http://127.0.0.1:9/unreachable/{regency}",
+    nikKey: TEST_NIK_KEY,
+    logger: pino({ level: "silent" }),
   });
 }
 

@@ -1,7 +1,7 @@
 // A plain SVG line chart of monthly values: one or more series, an optional target line.
-import { formatPeriod } from '../format.ts';
-import { niceStep } from '../map/classify.ts';
-import type { Lang } from '../url-state.ts';
+import { formatPeriod } from "../format.ts";
+import { niceStep } from "../map/classify.ts";
+import type { Lang } from "../url-state.ts";
 
 export interface ChartSeries {
   key: string;
@@ -33,18 +33,31 @@ export function axisMax(values: readonly (number | null)[], target?: number | nu
 }
 
 function pathOf(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
-  let d = '';
+  let d = "";
   let pen = false;
   values.forEach((v, i) => {
-    if (v == null) { pen = false; return; }
-    d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+    if (v == null) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
     pen = true;
   });
   return d;
 }
 
 export function TrendChart({
-  periods, series, format, lang, label, target = null, width = 320, height = 120, axisWidth = 40, fontSize = 9, className = '',
+  periods,
+  series,
+  format,
+  lang,
+  label,
+  target = null,
+  width = 320,
+  height = 120,
+  axisWidth = 40,
+  fontSize = 9,
+  className = "",
 }: Props) {
   const all = series.flatMap((s) => s.values);
   if (periods.length === 0 || all.every((v) => v == null)) return <p className="muted">–</p>;
@@ -52,39 +65,59 @@ export function TrendChart({
   const max = axisMax(all, target?.value);
   const x = (i: number) => pad.l + (i * (width - pad.l - pad.r)) / Math.max(1, periods.length - 1);
   const y = (v: number) => height - pad.b - (v / max) * (height - pad.t - pad.b);
-  const first = periods[0]!, last = periods.at(-1)!;
-  const summary = series.map((s) => {
-    const a = s.values[0], b = s.values.at(-1);
-    return `${s.label}: ${formatPeriod(first, lang)} ${a == null ? '–' : format(a)} → ${formatPeriod(last, lang)} ${b == null ? '–' : format(b)}`;
-  }).join('; ');
+  const first = periods[0]!,
+    last = periods.at(-1)!;
+  const summary = series
+    .map((s) => {
+      const a = s.values[0],
+        b = s.values.at(-1);
+      return `${s.label}: ${formatPeriod(first, lang)} ${a == null ? "–" : format(a)} → ${formatPeriod(last, lang)} ${b == null ? "–" : format(b)}`;
+    })
+    .join("; ");
   return (
-    <svg className={`trend-chart ${className}`.trim()} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}
-      style={{ fontSize }}>
+    <svg
+      className={`trend-chart ${className}`.trim()}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      style={{ fontSize }}
+    >
       <title>{`${label}. ${summary}`}</title>
       {[0, max / 2, max].map((v) => (
         <g key={v}>
           <line x1={pad.l} x2={width - pad.r} y1={y(v)} y2={y(v)} className="grid" />
-          <text x={pad.l - 4} y={y(v)} dy="0.35em" textAnchor="end">{format(v)}</text>
+          <text x={pad.l - 4} y={y(v)} dy="0.35em" textAnchor="end">
+            {format(v)}
+          </text>
         </g>
       ))}
       {target && (
         <g className="target" data-value={target.value}>
           <line x1={pad.l} x2={width - pad.r} y1={y(target.value)} y2={y(target.value)} />
-          <text x={pad.l + 4} y={y(target.value)} dy="-0.4em">{target.label}</text>
+          <text x={pad.l + 4} y={y(target.value)} dy="-0.4em">
+            {target.label}
+          </text>
         </g>
       )}
       {series.map((s) => (
         <g key={s.key} className="series" data-series={s.key} style={s.color ? { color: s.color } : undefined}>
           <path d={pathOf(s.values, x, y)} className="line" />
-          {s.values.map((v, i) => v != null && (
-            <circle key={i} cx={x(i)} cy={y(v)} r={fontSize / 4.5}>
-              <title>{`${s.label}, ${formatPeriod(periods[i]!, lang)}: ${format(v)}`}</title>
-            </circle>
-          ))}
+          {s.values.map(
+            (v, i) =>
+              v != null && (
+                <circle key={i} cx={x(i)} cy={y(v)} r={fontSize / 4.5}>
+                  <title>{`${s.label}, ${formatPeriod(periods[i]!, lang)}: ${format(v)}`}</title>
+                </circle>
+              ),
+          )}
         </g>
       ))}
-      <text x={pad.l} y={height - fontSize * 0.4}>{formatPeriod(first, lang)}</text>
-      <text x={width - pad.r} y={height - fontSize * 0.4} textAnchor="end">{formatPeriod(last, lang)}</text>
+      <text x={pad.l} y={height - fontSize * 0.4}>
+        {formatPeriod(first, lang)}
+      </text>
+      <text x={width - pad.r} y={height - fontSize * 0.4} textAnchor="end">
+        {formatPeriod(last, lang)}
+      </text>
     </svg>
   );
 }

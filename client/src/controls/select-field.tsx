@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId } from "react";
 
 interface Props<T extends string> {
   label: string;
@@ -14,7 +14,11 @@ export function SelectField<T extends string>({ label, value, options, onChange,
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

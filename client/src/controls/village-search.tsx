@@ -1,41 +1,60 @@
-import { useEffect, useId, useState } from 'react';
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import type { SearchVillagesQuery, SearchVillagesQueryVariables } from '../generated/graphql.ts';
+import { useEffect, useId, useState } from "react";
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import type { SearchVillagesQuery, SearchVillagesQueryVariables } from "../generated/graphql.ts";
 
 const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQueryVariables> = gql`
   query SearchVillages($query: String!) {
-    searchRegions(query: $query, level: VILLAGE, first: 8) { code name parent { name } }
+    searchRegions(query: $query, level: VILLAGE, first: 8) {
+      code
+      name
+      parent {
+        name
+      }
+    }
   }
 `;
 
 export function VillageSearch({ onPick }: { onPick(code: string): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
+  const [text, setText] = useState("");
+  const [query, setQuery] = useState("");
   useEffect(() => {
     const timer = setTimeout(() => setQuery(text.trim()), 200);
     return () => clearTimeout(timer);
   }, [text]);
   const { data } = useQuery(SEARCH_VILLAGES, { variables: { query }, skip: query.length < 2 });
-  const results = query.length >= 2 ? data?.searchRegions ?? [] : [];
-  const pick = (code: string) => { onPick(code); setText(''); setQuery(''); };
+  const results = query.length >= 2 ? (data?.searchRegions ?? []) : [];
+  const pick = (code: string) => {
+    onPick(code);
+    setText("");
+    setQuery("");
+  };
   return (
     <div className="village-search" role="search">
-      <label htmlFor={`${id}-q`}>{t('search')}</label>
-      <input id={`${id}-q`} type="search" value={text} placeholder={t('searchPlaceholder')}
-        autoComplete="off" aria-controls={`${id}-r`}
+      <label htmlFor={`${id}-q`}>{t("search")}</label>
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={text}
+        placeholder={t("searchPlaceholder")}
+        autoComplete="off"
+        aria-controls={`${id}-r`}
         onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter' && results[0]) pick(results[0].code); }} />
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && results[0]) pick(results[0].code);
+        }}
+      />
       {query.length >= 2 && (
         <ul id={`${id}-r`} className="search-results" aria-live="polite">
-          {results.length === 0 && data && <li className="muted">{t('noResults')}</li>}
+          {results.length === 0 && data && <li className="muted">{t("noResults")}</li>}
           {results.map((r) => (
             <li key={r.code}>
               <button type="button" onClick={() => pick(r.code)}>
-                {r.name}{r.parent && <span className="muted"> · {r.parent.name}</span>}
+                {r.name}
+                {r.parent && <span className="muted"> · {r.parent.name}</span>}
               </button>
             </li>
           ))}

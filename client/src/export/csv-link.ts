@@ -1,8 +1,8 @@
 // Links to the server's GET /export/coverage.csv, which takes the coverage query's arguments.
-import type { Sector } from '../url-state.ts';
+import type { Sector } from "../url-state.ts";
 
 export interface CsvQuery {
-  level: 'DISTRICT' | 'VILLAGE';
+  level: "DISTRICT" | "VILLAGE";
   parentCode: string;
   sector: Sector | null;
   period: string | null;
@@ -10,9 +10,9 @@ export interface CsvQuery {
 }
 
 export function coverageCsvUrl(q: CsvQuery): string {
-  const p = new URLSearchParams({ level: q.level, parentCode: q.parentCode, orderBy: 'COVERAGE_RATE', direction: 'ASC' });
-  if (q.sector) p.set('sector', q.sector);
-  if (q.period) p.set('period', q.period);
-  p.set('target', String(q.target));
+  const p = new URLSearchParams({ level: q.level, parentCode: q.parentCode, orderBy: "COVERAGE_RATE", direction: "ASC" });
+  if (q.sector) p.set("sector", q.sector);
+  if (q.period) p.set("period", q.period);
+  p.set("target", String(q.target));
   return `/export/coverage.csv?${p.toString()}`;
 }

@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { useApolloClient } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { DatasetInfo } from '../app-queries.ts';
-import type { Classification } from '../map/classify.ts';
-import { reportScope } from '../report/report-scope.ts';
-import type { CoverageNode, RegionCollection } from '../types.ts';
-import type { ViewState } from '../url-state.ts';
-import { coverageCsvUrl } from './csv-link.ts';
-import { exportMapPng, exportPdfReport, type ExportContext } from './exports.ts';
+import { useState } from "react";
+import { useApolloClient } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import type { DatasetInfo } from "../app-queries.ts";
+import type { Classification } from "../map/classify.ts";
+import { reportScope } from "../report/report-scope.ts";
+import type { CoverageNode, RegionCollection } from "../types.ts";
+import type { ViewState } from "../url-state.ts";
+import { coverageCsvUrl } from "./csv-link.ts";
+import { exportMapPng, exportPdfReport, type ExportContext } from "./exports.ts";
 
 interface Props {
   state: ViewState;
@@ -27,49 +27,89 @@ interface Props {
 export function ExportMenu({ state, update, period, dataset, villages, districts, nodes, classification, map }: Props) {
   const { t } = useTranslation();
   const client = useApolloClient();
-  const [busy, setBusy] = useState<'png' | 'pdf' | null>(null);
+  const [busy, setBusy] = useState<"png" | "pdf" | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The schema allows a database with no regency loaded yet; nothing is then shown for it.
-  const regency = dataset.regencyCode ?? '';
+  const regency = dataset.regencyCode ?? "";
   const region = state.region ?? regency;
   const scope = reportScope(region).scope;
   const context = (): ExportContext => ({
-    state, period, dataset, t, visibleBounds: map ? map.getBounds().toArray() as [[number, number], [number, number]] : null,
+    state,
+    period,
+    dataset,
+    t,
+    visibleBounds: map ? (map.getBounds().toArray() as [[number, number], [number, number]]) : null,
     map: { villages, districts, nodes, metric: state.metric, classification },
   });
-  const run = (kind: 'png' | 'pdf', job: () => Promise<void>) => {
+  const run = (kind: "png" | "pdf", job: () => Promise<void>) => {
     setBusy(kind);
     setError(null);
-    job().catch((e: unknown) => setError(String(e instanceof Error ? e.message : e))).finally(() => setBusy(null));
+    job()
+      .catch((e: unknown) => setError(String(e instanceof Error ? e.message : e)))
+      .finally(() => setBusy(null));
   };
   const present = () => {
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     update({ present: true, slide: 1 });
   };
   const regions = [
-    { code: regency, label: t('regionTitle.REGENCY', { name: dataset.regencyName }) },
-    ...[...districts.features].sort((a, b) => a.properties.name.localeCompare(b.properties.name))
-      .map((f) => ({ code: f.properties.code, label: t('regionTitle.DISTRICT', { name: f.properties.name }) })),
+    { code: regency, label: t("regionTitle.REGENCY", { name: dataset.regencyName }) },
+    ...[...districts.features]
+      .sort((a, b) => a.properties.name.localeCompare(b.properties.name))
+      .map((f) => ({ code: f.properties.code, label: t("regionTitle.DISTRICT", { name: f.properties.name }) })),
   ];
-  const csv = (level: 'DISTRICT' | 'VILLAGE') => coverageCsvUrl({ level, parentCode: scope, sector: state.sector, period, target: state.target });
+  const csv = (level: "DISTRICT" | "VILLAGE") =>
+    coverageCsvUrl({ level, parentCode: scope, sector: state.sector, period, target: state.target });
   return (
-    <div className="export-menu" role="toolbar" aria-label={t('export.title')}>
+    <div className="export-menu" role="toolbar" aria-label={t("export.title")}>
       <label className="field">
-        {t('export.region')}
+        {t("export.region")}
         <select name="region" value={region} onChange={(e) => update({ region: e.target.value === regency ? null : e.target.value })}>
-          {regions.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
+            </option>
+          ))}
           {state.region && !regions.some((r) => r.code === state.region) && <option value={state.region}>{state.region}</option>}
         </select>
       </label>
-      <button type="button" className="primary" onClick={present}>{t('present.start')}</button>
-      <button type="button" name="export-pdf" disabled={busy != null}
-        onClick={() => run('pdf', () => exportPdfReport(context(), client, region))}>{t('export.pdf')}</button>
-      <button type="button" name="export-png" disabled={busy != null || state.view !== 'map'}
-        onClick={() => run('png', () => exportMapPng(context()))}>{t('export.png')}</button>
-      {reportScope(region).level === 'REGENCY' && <a href={csv('DISTRICT')} download>{t('export.csvDistricts')}</a>}
-      <a href={csv('VILLAGE')} download>{t('export.csvVillages')}</a>
-      {busy && <span className="muted" role="status">{t('export.working')}</span>}
-      {error && <span className="error" role="alert">{t('export.failed', { message: error })}</span>}
+      <button type="button" className="primary" onClick={present}>
+        {t("present.start")}
+      </button>
+      <button
+        type="button"
+        name="export-pdf"
+        disabled={busy != null}
+        onClick={() => run("pdf", () => exportPdfReport(context(), client, region))}
+      >
+        {t("export.pdf")}
+      </button>
+      <button
+        type="button"
+        name="export-png"
+        disabled={busy != null || state.view !== "map"}
+        onClick={() => run("png", () => exportMapPng(context()))}
+      >
+        {t("export.png")}
+      </button>
+      {reportScope(region).level === "REGENCY" && (
+        <a href={csv("DISTRICT")} download>
+          {t("export.csvDistricts")}
+        </a>
+      )}
+      <a href={csv("VILLAGE")} download>
+        {t("export.csvVillages")}
+      </a>
+      {busy && (
+        <span className="muted" role="status">
+          {t("export.working")}
+        </span>
+      )}
+      {error && (
+        <span className="error" role="alert">
+          {t("export.failed", { message: error })}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,20 +1,20 @@
 // The two exports: the current map as a print-resolution PNG, and a region's one-page PDF report.
-import type { ApolloClient } from '@apollo/client';
-import type { TFunction } from 'i18next';
-import type { LngLatBoundsLike } from 'maplibre-gl';
-import type { DatasetInfo } from '../app-queries.ts';
-import { formatDate, formatDistance, formatPercent, formatPeriod } from '../format.ts';
-import { legendRows } from '../legend/legend-rows.ts';
-import { bboxOf } from '../map/geo.ts';
-import { LOWEST_VILLAGES, REGION_REPORT } from '../report/region-report-query.ts';
-import { dataSourceLines } from '../report/region-title.ts';
-import { inRegion, reportScope } from '../report/report-scope.ts';
-import type { Lang, ViewState } from '../url-state.ts';
-import { canvasBlob, download } from './download.ts';
-import { mapSheet, type SheetText } from './map-sheet.ts';
-import { pdfReport } from './pdf-report.ts';
-import { withDpi } from './png-dpi.ts';
-import type { MapRenderInput } from './render-map.ts';
+import type { ApolloClient } from "@apollo/client";
+import type { TFunction } from "i18next";
+import type { LngLatBoundsLike } from "maplibre-gl";
+import type { DatasetInfo } from "../app-queries.ts";
+import { formatDate, formatDistance, formatPercent, formatPeriod } from "../format.ts";
+import { legendRows } from "../legend/legend-rows.ts";
+import { bboxOf } from "../map/geo.ts";
+import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
+import { dataSourceLines } from "../report/region-title.ts";
+import { inRegion, reportScope } from "../report/report-scope.ts";
+import type { Lang, ViewState } from "../url-state.ts";
+import { canvasBlob, download } from "./download.ts";
+import { mapSheet, type SheetText } from "./map-sheet.ts";
+import { pdfReport } from "./pdf-report.ts";
+import { withDpi } from "./png-dpi.ts";
+import type { MapRenderInput } from "./render-map.ts";
 
 /** A4 landscape at 300 dpi. */
 export const PRINT_PNG = { width: 3508, height: 2480, pixelRatio: 3, dpi: 300 };
@@ -27,7 +27,7 @@ export interface ExportContext {
   dataset: DatasetInfo;
   t: TFunction;
   /** The map as the user set it up: data, colours and (for the PNG) the visible bounds. */
-  map: Omit<MapRenderInput, 'bounds'>;
+  map: Omit<MapRenderInput, "bounds">;
   visibleBounds: LngLatBoundsLike | null;
 }
 
@@ -39,10 +39,10 @@ function sheetText(ctx: ExportContext): SheetText {
   const { t, state } = ctx;
   const lang: Lang = state.lang;
   return {
-    legendTitle: [t(`metric.${state.metric}`), state.sector ? t(`sector.${state.sector}`) : t('allSectors')],
-    noData: t('noData'),
-    districtBoundary: t('districtBoundary'),
-    north: t('export.north'),
+    legendTitle: [t(`metric.${state.metric}`), state.sector ? t(`sector.${state.sector}`) : t("allSectors")],
+    noData: t("noData"),
+    districtBoundary: t("districtBoundary"),
+    north: t("export.north"),
     scaleLabel: (m) => formatDistance(m, lang),
   };
 }
@@ -51,8 +51,8 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
   const { t, state, dataset, period } = ctx;
   const lang = state.lang;
   const bounds = ctx.visibleBounds ?? bboxOf(ctx.map.villages.features);
-  if (!bounds) throw new Error('no boundaries');
-  const regency = t('regionTitle.REGENCY', { name: dataset.regencyName });
+  if (!bounds) throw new Error("no boundaries");
+  const regency = t("regionTitle.REGENCY", { name: dataset.regencyName });
   const canvas = await mapSheet({
     ...PRINT_PNG,
     map: { ...ctx.map, bounds },
@@ -60,13 +60,14 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
     text: {
       ...sheetText(ctx),
       title: `${t(`metric.${state.metric}`)} · ${regency}`,
-      subtitle: `${state.sector ? t(`sector.${state.sector}`) : t('allSectors')} · ${formatPeriod(period, lang)}`
-        + (state.metric === 'GAP_TO_TARGET' ? ` · ${t('target')} ${formatPercent(state.target, lang)}` : ''),
-      footer: [t('report.generated', { date: formatDate(today(), lang) }), ...dataSourceLines(dataset, t)],
+      subtitle:
+        `${state.sector ? t(`sector.${state.sector}`) : t("allSectors")} · ${formatPeriod(period, lang)}` +
+        (state.metric === "GAP_TO_TARGET" ? ` · ${t("target")} ${formatPercent(state.target, lang)}` : ""),
+      footer: [t("report.generated", { date: formatDate(today(), lang) }), ...dataSourceLines(dataset, t)],
     },
   });
-  const png = withDpi(new Uint8Array(await (await canvasBlob(canvas, 'image/png')).arrayBuffer()), PRINT_PNG.dpi);
-  download(new Blob([png], { type: 'image/png' }), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
+  const png = withDpi(new Uint8Array(await (await canvasBlob(canvas, "image/png")).arrayBuffer()), PRINT_PNG.dpi);
+  download(new Blob([png], { type: "image/png" }), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
 }
 
 export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, regionCode: string): Promise<void> {

@@ -1,11 +1,11 @@
 // A one-page A4 report on a region: title, date, map with legend, headline figures, the
 // lowest-coverage villages and the data sources. jsPDF with its built-in fonts: nothing is fetched.
-import type { TFunction } from 'i18next';
-import { formatChange, formatDate, formatInt, formatPercent, formatPeriod } from '../format.ts';
-import type { RegionReportData } from '../report/region-report-query.ts';
-import { targetProgress } from '../report/report-scope.ts';
-import { dataSourceLines, regionTitle } from '../report/region-title.ts';
-import type { Lang } from '../url-state.ts';
+import type { TFunction } from "i18next";
+import { formatChange, formatDate, formatInt, formatPercent, formatPeriod } from "../format.ts";
+import type { RegionReportData } from "../report/region-report-query.ts";
+import { targetProgress } from "../report/report-scope.ts";
+import { dataSourceLines, regionTitle } from "../report/region-title.ts";
+import type { Lang } from "../url-state.ts";
 
 export interface PdfReportInput {
   report: RegionReportData;
@@ -19,40 +19,60 @@ export interface PdfReportInput {
 
 /** The built-in fonts speak WinAnsi: swap the few characters Intl or names may bring that it lacks. */
 export function pdfText(s: string): string {
-  return s.replace(/[\u202f\u00a0]/g, ' ').replace(/\u2212/g, '-').replace(/\u2192/g, '->');
+  return s
+    .replace(/[\u202f\u00a0]/g, " ")
+    .replace(/\u2212/g, "-")
+    .replace(/\u2192/g, "->");
 }
 
 const PAGE = { w: 210, h: 297, margin: 14 };
 
 export async function pdfReport({ report, map, target, lang, t, today }: PdfReportInput): Promise<Blob> {
-  const { jsPDF } = await import('jspdf');
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
+  const { jsPDF } = await import("jspdf");
+  const doc = new jsPDF({ unit: "mm", format: "a4", orientation: "portrait", compress: true });
   const s = report.coverageSummary;
-  const left = PAGE.margin, width = PAGE.w - 2 * PAGE.margin;
-  const text = (value: string, x: number, y: number, opts?: { size?: number; bold?: boolean; align?: 'left' | 'right' | 'center'; maxWidth?: number }) => {
-    doc.setFont('helvetica', opts?.bold ? 'bold' : 'normal');
+  const left = PAGE.margin,
+    width = PAGE.w - 2 * PAGE.margin;
+  const text = (
+    value: string,
+    x: number,
+    y: number,
+    opts?: { size?: number; bold?: boolean; align?: "left" | "right" | "center"; maxWidth?: number },
+  ) => {
+    doc.setFont("helvetica", opts?.bold ? "bold" : "normal");
     doc.setFontSize(opts?.size ?? 10);
-    doc.text(pdfText(value), x, y, { align: opts?.align ?? 'left', maxWidth: opts?.maxWidth });
+    doc.text(pdfText(value), x, y, { align: opts?.align ?? "left", maxWidth: opts?.maxWidth });
   };
-  doc.setProperties({ title: `${t('report.title')} - ${regionTitle(report.region, t)}`, creator: 'Cakupan' });
+  doc.setProperties({ title: `${t("report.title")} - ${regionTitle(report.region, t)}`, creator: "Cakupan" });
 
   let y = PAGE.margin + 6;
-  text(t('report.title'), left, y, { size: 15, bold: true });
+  text(t("report.title"), left, y, { size: 15, bold: true });
   y += 8;
   text(regionTitle(report.region, t), left, y, { size: 13, bold: true });
   y += 6;
-  text(`${t('headline.asOf', { period: formatPeriod(s.period, lang) })} · ${t('report.generated', { date: formatDate(today, lang) })}`, left, y, { size: 9 });
+  text(
+    `${t("headline.asOf", { period: formatPeriod(s.period, lang) })} · ${t("report.generated", { date: formatDate(today, lang) })}`,
+    left,
+    y,
+    { size: 9 },
+  );
 
   // Headline figures: four boxes in a row.
   y += 5;
   const progress = targetProgress(s.enrolled, s.workforce, target);
   const boxes: [string, string, string][] = [
-    [t('enrolled'), formatInt(s.enrolled, lang), t('report.workers')],
-    [t('coverageRate'), formatPercent(s.coverageRate, lang), t('headline.ofWorkforce', { workforce: formatInt(s.workforce, lang) })],
-    [t('headline.change12m'), formatChange(s.enrolledChange12m, lang), t('headline.points', { value: formatChange(s.coverageRateChange12m, lang, true) })],
-    [t('headline.target', { target: formatPercent(target, lang) }),
-      progress.reached ? t('report.reached') : formatInt(progress.toEnrol, lang),
-      progress.reached ? '' : t('report.toEnrol')],
+    [t("enrolled"), formatInt(s.enrolled, lang), t("report.workers")],
+    [t("coverageRate"), formatPercent(s.coverageRate, lang), t("headline.ofWorkforce", { workforce: formatInt(s.workforce, lang) })],
+    [
+      t("headline.change12m"),
+      formatChange(s.enrolledChange12m, lang),
+      t("headline.points", { value: formatChange(s.coverageRateChange12m, lang, true) }),
+    ],
+    [
+      t("headline.target", { target: formatPercent(target, lang) }),
+      progress.reached ? t("report.reached") : formatInt(progress.toEnrol, lang),
+      progress.reached ? "" : t("report.toEnrol"),
+    ],
   ];
   const boxW = (width - 3 * 3) / 4;
   boxes.forEach(([label, value, note], i) => {
@@ -65,34 +85,43 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
     text(note, x + 2, y + 19, { size: 7, maxWidth: boxW - 4 });
   });
   y += 27;
-  const sectors = s.bySector.map((f) =>
-    `${t(`sector.${f.sector}`)} ${formatPercent(f.coverageRate, lang)} (${formatInt(f.enrolled, lang)} / ${formatInt(f.workforce, lang)})`);
-  text(`${t('bySector')}: ${sectors.join(' · ')}`, left, y, { size: 9, maxWidth: width });
+  const sectors = s.bySector.map(
+    (f) =>
+      `${t(`sector.${f.sector}`)} ${formatPercent(f.coverageRate, lang)} (${formatInt(f.enrolled, lang)} / ${formatInt(f.workforce, lang)})`,
+  );
+  text(`${t("bySector")}: ${sectors.join(" · ")}`, left, y, { size: 9, maxWidth: width });
 
   // The map sheet, as wide as the text.
   y += 4;
   const mapH = (width * map.height) / map.width;
-  doc.addImage(map.toDataURL('image/jpeg', 0.92), 'JPEG', left, y, width, mapH);
+  doc.addImage(map.toDataURL("image/jpeg", 0.92), "JPEG", left, y, width, mapH);
   y += mapH + 7;
 
   // The lowest-coverage villages.
-  text(t('ranking'), left, y, { size: 11, bold: true });
+  text(t("ranking"), left, y, { size: 11, bold: true });
   y += 5;
-  const cols: { label: string; x: number; align: 'left' | 'right' }[] = [
-    { label: '#', x: left + 5, align: 'right' },
-    { label: t('village'), x: left + 8, align: 'left' },
-    { label: t('district'), x: left + 58, align: 'left' },
-    { label: t('workforce'), x: left + 108, align: 'right' },
-    { label: t('enrolled'), x: left + 128, align: 'right' },
-    { label: t('coverageRate'), x: left + 150, align: 'right' },
-    { label: t('uncovered'), x: left + width, align: 'right' },
+  const cols: { label: string; x: number; align: "left" | "right" }[] = [
+    { label: "#", x: left + 5, align: "right" },
+    { label: t("village"), x: left + 8, align: "left" },
+    { label: t("district"), x: left + 58, align: "left" },
+    { label: t("workforce"), x: left + 108, align: "right" },
+    { label: t("enrolled"), x: left + 128, align: "right" },
+    { label: t("coverageRate"), x: left + 150, align: "right" },
+    { label: t("uncovered"), x: left + width, align: "right" },
   ];
   cols.forEach((c) => text(c.label, c.x, y, { size: 8, bold: true, align: c.align }));
   doc.line(left, y + 1.2, left + width, y + 1.2);
   y += 5;
   report.lowest.edges.forEach(({ node: v }, i) => {
-    const cells = [String(i + 1), v.name, v.parentName ?? '', formatInt(v.workforce, lang), formatInt(v.enrolled, lang),
-      formatPercent(v.coverageRate, lang), formatInt(v.uncovered, lang)];
+    const cells = [
+      String(i + 1),
+      v.name,
+      v.parentName ?? "",
+      formatInt(v.workforce, lang),
+      formatInt(v.enrolled, lang),
+      formatPercent(v.coverageRate, lang),
+      formatInt(v.uncovered, lang),
+    ];
     cells.forEach((cell, j) => text(cell, cols[j]!.x, y, { size: 8.5, align: cols[j]!.align }));
     y += 4.6;
   });
@@ -101,7 +130,7 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
   y = Math.max(y + 3, PAGE.h - PAGE.margin - 10);
   doc.line(left, y - 4, left + width, y - 4);
   const [numbers, boundaries] = dataSourceLines(report.datasetInfo, t);
-  text(`${t('report.sources')}: ${numbers}`, left, y, { size: 8.5, bold: report.datasetInfo.synthetic, maxWidth: width });
-  text(`${boundaries} · ${t('report.software')}`, left, y + 4.5, { size: 8.5, maxWidth: width });
-  return doc.output('blob');
+  text(`${t("report.sources")}: ${numbers}`, left, y, { size: 8.5, bold: report.datasetInfo.synthetic, maxWidth: width });
+  text(`${boundaries} · ${t("report.software")}`, left, y + 4.5, { size: 8.5, maxWidth: width });
+  return doc.output("blob");
 }

@@ -1,9 +1,9 @@
 // Draw the choropleth off screen at print resolution, on a map of its own, and read it back.
-import type { LngLatBoundsLike } from 'maplibre-gl';
-import type { Classification } from '../map/classify.ts';
-import { addChoroplethLayers, createMap, districtLabels, setVillageData, villageData } from '../map/map-setup.ts';
-import type { CoverageNode, RegionCollection } from '../types.ts';
-import type { Metric } from '../url-state.ts';
+import type { LngLatBoundsLike } from "maplibre-gl";
+import type { Classification } from "../map/classify.ts";
+import { addChoroplethLayers, createMap, districtLabels, setVillageData, villageData } from "../map/map-setup.ts";
+import type { CoverageNode, RegionCollection } from "../types.ts";
+import type { Metric } from "../url-state.ts";
 
 export interface MapRenderInput {
   villages: RegionCollection;
@@ -28,21 +28,21 @@ export interface RenderedMap {
 }
 
 export async function renderMap(input: MapRenderInput, width: number, height: number, pixelRatio: number): Promise<RenderedMap> {
-  const container = document.createElement('div');
-  Object.assign(container.style, { position: 'fixed', left: '-20000px', top: '0', width: `${width}px`, height: `${height}px` });
-  container.setAttribute('aria-hidden', 'true');
+  const container = document.createElement("div");
+  Object.assign(container.style, { position: "fixed", left: "-20000px", top: "0", width: `${width}px`, height: `${height}px` });
+  container.setAttribute("aria-hidden", "true");
   document.body.append(container);
   const map = createMap(container, null, null, { pixelRatio, interactive: false });
   try {
-    await map.once('load');
+    await map.once("load");
     addChoroplethLayers(map, input.districts, false);
     map.fitBounds(input.bounds, { padding: input.padding ?? 0, animate: false });
     await setVillageData(map, villageData(input.villages, input.nodes, input.metric, input.classification));
     const source = map.getCanvas();
-    const image = document.createElement('canvas');
+    const image = document.createElement("canvas");
     image.width = source.width;
     image.height = source.height;
-    image.getContext('2d')!.drawImage(source, 0, 0);
+    image.getContext("2d")!.drawImage(source, 0, 0);
     const labels = districtLabels(input.districts)
       .map((l) => ({ text: l.text, ...map.project(l.at) }))
       .filter((l) => l.x > 0 && l.y > 0 && l.x < width && l.y < height);

@@ -1,7 +1,7 @@
 // The legend's classes as coloured ranges: one source for the sidebar, the slides and the exports.
-import { formatMetric } from '../format.ts';
-import type { Classification } from '../map/classify.ts';
-import type { Lang, Metric } from '../url-state.ts';
+import { formatMetric } from "../format.ts";
+import type { Classification } from "../map/classify.ts";
+import type { Lang, Metric } from "../url-state.ts";
 
 export interface LegendRow {
   color: string;

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import type { Classification } from '../map/classify.ts';
-import type { Lang, Metric } from '../url-state.ts';
-import { legendRows } from './legend-rows.ts';
+import { useTranslation } from "react-i18next";
+import type { Classification } from "../map/classify.ts";
+import type { Lang, Metric } from "../url-state.ts";
+import { legendRows } from "./legend-rows.ts";
 
 interface Props {
   metric: Metric;
@@ -15,37 +15,39 @@ export function Legend({ metric, classification: c, lang, showFertilizer, unreli
   const { t } = useTranslation();
   return (
     <section className="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">{t('legend')}: {t(`metric.${metric}`)}</h2>
+      <h2 id="legend-title">
+        {t("legend")}: {t(`metric.${metric}`)}
+      </h2>
       <ul>
         {legendRows(c, metric, lang).map((row, i) => (
           <li key={i} className="legend-class" data-color={row.color}>
             <span className="swatch" style={{ background: row.color }} />
             <span className="range">{row.label}</span>
-            <span className="count">{t('villages', { count: row.count })}</span>
+            <span className="count">{t("villages", { count: row.count })}</span>
           </li>
         ))}
         <li className="legend-no-data">
           <span className="swatch swatch-hatch" />
-          <span className="range">{t('noData')}</span>
-          <span className="count">{t('villages', { count: c.noData })}</span>
+          <span className="range">{t("noData")}</span>
+          <span className="count">{t("villages", { count: c.noData })}</span>
         </li>
         <li className="legend-unreliable">
           <span className="swatch swatch-dashed" />
-          <span className="range">{t('unreliable')}</span>
-          <span className="count">{t('villages', { count: unreliableCount })}</span>
+          <span className="range">{t("unreliable")}</span>
+          <span className="count">{t("villages", { count: unreliableCount })}</span>
         </li>
         <li>
           <span className="swatch swatch-district" />
-          <span className="range">{t('districtBoundary')}</span>
+          <span className="range">{t("districtBoundary")}</span>
         </li>
         {showFertilizer && (
           <li>
             <span className="swatch swatch-point" />
-            <span className="range">{t('fertilizerPoint')}</span>
+            <span className="range">{t("fertilizerPoint")}</span>
           </li>
         )}
       </ul>
-      <p className="muted small">{t('unreliableExplain')}</p>
+      <p className="muted small">{t("unreliableExplain")}</p>
     </section>
   );
 }

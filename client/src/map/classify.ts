@@ -1,23 +1,25 @@
 // Pure classification helpers for the choropleth: breaks, palettes and class counts.
-import { ckmeans, quantileSorted } from 'simple-statistics';
-import {
-  schemeBlues, schemeOrRd, schemePuBuGn, schemePurples, schemeYlGnBu, schemeYlOrRd,
-} from 'd3-scale-chromatic';
+import { ckmeans, quantileSorted } from "simple-statistics";
+import { schemeBlues, schemeOrRd, schemePuBuGn, schemePurples, schemeYlGnBu, schemeYlOrRd } from "d3-scale-chromatic";
 
-export const CLASS_METHODS = ['quantile', 'equal', 'jenks', 'pretty', 'stddev', 'manual'] as const;
+export const CLASS_METHODS = ["quantile", "equal", "jenks", "pretty", "stddev", "manual"] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 /** Sequential ColorBrewer schemes that are safe for colour-blind readers. */
 const SCHEMES = {
-  YlOrRd: schemeYlOrRd, OrRd: schemeOrRd, Blues: schemeBlues,
-  PuBuGn: schemePuBuGn, YlGnBu: schemeYlGnBu, Purples: schemePurples,
+  YlOrRd: schemeYlOrRd,
+  OrRd: schemeOrRd,
+  Blues: schemeBlues,
+  PuBuGn: schemePuBuGn,
+  YlGnBu: schemeYlGnBu,
+  Purples: schemePurples,
 } as const;
 export type PaletteName = keyof typeof SCHEMES;
 export const PALETTES = Object.keys(SCHEMES) as PaletteName[];
 
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
-export const NO_DATA_COLOR = '#bdbdbd';
+export const NO_DATA_COLOR = "#bdbdbd";
 
 export function clampClasses(k: number): number {
   if (!Number.isFinite(k)) return 5;
@@ -70,9 +72,7 @@ function jenksEdges(sorted: number[], k: number): number[] {
  * Class edges (k + 1 numbers, ascending, first = min, last = max) for the values.
  * `manual` gives the inner thresholds for the manual method.
  */
-export function computeBreaks(
-  values: readonly number[], method: ClassMethod, classes: number, manual: readonly number[] = [],
-): number[] {
+export function computeBreaks(values: readonly number[], method: ClassMethod, classes: number, manual: readonly number[] = []): number[] {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const k = clampClasses(classes);
@@ -80,18 +80,21 @@ export function computeBreaks(
   const max = sorted.at(-1)!;
   if (min === max) return [min, max];
   switch (method) {
-    case 'quantile':
+    case "quantile":
       return [min, ...Array.from({ length: k - 1 }, (_, i) => quantileSorted(sorted, (i + 1) / k)), max];
-    case 'equal':
+    case "equal":
       return Array.from({ length: k + 1 }, (_, i) => (i === k ? max : min + ((max - min) * i) / k));
-    case 'jenks':
+    case "jenks":
       return jenksEdges(sorted, k);
-    case 'pretty':
+    case "pretty":
       return prettyEdges(min, max, k);
-    case 'stddev':
+    case "stddev":
       return stddevEdges(sorted, min, max, k);
-    case 'manual': {
-      const inner = [...manual].filter(Number.isFinite).sort((a, b) => a - b).slice(0, MAX_CLASSES - 1);
+    case "manual": {
+      const inner = [...manual]
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b)
+        .slice(0, MAX_CLASSES - 1);
       return [Math.min(min, inner[0] ?? min), ...inner, Math.max(max, inner.at(-1) ?? max)];
     }
   }
@@ -147,5 +150,5 @@ export function recount(values: readonly (number | null)[], c: Classification): 
 
 export function colorOf(value: number | null | undefined, c: Classification): string {
   const i = classIndex(value, c.edges);
-  return i < 0 ? NO_DATA_COLOR : c.colors[i] ?? NO_DATA_COLOR;
+  return i < 0 ? NO_DATA_COLOR : (c.colors[i] ?? NO_DATA_COLOR);
 }

@@ -1,19 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import type { CoverageNode, FertilizerPoint, RegionCollection } from '../types.ts';
-import type { Lang, Metric } from '../url-state.ts';
-import type { Classification } from './classify.ts';
-import { bboxOf } from './geo.ts';
-import { VILLAGE_FILL, VILLAGE_SOURCE } from './layers.ts';
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Map as MapLibreMap, MapLayerMouseEvent } from "maplibre-gl";
+import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.ts";
+import type { Lang, Metric } from "../url-state.ts";
+import type { Classification } from "./classify.ts";
+import { bboxOf } from "./geo.ts";
+import { VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
 import {
-  addChoroplethLayers, addDistrictLabels, createMap, setFertilizerPoints, setVillageData, villageData,
+  addChoroplethLayers,
+  addDistrictLabels,
+  createMap,
+  setFertilizerPoints,
+  setVillageData,
+  villageData,
   type InitialView,
-} from './map-setup.ts';
-import { MapTooltip } from './map-tooltip.tsx';
-import { addPlanLayers, showPlan } from './plan-overlay.ts';
-import type { PlanOverlay } from '../planner/plan-overlay-data.ts';
-import { markPainted, markPending } from './test-hook.ts';
+} from "./map-setup.ts";
+import { MapTooltip } from "./map-tooltip.tsx";
+import { addPlanLayers, showPlan } from "./plan-overlay.ts";
+import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
+import { markPainted, markPending } from "./test-hook.ts";
 
 export interface CoverageMapProps {
   villages: RegionCollection;
@@ -41,7 +46,11 @@ export interface CoverageMapProps {
   onMap?(map: MapLibreMap | null): void;
 }
 
-interface Hover { code: string; x: number; y: number }
+interface Hover {
+  code: string;
+  x: number;
+  y: number;
+}
 
 export function CoverageMap(props: CoverageMapProps) {
   const { t } = useTranslation();
@@ -57,7 +66,7 @@ export function CoverageMap(props: CoverageMapProps) {
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
     const markers: { remove(): void }[] = [];
-    map.on('load', () => {
+    map.on("load", () => {
       addChoroplethLayers(map, districts, basemapUrl != null);
       addPlanLayers(map);
       markers.push(...addDistrictLabels(map, districts));
@@ -68,25 +77,25 @@ export function CoverageMap(props: CoverageMapProps) {
       setLoaded(true);
       latest.current.onMap?.(map);
     });
-    map.on('mousemove', VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
+    map.on("mousemove", VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
       const code = e.features?.[0]?.properties?.code as string | undefined;
       if (!code) return;
-      map.getCanvas().style.cursor = 'pointer';
+      map.getCanvas().style.cursor = "pointer";
       setTip({ code, x: e.point.x, y: e.point.y });
       latest.current.onHover(code);
     });
-    map.on('mouseleave', VILLAGE_FILL.id, () => {
-      map.getCanvas().style.cursor = '';
+    map.on("mouseleave", VILLAGE_FILL.id, () => {
+      map.getCanvas().style.cursor = "";
       setTip(null);
       latest.current.onHover(null);
     });
-    map.on('click', VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
+    map.on("click", VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
       const code = e.features?.[0]?.properties?.code as string | undefined;
       if (code) latest.current.onSelect(code);
     });
-    map.on('moveend', () => {
+    map.on("moveend", () => {
       const c = map.getCenter();
-      container.current?.setAttribute('data-center', `${c.lng.toFixed(5)},${c.lat.toFixed(5)},${map.getZoom().toFixed(2)}`);
+      container.current?.setAttribute("data-center", `${c.lng.toFixed(5)},${c.lat.toFixed(5)},${map.getZoom().toFixed(2)}`);
       latest.current.onMove?.([c.lng, c.lat], map.getZoom());
     });
     return () => {
@@ -104,9 +113,13 @@ export function CoverageMap(props: CoverageMapProps) {
     let current = true;
     if (primary) markPending(map);
     setVillageData(map, villageData(villages, nodes, metric, classification))
-      .then(() => { if (current && primary) markPainted(map); })
+      .then(() => {
+        if (current && primary) markPainted(map);
+      })
       .catch(() => undefined);
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [loaded, villages, nodes, metric, classification, primary]);
 
   const { fertilizer, showFertilizer } = props;
@@ -119,8 +132,8 @@ export function CoverageMap(props: CoverageMapProps) {
     if (loaded && mapRef.current && container.current) return showPlan(mapRef.current, plan ?? null, container.current);
   }, [loaded, plan]);
 
-  useFeatureFlag(mapRef.current, loaded, 'hover', props.hovered);
-  useFeatureFlag(mapRef.current, loaded, 'selected', props.selected);
+  useFeatureFlag(mapRef.current, loaded, "hover", props.hovered);
+  useFeatureFlag(mapRef.current, loaded, "selected", props.selected);
 
   const { focus } = props;
   useEffect(() => {
@@ -136,17 +149,16 @@ export function CoverageMap(props: CoverageMapProps) {
   return (
     <div className="map-frame">
       {props.caption && <div className="map-caption">{props.caption}</div>}
-      <div ref={container} className="map" role="region" aria-label={t('mapLabel')} data-loaded={loaded} />
+      <div ref={container} className="map" role="region" aria-label={t("mapLabel")} data-loaded={loaded} />
       {tip && (
-        <MapTooltip x={tip.x} y={tip.y} name={tipNode?.name ?? tipName ?? tip.code}
-          node={tipNode} metric={metric} lang={props.lang} />
+        <MapTooltip x={tip.x} y={tip.y} name={tipNode?.name ?? tipName ?? tip.code} node={tipNode} metric={metric} lang={props.lang} />
       )}
     </div>
   );
 }
 
 /** Mirror one selected code into a boolean feature-state flag. */
-function useFeatureFlag(map: MapLibreMap | null, loaded: boolean, flag: 'hover' | 'selected', code: string | null) {
+function useFeatureFlag(map: MapLibreMap | null, loaded: boolean, flag: "hover" | "selected", code: string | null) {
   useEffect(() => {
     if (!map || !loaded || !code) return;
     const target = { source: VILLAGE_SOURCE, id: code };

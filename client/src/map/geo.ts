@@ -3,7 +3,7 @@ type Poly = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 export type BBox = [number, number, number, number];
 
 function rings(g: Poly): GeoJSON.Position[][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return g.type === "Polygon" ? [g.coordinates] : g.coordinates;
 }
 
 export function bboxOf(features: readonly GeoJSON.Feature<Poly | null>[]): BBox | null {
@@ -21,12 +21,16 @@ export function bboxOf(features: readonly GeoJSON.Feature<Poly | null>[]): BBox 
 }
 
 function ringCentroid(ring: GeoJSON.Position[]): { x: number; y: number; area: number } {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x0 = 0, y0 = 0] = ring[j]!;
     const [x1 = 0, y1 = 0] = ring[i]!;
     const f = x0 * y1 - x1 * y0;
-    a += f; cx += (x0 + x1) * f; cy += (y0 + y1) * f;
+    a += f;
+    cx += (x0 + x1) * f;
+    cy += (y0 + y1) * f;
   }
   return a === 0 ? { x: ring[0]?.[0] ?? 0, y: ring[0]?.[1] ?? 0, area: 0 } : { x: cx / (3 * a), y: cy / (3 * a), area: Math.abs(a / 2) };
 }

@@ -1,134 +1,134 @@
 // Layer specifications of the choropleth, with fixed ids that the tests and the code query.
-import type { AddLayerObject, StyleSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR } from './classify.ts';
+import type { AddLayerObject, StyleSpecification } from "maplibre-gl";
+import { NO_DATA_COLOR } from "./classify.ts";
 
 type Layer<T extends string> = Extract<AddLayerObject, { type: T; source: string }>;
 
-export const VILLAGE_SOURCE = 'villages';
-export const DISTRICT_SOURCE = 'districts';
-export const FERTILIZER_SOURCE = 'fertilizer-points';
-export const HATCH_IMAGE = 'no-data-hatch';
+export const VILLAGE_SOURCE = "villages";
+export const DISTRICT_SOURCE = "districts";
+export const FERTILIZER_SOURCE = "fertilizer-points";
+export const HATCH_IMAGE = "no-data-hatch";
 
 export const VILLAGE_FILL = {
-  id: 'village-fill',
-  type: 'fill',
+  id: "village-fill",
+  type: "fill",
   source: VILLAGE_SOURCE,
   paint: {
-    'fill-color': ['coalesce', ['get', 'color'], NO_DATA_COLOR],
-    'fill-opacity': 1,
+    "fill-color": ["coalesce", ["get", "color"], NO_DATA_COLOR],
+    "fill-opacity": 1,
   },
-} satisfies Layer<'fill'>;
+} satisfies Layer<"fill">;
 
 export const VILLAGE_NO_DATA = {
-  id: 'village-no-data',
-  type: 'fill',
+  id: "village-no-data",
+  type: "fill",
   source: VILLAGE_SOURCE,
-  filter: ['==', ['get', 'cls'], -1],
-  paint: { 'fill-pattern': HATCH_IMAGE },
-} satisfies Layer<'fill'>;
+  filter: ["==", ["get", "cls"], -1],
+  paint: { "fill-pattern": HATCH_IMAGE },
+} satisfies Layer<"fill">;
 
 export const VILLAGE_OUTLINE = {
-  id: 'village-outline',
-  type: 'line',
+  id: "village-outline",
+  type: "line",
   source: VILLAGE_SOURCE,
-  paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.8 },
-} satisfies Layer<'line'>;
+  paint: { "line-color": "#ffffff", "line-width": 0.5, "line-opacity": 0.8 },
+} satisfies Layer<"line">;
 
 export const VILLAGE_UNRELIABLE = {
-  id: 'village-unreliable',
-  type: 'line',
+  id: "village-unreliable",
+  type: "line",
   source: VILLAGE_SOURCE,
-  filter: ['==', ['get', 'reliable'], false],
-  paint: { 'line-color': '#37474f', 'line-width': 0.9, 'line-opacity': 0.75, 'line-dasharray': [2, 2] },
-} satisfies Layer<'line'>;
+  filter: ["==", ["get", "reliable"], false],
+  paint: { "line-color": "#37474f", "line-width": 0.9, "line-opacity": 0.75, "line-dasharray": [2, 2] },
+} satisfies Layer<"line">;
 
 export const DISTRICT_LINE = {
-  id: 'district-line',
-  type: 'line',
+  id: "district-line",
+  type: "line",
   source: DISTRICT_SOURCE,
-  paint: { 'line-color': '#263238', 'line-width': 1.6 },
-} satisfies Layer<'line'>;
+  paint: { "line-color": "#263238", "line-width": 1.6 },
+} satisfies Layer<"line">;
 
 export const VILLAGE_HIGHLIGHT = {
-  id: 'village-highlight',
-  type: 'line',
+  id: "village-highlight",
+  type: "line",
   source: VILLAGE_SOURCE,
   paint: {
-    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#0d47a1', '#000000'],
-    'line-width': [
-      'case',
-      ['boolean', ['feature-state', 'selected'], false], 3.5,
-      ['boolean', ['feature-state', 'hover'], false], 2.5,
-      0,
-    ],
+    "line-color": ["case", ["boolean", ["feature-state", "selected"], false], "#0d47a1", "#000000"],
+    "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 3.5, ["boolean", ["feature-state", "hover"], false], 2.5, 0],
   },
-} satisfies Layer<'line'>;
+} satisfies Layer<"line">;
 
 export const FERTILIZER_POINTS = {
-  id: 'fertilizer-points',
-  type: 'circle',
+  id: "fertilizer-points",
+  type: "circle",
   source: FERTILIZER_SOURCE,
-  layout: { visibility: 'none' },
+  layout: { visibility: "none" },
   paint: {
-    'circle-radius': 5,
-    'circle-color': '#1b5e20',
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 1.5,
+    "circle-radius": 5,
+    "circle-color": "#1b5e20",
+    "circle-stroke-color": "#ffffff",
+    "circle-stroke-width": 1.5,
   },
-} satisfies Layer<'circle'>;
+} satisfies Layer<"circle">;
 
-export const PLAN_SOURCE = 'outreach-plan';
+export const PLAN_SOURCE = "outreach-plan";
 
 /** Villages with uncovered workers that no chosen site reaches: a dashed purple outline. */
 export const PLAN_LEFT_OUT = {
-  id: 'plan-left-out',
-  type: 'line',
+  id: "plan-left-out",
+  type: "line",
   source: PLAN_SOURCE,
-  filter: ['==', ['get', 'role'], 'left-out'],
-  paint: { 'line-color': '#6a1b9a', 'line-width': 1.6, 'line-dasharray': [1.5, 1.5] },
-} satisfies Layer<'line'>;
+  filter: ["==", ["get", "role"], "left-out"],
+  paint: { "line-color": "#6a1b9a", "line-width": 1.6, "line-dasharray": [1.5, 1.5] },
+} satisfies Layer<"line">;
 
 /** Villages a chosen site reaches: a translucent blue wash with an outline. */
 export const PLAN_REACHED = {
-  id: 'plan-reached',
-  type: 'fill',
+  id: "plan-reached",
+  type: "fill",
   source: PLAN_SOURCE,
-  filter: ['==', ['get', 'role'], 'reached'],
-  paint: { 'fill-color': '#1565c0', 'fill-opacity': 0.35, 'fill-outline-color': '#0d47a1' },
-} satisfies Layer<'fill'>;
+  filter: ["==", ["get", "role"], "reached"],
+  paint: { "fill-color": "#1565c0", "fill-opacity": 0.35, "fill-outline-color": "#0d47a1" },
+} satisfies Layer<"fill">;
 
 /** Each site's travel radius. */
 export const PLAN_REACH = {
-  id: 'plan-reach',
-  type: 'line',
+  id: "plan-reach",
+  type: "line",
   source: PLAN_SOURCE,
-  filter: ['==', ['get', 'role'], 'reach'],
-  paint: { 'line-color': '#0d47a1', 'line-width': 1.5, 'line-opacity': 0.9 },
-} satisfies Layer<'line'>;
+  filter: ["==", ["get", "role"], "reach"],
+  paint: { "line-color": "#0d47a1", "line-width": 1.5, "line-opacity": 0.9 },
+} satisfies Layer<"line">;
 
 /** The chosen sites; their numbers are HTML markers on top (no glyphs offline). */
 export const PLAN_SITES = {
-  id: 'plan-sites',
-  type: 'circle',
+  id: "plan-sites",
+  type: "circle",
   source: PLAN_SOURCE,
-  filter: ['==', ['get', 'role'], 'site'],
-  paint: { 'circle-radius': 10, 'circle-color': '#0d47a1', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-} satisfies Layer<'circle'>;
+  filter: ["==", ["get", "role"], "site"],
+  paint: { "circle-radius": 10, "circle-color": "#0d47a1", "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
+} satisfies Layer<"circle">;
 
 /** The outreach plan, above the choropleth, bottom first. */
 export const PLAN_LAYERS = [PLAN_LEFT_OUT, PLAN_REACHED, PLAN_REACH, PLAN_SITES] as const;
 
 /** Drawn in this order, bottom first. */
 export const CHOROPLETH_LAYERS = [
-  VILLAGE_FILL, VILLAGE_NO_DATA, VILLAGE_OUTLINE, VILLAGE_UNRELIABLE,
-  DISTRICT_LINE, VILLAGE_HIGHLIGHT, FERTILIZER_POINTS,
+  VILLAGE_FILL,
+  VILLAGE_NO_DATA,
+  VILLAGE_OUTLINE,
+  VILLAGE_UNRELIABLE,
+  DISTRICT_LINE,
+  VILLAGE_HIGHLIGHT,
+  FERTILIZER_POINTS,
 ] as const;
 
 /** Offline style: no tiles, no glyphs, no sprite. */
 export const OFFLINE_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#e8eef1' } }],
+  layers: [{ id: "background", type: "background", paint: { "background-color": "#e8eef1" } }],
 };
 
 /** An 8×8 grey diagonal hatch for villages without data. */

@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from "maplibre-gl";
 
 /** Keep the cameras of two maps in step (split view); returns the unlink function. */
 export function linkMaps(a: MapLibreMap, b: MapLibreMap): () => void {
@@ -11,11 +11,11 @@ export function linkMaps(a: MapLibreMap, b: MapLibreMap): () => void {
   };
   const ab = follow(a, b);
   const ba = follow(b, a);
-  a.on('move', ab);
-  b.on('move', ba);
+  a.on("move", ab);
+  b.on("move", ba);
   ab();
   return () => {
-    a.off('move', ab);
-    b.off('move', ba);
+    a.off("move", ab);
+    b.off("move", ba);
   };
 }

@@ -1,16 +1,23 @@
 // Imperative MapLibre set-up: map creation, sources, layers, district labels and data.
-import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import type { CoverageNode, FertilizerPoint, RegionCollection } from '../types.ts';
-import { isReliable, metricValue } from '../types.ts';
-import type { Metric } from '../url-state.ts';
-import { classIndex, colorOf, type Classification } from './classify.ts';
-import { labelPoint } from './geo.ts';
+import * as maplibregl from "maplibre-gl";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.ts";
+import { isReliable, metricValue } from "../types.ts";
+import type { Metric } from "../url-state.ts";
+import { classIndex, colorOf, type Classification } from "./classify.ts";
+import { labelPoint } from "./geo.ts";
 import {
-  CHOROPLETH_LAYERS, DISTRICT_SOURCE, VILLAGE_FILL, FERTILIZER_SOURCE, HATCH_IMAGE, OFFLINE_STYLE, VILLAGE_SOURCE, hatchImage,
-} from './layers.ts';
+  CHOROPLETH_LAYERS,
+  DISTRICT_SOURCE,
+  VILLAGE_FILL,
+  FERTILIZER_SOURCE,
+  HATCH_IMAGE,
+  OFFLINE_STYLE,
+  VILLAGE_SOURCE,
+  hatchImage,
+} from "./layers.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -20,8 +27,10 @@ export interface InitialView {
 }
 
 export function createMap(
-  container: HTMLElement, basemapUrl: string | null, view: InitialView | null,
-  options: Pick<maplibregl.MapOptions, 'pixelRatio' | 'interactive'> = {},
+  container: HTMLElement,
+  basemapUrl: string | null,
+  view: InitialView | null,
+  options: Pick<maplibregl.MapOptions, "pixelRatio" | "interactive"> = {},
 ): MapLibreMap {
   return new maplibregl.Map({
     ...options,
@@ -36,16 +45,16 @@ export function createMap(
   });
 }
 
-const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
 export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean): void {
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
-  map.addSource(VILLAGE_SOURCE, { type: 'geojson', data: EMPTY, promoteId: 'code' });
-  map.addSource(DISTRICT_SOURCE, { type: 'geojson', data: districts });
-  map.addSource(FERTILIZER_SOURCE, { type: 'geojson', data: EMPTY });
+  map.addSource(VILLAGE_SOURCE, { type: "geojson", data: EMPTY, promoteId: "code" });
+  map.addSource(DISTRICT_SOURCE, { type: "geojson", data: districts });
+  map.addSource(FERTILIZER_SOURCE, { type: "geojson", data: EMPTY });
   for (const layer of CHOROPLETH_LAYERS) map.addLayer(layer);
   // Let a basemap show through a little; offline the fill stays opaque so its pixels are exact.
-  if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, 'fill-opacity', 0.8);
+  if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, "fill-opacity", 0.8);
 }
 
 export interface TextMarker {
@@ -58,10 +67,10 @@ export interface TextMarker {
 /** Text as HTML markers: the offline style has no glyphs for symbol layers. */
 export function addTextMarkers(map: MapLibreMap, markers: readonly TextMarker[]): maplibregl.Marker[] {
   return markers.map((m) => {
-    const el = document.createElement('div');
+    const el = document.createElement("div");
     el.className = m.className;
     el.textContent = m.text;
-    el.setAttribute('aria-hidden', 'true');
+    el.setAttribute("aria-hidden", "true");
     if (m.code) el.dataset.code = m.code;
     return new maplibregl.Marker({ element: el }).setLngLat(m.at).addTo(map);
   });
@@ -69,7 +78,7 @@ export function addTextMarkers(map: MapLibreMap, markers: readonly TextMarker[])
 
 /** District names at a point inside each district. */
 export function districtLabels(districts: RegionCollection): TextMarker[] {
-  return districts.features.map((f) => ({ text: f.properties.name, at: labelPoint(f.geometry), className: 'district-label' }));
+  return districts.features.map((f) => ({ text: f.properties.name, at: labelPoint(f.geometry), className: "district-label" }));
 }
 
 export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection): maplibregl.Marker[] {
@@ -78,20 +87,23 @@ export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection)
 
 /** The village polygons with the metric value, its class and colour as properties. */
 export function villageData(
-  villages: RegionCollection, nodes: ReadonlyMap<string, CoverageNode>, metric: Metric, c: Classification,
+  villages: RegionCollection,
+  nodes: ReadonlyMap<string, CoverageNode>,
+  metric: Metric,
+  c: Classification,
 ): GeoJSON.FeatureCollection {
   return {
-    type: 'FeatureCollection',
+    type: "FeatureCollection",
     features: villages.features.map((f) => {
       const node = nodes.get(f.properties.code);
       const value = metricValue(node, metric);
       return {
-        type: 'Feature',
+        type: "Feature",
         geometry: f.geometry,
         properties: {
           code: f.properties.code,
           name: f.properties.name,
-          district: node?.parentName ?? '',
+          district: node?.parentName ?? "",
           value,
           cls: classIndex(value, c.edges),
           color: colorOf(value, c),
@@ -106,17 +118,17 @@ export function villageData(
 export async function setVillageData(map: MapLibreMap, data: GeoJSON.FeatureCollection): Promise<void> {
   await map.getSource<GeoJSONSource>(VILLAGE_SOURCE)?.setData(data);
   map.triggerRepaint();
-  await map.once('idle');
+  await map.once("idle");
 }
 
 export function setFertilizerPoints(map: MapLibreMap, points: readonly FertilizerPoint[], visible: boolean): void {
   map.getSource<GeoJSONSource>(FERTILIZER_SOURCE)?.setData({
-    type: 'FeatureCollection',
+    type: "FeatureCollection",
     features: points.map((p) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [p.lon, p.lat] },
       properties: { code: p.code, name: p.name, kind: p.kind },
     })),
   });
-  map.setLayoutProperty('fertilizer-points', 'visibility', visible ? 'visible' : 'none');
+  map.setLayoutProperty("fertilizer-points", "visibility", visible ? "visible" : "none");
 }

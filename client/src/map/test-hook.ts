@@ -1,5 +1,5 @@
 // window.__cakupan lets the browser tests wait for, and read, the painted choropleth.
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from "maplibre-gl";
 
 export interface CakupanTestHook {
   map: MapLibreMap;

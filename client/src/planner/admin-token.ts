@@ -1,5 +1,5 @@
 // The admin token for saving plans: kept in sessionStorage for this tab only, never in the URL.
-const KEY = 'cakupan.adminToken';
+const KEY = "cakupan.adminToken";
 
 export function readAdminToken(): string | null {
   try {
@@ -26,5 +26,5 @@ export function adminContext(token: string): { headers: Record<string, string> }
 /** The server refused the token (or there is none configured). */
 export function isAuthError(error: unknown): boolean {
   const errors = (error as { errors?: { extensions?: { code?: unknown } }[] } | null)?.errors ?? [];
-  return errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN');
+  return errors.some((e) => e.extensions?.code === "UNAUTHENTICATED" || e.extensions?.code === "FORBIDDEN");
 }

@@ -1,7 +1,7 @@
 // Coverage now and after (a plan or a budget), with the new enrollments, one row per region or sector.
-import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent } from '../format.ts';
-import type { Lang } from '../url-state.ts';
+import { useTranslation } from "react-i18next";
+import { formatInt, formatPercent } from "../format.ts";
+import type { Lang } from "../url-state.ts";
 
 export interface BeforeAfterRow {
   key: string;
@@ -12,17 +12,37 @@ export interface BeforeAfterRow {
   total?: boolean;
 }
 
-export function BeforeAfterTable({ head, rows, lang, attr }: { head: string; rows: BeforeAfterRow[]; lang: Lang; attr: 'data-code' | 'data-sector' }) {
+export function BeforeAfterTable({
+  head,
+  rows,
+  lang,
+  attr,
+}: {
+  head: string;
+  rows: BeforeAfterRow[];
+  lang: Lang;
+  attr: "data-code" | "data-sector";
+}) {
   const { t } = useTranslation();
   return (
     <table className="plan-coverage small">
       <thead>
-        <tr><th scope="col">{head}</th><th scope="col" className="num">{t('planner.before')}</th>
-          <th scope="col" className="num">{t('planner.after')}</th><th scope="col" className="num">{t('planner.new')}</th></tr>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" className="num">
+            {t("planner.before")}
+          </th>
+          <th scope="col" className="num">
+            {t("planner.after")}
+          </th>
+          <th scope="col" className="num">
+            {t("planner.new")}
+          </th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} {...{ [attr]: r.key }} className={r.total ? 'total' : undefined}>
+          <tr key={r.key} {...{ [attr]: r.key }} className={r.total ? "total" : undefined}>
             <th scope="row">{r.label}</th>
             <td className="num">{formatPercent(r.before, lang)}</td>
             <td className="num">{formatPercent(r.after, lang)}</td>

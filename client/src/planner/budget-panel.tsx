@@ -1,14 +1,14 @@
 // The budget view: how many more workers a premium budget funds, which villages first under a rule,
 // and the coverage by sector that results.
-import { useId, useState } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent, formatRupiah } from '../format.ts';
-import type { Lang } from '../url-state.ts';
-import { BeforeAfterTable } from './before-after-table.tsx';
-import { CostBar } from './cost-bar.tsx';
-import { BUDGET_VIEW } from './plan-queries.ts';
-import { ALLOCATION_RULES, type AllocationRule, type PlanForm } from './plan-state.ts';
+import { useId, useState } from "react";
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import { formatInt, formatPercent, formatRupiah } from "../format.ts";
+import type { Lang } from "../url-state.ts";
+import { BeforeAfterTable } from "./before-after-table.tsx";
+import { CostBar } from "./cost-bar.tsx";
+import { BUDGET_VIEW } from "./plan-queries.ts";
+import { ALLOCATION_RULES, type AllocationRule, type PlanForm } from "./plan-state.ts";
 
 interface Props {
   form: PlanForm;
@@ -23,59 +23,124 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
   const { t } = useTranslation();
   const ruleId = useId();
   const budgetId = useId();
-  const [budget, setBudget] = useState(form.budget == null ? '' : String(form.budget));
-  const input = form.budget == null ? null : {
-    budget: form.budget, rule: form.rule, sectors: form.sectors, monthlyPremium: form.monthlyPremium, months: form.months,
-  };
+  const [budget, setBudget] = useState(form.budget == null ? "" : String(form.budget));
+  const input =
+    form.budget == null
+      ? null
+      : {
+          budget: form.budget,
+          rule: form.rule,
+          sectors: form.sectors,
+          monthlyPremium: form.monthlyPremium,
+          months: form.months,
+        };
   const { data, error, loading } = useQuery(BUDGET_VIEW, { variables: { input: input! }, skip: !input });
   const view = input ? data?.budgetView : undefined;
   return (
-    <section className="budget-panel" aria-label={t('planner.tab.budget')}>
-      <form className="plan-form" onSubmit={(e) => { e.preventDefault(); update({ budget: Number(budget) > 0 ? Number(budget) : null }); }}>
+    <section className="budget-panel" aria-label={t("planner.tab.budget")}>
+      <form
+        className="plan-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ budget: Number(budget) > 0 ? Number(budget) : null });
+        }}
+      >
         <div className="field">
-          <label htmlFor={budgetId}>{t('planner.budget')}</label>
-          <input id={budgetId} name="budgetView" type="number" min={1} step={1} required value={budget} onChange={(e) => setBudget(e.target.value)} />
-          <span className="hint">{budget ? formatRupiah(Number(budget), lang) : t('planner.budgetNeeded')}</span>
+          <label htmlFor={budgetId}>{t("planner.budget")}</label>
+          <input
+            id={budgetId}
+            name="budgetView"
+            type="number"
+            min={1}
+            step={1}
+            required
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+          />
+          <span className="hint">{budget ? formatRupiah(Number(budget), lang) : t("planner.budgetNeeded")}</span>
         </div>
         <div className="field">
-          <label htmlFor={ruleId}>{t('planner.rule')}</label>
+          <label htmlFor={ruleId}>{t("planner.rule")}</label>
           <select id={ruleId} name="rule" value={form.rule} onChange={(e) => update({ rule: e.target.value as AllocationRule })}>
-            {ALLOCATION_RULES.map((r) => <option key={r} value={r}>{t(`planner.rule.${r}`)}</option>)}
+            {ALLOCATION_RULES.map((r) => (
+              <option key={r} value={r}>
+                {t(`planner.rule.${r}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="primary">{t('planner.apply')}</button>
+        <button type="submit" className="primary">
+          {t("planner.apply")}
+        </button>
       </form>
       <p className="small muted">
-        {t('planner.budgetSectors', { sectors: form.sectors.map((s) => t(`sector.${s}`)).join(', '),
-          premium: formatRupiah(form.monthlyPremium, lang), months: form.months })}
+        {t("planner.budgetSectors", {
+          sectors: form.sectors.map((s) => t(`sector.${s}`)).join(", "),
+          premium: formatRupiah(form.monthlyPremium, lang),
+          months: form.months,
+        })}
       </p>
-      {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
-      {loading && <p className="muted">{t('loading')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t("error", { message: error.message })}
+        </p>
+      )}
+      {loading && <p className="muted">{t("loading")}</p>}
       {view && (
         <>
           <dl className="plan-totals">
-            <div data-total="costPerWorker"><dt>{t('planner.costPerWorker')}</dt><dd>{formatRupiah(view.costPerWorker, lang)}</dd></div>
-            <div data-total="fundableWorkers"><dt>{t('planner.fundable')}</dt><dd>{formatInt(view.fundableWorkers, lang)}</dd></div>
-            <div data-total="funded"><dt>{t('planner.funded')}</dt><dd>{formatInt(view.funded, lang)}</dd></div>
-            <div data-total="budgetRemaining"><dt>{t('planner.budgetRemaining')}</dt><dd>{formatRupiah(view.budgetRemaining, lang)}</dd></div>
+            <div data-total="costPerWorker">
+              <dt>{t("planner.costPerWorker")}</dt>
+              <dd>{formatRupiah(view.costPerWorker, lang)}</dd>
+            </div>
+            <div data-total="fundableWorkers">
+              <dt>{t("planner.fundable")}</dt>
+              <dd>{formatInt(view.fundableWorkers, lang)}</dd>
+            </div>
+            <div data-total="funded">
+              <dt>{t("planner.funded")}</dt>
+              <dd>{formatInt(view.funded, lang)}</dd>
+            </div>
+            <div data-total="budgetRemaining">
+              <dt>{t("planner.budgetRemaining")}</dt>
+              <dd>{formatRupiah(view.budgetRemaining, lang)}</dd>
+            </div>
           </dl>
-          <CostBar value={view.budgetUsed} max={view.budgetUsed + view.budgetRemaining} lang={lang} label={t('planner.budgetUsed')} />
-          <h3>{t('planner.coverageBySector')}</h3>
-          <BeforeAfterTable head={t('sector')} lang={lang} attr="data-sector"
+          <CostBar value={view.budgetUsed} max={view.budgetUsed + view.budgetRemaining} lang={lang} label={t("planner.budgetUsed")} />
+          <h3>{t("planner.coverageBySector")}</h3>
+          <BeforeAfterTable
+            head={t("sector")}
+            lang={lang}
+            attr="data-sector"
             rows={view.coverageBySector.map((s) => ({
-              key: s.sector, label: t(`sector.${s.sector}`), before: s.rateBefore, after: s.rateAfter, added: s.enrolledAfter - s.enrolledBefore,
-            }))} />
-          <h3>{t('planner.fundedFirst', { count: view.allocations.length })}</h3>
+              key: s.sector,
+              label: t(`sector.${s.sector}`),
+              before: s.rateBefore,
+              after: s.rateAfter,
+              added: s.enrolledAfter - s.enrolledBefore,
+            }))}
+          />
+          <h3>{t("planner.fundedFirst", { count: view.allocations.length })}</h3>
           <ol className="plan-villages allocations">
             {view.allocations.slice(0, SHOWN).map((a) => (
               <li key={`${a.villageCode}-${a.sector}`}>
-                <button type="button" className="link" onClick={() => onVillage(a.villageCode)}>{a.villageName}</button>
-                <span className="muted"> · {a.districtName} · {t(`sector.${a.sector}`)}</span>
-                <span className="num"> {formatInt(a.funded, lang)} · {formatPercent(a.rateBefore, lang)} → {formatPercent(a.rateAfter, lang)}</span>
+                <button type="button" className="link" onClick={() => onVillage(a.villageCode)}>
+                  {a.villageName}
+                </button>
+                <span className="muted">
+                  {" "}
+                  · {a.districtName} · {t(`sector.${a.sector}`)}
+                </span>
+                <span className="num">
+                  {" "}
+                  {formatInt(a.funded, lang)} · {formatPercent(a.rateBefore, lang)} → {formatPercent(a.rateAfter, lang)}
+                </span>
               </li>
             ))}
           </ol>
-          {view.allocations.length > SHOWN && <p className="small muted">{t('planner.andMore', { count: view.allocations.length - SHOWN })}</p>}
+          {view.allocations.length > SHOWN && (
+            <p className="small muted">{t("planner.andMore", { count: view.allocations.length - SHOWN })}</p>
+          )}
         </>
       )}
     </section>

@@ -1,10 +1,10 @@
 // The planner's inputs. Edits stay local until "Plan" writes them to the URL state.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formatRupiah } from '../format.ts';
-import { SECTORS, type Lang, type Sector } from '../url-state.ts';
-import { CANDIDATE_SITES, PLAN_BOUNDS, type CandidateSites, type PlanForm } from './plan-state.ts';
-import type { SeasonWindow } from './season-window.ts';
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { formatRupiah } from "../format.ts";
+import { SECTORS, type Lang, type Sector } from "../url-state.ts";
+import { CANDIDATE_SITES, PLAN_BOUNDS, type CandidateSites, type PlanForm } from "./plan-state.ts";
+import type { SeasonWindow } from "./season-window.ts";
 
 interface Props {
   form: PlanForm;
@@ -13,16 +13,25 @@ interface Props {
   onSubmit(patch: Partial<PlanForm>): void;
 }
 
-type Draft = Record<'sessions' | 'km' | 'rate' | 'budget' | 'premium' | 'months', string> & {
-  sectors: Sector[]; candidates: CandidateSites; from: string | null; to: string | null;
+type Draft = Record<"sessions" | "km" | "rate" | "budget" | "premium" | "months", string> & {
+  sectors: Sector[];
+  candidates: CandidateSites;
+  from: string | null;
+  to: string | null;
 };
 
 function toDraft(f: PlanForm): Draft {
   return {
-    sectors: f.sectors, candidates: f.candidates, from: f.from, to: f.to,
-    sessions: String(f.sessions), km: String(f.maxDistanceKm),
-    rate: f.enrollmentRate == null ? '' : String(Math.round(f.enrollmentRate * 1000) / 10),
-    budget: f.budget == null ? '' : String(f.budget), premium: String(f.monthlyPremium), months: String(f.months),
+    sectors: f.sectors,
+    candidates: f.candidates,
+    from: f.from,
+    to: f.to,
+    sessions: String(f.sessions),
+    km: String(f.maxDistanceKm),
+    rate: f.enrollmentRate == null ? "" : String(Math.round(f.enrollmentRate * 1000) / 10),
+    budget: f.budget == null ? "" : String(f.budget),
+    premium: String(f.monthlyPremium),
+    months: String(f.months),
   };
 }
 
@@ -41,13 +50,13 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
   const { t } = useTranslation();
   const [d, setD] = useState(() => toDraft(form));
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const n = (s: string) => (s.trim() === '' ? null : Number(s));
+  const n = (s: string) => (s.trim() === "" ? null : Number(s));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const rate = n(d.rate);
     onSubmit({
-      sectors: d.sectors.length ? d.sectors : ['FARMER'],
+      sectors: d.sectors.length ? d.sectors : ["FARMER"],
       sessions: n(d.sessions) ?? form.sessions,
       maxDistanceKm: n(d.km) ?? form.maxDistanceKm,
       candidates: d.candidates,
@@ -63,53 +72,123 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
     set({ sectors: on ? SECTORS.filter((x) => x === s || d.sectors.includes(x)) : d.sectors.filter((x) => x !== s) });
 
   return (
-    <form className="plan-form" onSubmit={submit} aria-label={t('planner.form')}>
+    <form className="plan-form" onSubmit={submit} aria-label={t("planner.form")}>
       <fieldset className="sectors">
-        <legend>{t('planner.sectors')}</legend>
+        <legend>{t("planner.sectors")}</legend>
         {SECTORS.map((s) => (
           <label key={s}>
-            <input type="checkbox" name="planSector" value={s} checked={d.sectors.includes(s)}
-              onChange={(e) => toggleSector(s, e.target.checked)} />{' '}{t(`sector.${s}`)}
+            <input
+              type="checkbox"
+              name="planSector"
+              value={s}
+              checked={d.sectors.includes(s)}
+              onChange={(e) => toggleSector(s, e.target.checked)}
+            />{" "}
+            {t(`sector.${s}`)}
           </label>
         ))}
       </fieldset>
-      <Field label={t('planner.sessions')}>
-        {(id) => <input id={id} name="sessions" type="number" required min={PLAN_BOUNDS.sessions[0]} max={PLAN_BOUNDS.sessions[1]} step={1}
-          value={d.sessions} onChange={(e) => set({ sessions: e.target.value })} />}
+      <Field label={t("planner.sessions")}>
+        {(id) => (
+          <input
+            id={id}
+            name="sessions"
+            type="number"
+            required
+            min={PLAN_BOUNDS.sessions[0]}
+            max={PLAN_BOUNDS.sessions[1]}
+            step={1}
+            value={d.sessions}
+            onChange={(e) => set({ sessions: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={t('planner.maxDistance')}>
-        {(id) => <input id={id} name="maxDistanceKm" type="number" required min={PLAN_BOUNDS.maxDistanceKm[0]} max={PLAN_BOUNDS.maxDistanceKm[1]} step={0.1}
-          value={d.km} onChange={(e) => set({ km: e.target.value })} />}
+      <Field label={t("planner.maxDistance")}>
+        {(id) => (
+          <input
+            id={id}
+            name="maxDistanceKm"
+            type="number"
+            required
+            min={PLAN_BOUNDS.maxDistanceKm[0]}
+            max={PLAN_BOUNDS.maxDistanceKm[1]}
+            step={0.1}
+            value={d.km}
+            onChange={(e) => set({ km: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={t('planner.candidates')}>
+      <Field label={t("planner.candidates")}>
         {(id) => (
           <select id={id} name="candidates" value={d.candidates} onChange={(e) => set({ candidates: e.target.value as CandidateSites })}>
-            {CANDIDATE_SITES.map((c) => <option key={c} value={c}>{t(`planner.candidates.${c}`)}</option>)}
+            {CANDIDATE_SITES.map((c) => (
+              <option key={c} value={c}>
+                {t(`planner.candidates.${c}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field label={t('planner.from')} hint={!d.from && season ? t('planner.seasonDefault', { season: season.season }) : undefined}>
-        {(id) => <input id={id} name="from" type="date" value={d.from ?? season?.from ?? ''} onChange={(e) => set({ from: e.target.value })} />}
+      <Field label={t("planner.from")} hint={!d.from && season ? t("planner.seasonDefault", { season: season.season }) : undefined}>
+        {(id) => (
+          <input id={id} name="from" type="date" value={d.from ?? season?.from ?? ""} onChange={(e) => set({ from: e.target.value })} />
+        )}
       </Field>
-      <Field label={t('planner.to')}>
-        {(id) => <input id={id} name="to" type="date" value={d.to ?? season?.to ?? ''} onChange={(e) => set({ to: e.target.value })} />}
+      <Field label={t("planner.to")}>
+        {(id) => <input id={id} name="to" type="date" value={d.to ?? season?.to ?? ""} onChange={(e) => set({ to: e.target.value })} />}
       </Field>
-      <Field label={t('planner.rate')} hint={t('planner.rateBlank')}>
-        {(id) => <input id={id} name="enrollmentRate" type="number" min={0} max={100} step={0.1} placeholder={t('planner.ratePlaceholder')}
-          value={d.rate} onChange={(e) => set({ rate: e.target.value })} />}
+      <Field label={t("planner.rate")} hint={t("planner.rateBlank")}>
+        {(id) => (
+          <input
+            id={id}
+            name="enrollmentRate"
+            type="number"
+            min={0}
+            max={100}
+            step={0.1}
+            placeholder={t("planner.ratePlaceholder")}
+            value={d.rate}
+            onChange={(e) => set({ rate: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={t('planner.budget')} hint={d.budget ? formatRupiah(Number(d.budget), lang) : t('planner.noLimit')}>
-        {(id) => <input id={id} name="budget" type="number" min={1} step={1} value={d.budget} onChange={(e) => set({ budget: e.target.value })} />}
+      <Field label={t("planner.budget")} hint={d.budget ? formatRupiah(Number(d.budget), lang) : t("planner.noLimit")}>
+        {(id) => (
+          <input id={id} name="budget" type="number" min={1} step={1} value={d.budget} onChange={(e) => set({ budget: e.target.value })} />
+        )}
       </Field>
-      <Field label={t('planner.premium')} hint={formatRupiah(Number(d.premium) || null, lang)}>
-        {(id) => <input id={id} name="monthlyPremium" type="number" required min={PLAN_BOUNDS.monthlyPremium[0]} step={1}
-          value={d.premium} onChange={(e) => set({ premium: e.target.value })} />}
+      <Field label={t("planner.premium")} hint={formatRupiah(Number(d.premium) || null, lang)}>
+        {(id) => (
+          <input
+            id={id}
+            name="monthlyPremium"
+            type="number"
+            required
+            min={PLAN_BOUNDS.monthlyPremium[0]}
+            step={1}
+            value={d.premium}
+            onChange={(e) => set({ premium: e.target.value })}
+          />
+        )}
       </Field>
-      <Field label={t('planner.months')}>
-        {(id) => <input id={id} name="months" type="number" required min={PLAN_BOUNDS.months[0]} max={PLAN_BOUNDS.months[1]} step={1}
-          value={d.months} onChange={(e) => set({ months: e.target.value })} />}
+      <Field label={t("planner.months")}>
+        {(id) => (
+          <input
+            id={id}
+            name="months"
+            type="number"
+            required
+            min={PLAN_BOUNDS.months[0]}
+            max={PLAN_BOUNDS.months[1]}
+            step={1}
+            value={d.months}
+            onChange={(e) => set({ months: e.target.value })}
+          />
+        )}
       </Field>
-      <button type="submit" className="primary">{t('planner.run')}</button>
+      <button type="submit" className="primary">
+        {t("planner.run")}
+      </button>
     </form>
   );
 }

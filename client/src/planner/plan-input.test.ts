@@ -1,16 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { toPlanInput } from './plan-input.ts';
-import { DEFAULT_PLAN } from './plan-state.ts';
+import { describe, expect, it } from "vitest";
+import { toPlanInput } from "./plan-input.ts";
+import { DEFAULT_PLAN } from "./plan-state.ts";
 
-const season = { season: 'MT I 2025/2026', from: '2025-10-20', to: '2025-12-07' };
+const season = { season: "MT I 2025/2026", from: "2025-10-20", to: "2025-12-07" };
 
-describe('toPlanInput', () => {
-  it('fills an empty date window from the season and plans from the month on the map', () => {
-    expect(toPlanInput(DEFAULT_PLAN, season, '2025-06')).toMatchObject({ from: '2025-10-20', to: '2025-12-07', period: '2025-06', sectors: ['FARMER'] });
+describe("toPlanInput", () => {
+  it("fills an empty date window from the season and plans from the month on the map", () => {
+    expect(toPlanInput(DEFAULT_PLAN, season, "2025-06")).toMatchObject({
+      from: "2025-10-20",
+      to: "2025-12-07",
+      period: "2025-06",
+      sectors: ["FARMER"],
+    });
   });
 
   it("keeps the form's own dates over the season's", () => {
-    const input = toPlanInput({ ...DEFAULT_PLAN, from: '2026-02-01', to: null }, season, null);
-    expect(input).toMatchObject({ from: '2026-02-01', to: '2025-12-07', period: null });
+    const input = toPlanInput({ ...DEFAULT_PLAN, from: "2026-02-01", to: null }, season, null);
+    expect(input).toMatchObject({ from: "2026-02-01", to: "2025-12-07", period: null });
   });
 });

@@ -1,7 +1,7 @@
 // From the planner's URL state to the PlanInput the server takes.
-import type { PlanInput } from './plan-queries.ts';
-import type { PlanForm } from './plan-state.ts';
-import type { SeasonWindow } from './season-window.ts';
+import type { PlanInput } from "./plan-queries.ts";
+import type { PlanForm } from "./plan-state.ts";
+import type { SeasonWindow } from "./season-window.ts";
 
 /**
  * The form's own dates win; otherwise the derived season window fills both ends. `period` is the

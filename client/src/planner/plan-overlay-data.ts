@@ -1,10 +1,10 @@
 // What the map draws for a plan: numbered sites, their travel-radius circles, the villages each
 // reaches and the villages left out, as GeoJSON features on one source told apart by `role`.
-import circle from '@turf/circle';
-import type { RegionCollection } from '../types.ts';
-import type { OutreachPlanResult } from './plan-queries.ts';
+import circle from "@turf/circle";
+import type { RegionCollection } from "../types.ts";
+import type { OutreachPlanResult } from "./plan-queries.ts";
 
-export type PlanRole = 'site' | 'reach' | 'reached' | 'left-out';
+export type PlanRole = "site" | "reach" | "reached" | "left-out";
 
 export interface PlanOverlay {
   data: GeoJSON.FeatureCollection<GeoJSON.Geometry, { role: PlanRole; order: number | null; code: string }>;
@@ -14,32 +14,33 @@ export interface PlanOverlay {
 
 export function planOverlayData(plan: OutreachPlanResult, villages: RegionCollection): PlanOverlay {
   const geometry = new Map(villages.features.map((f) => [f.properties.code, f.geometry]));
-  const features: PlanOverlay['data']['features'] = [];
+  const features: PlanOverlay["data"]["features"] = [];
   const radiusKm = plan.parameters.maxDistanceKm;
   for (const site of plan.sites) {
     const at: [number, number] = [site.lon, site.lat];
     features.push({
-      ...circle(at, radiusKm, { steps: 64, units: 'kilometers' }),
-      properties: { role: 'reach', order: site.order, code: site.code },
+      ...circle(at, radiusKm, { steps: 64, units: "kilometers" }),
+      properties: { role: "reach", order: site.order, code: site.code },
     });
     for (const v of site.villages) {
       const g = geometry.get(v.code);
-      if (g) features.push({ type: 'Feature', geometry: g, properties: { role: 'reached', order: site.order, code: v.code } });
+      if (g) features.push({ type: "Feature", geometry: g, properties: { role: "reached", order: site.order, code: v.code } });
     }
   }
   for (const v of plan.villagesLeftOut) {
     const g = geometry.get(v.code);
-    if (g) features.push({ type: 'Feature', geometry: g, properties: { role: 'left-out', order: null, code: v.code } });
+    if (g) features.push({ type: "Feature", geometry: g, properties: { role: "left-out", order: null, code: v.code } });
   }
   // Sites last, so they draw above the circles of later sites in the same layer order.
   for (const site of plan.sites) {
     features.push({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [site.lon, site.lat] },
-      properties: { role: 'site', order: site.order, code: site.code },
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [site.lon, site.lat] },
+      properties: { role: "site", order: site.order, code: site.code },
     });
   }
   return {
-    data: { type: 'FeatureCollection', features },
+    data: { type: "FeatureCollection", features },
     sites: plan.sites.map((s) => ({ order: s.order, at: [s.lon, s.lat], code: s.code })),
   };
 }

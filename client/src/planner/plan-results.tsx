@@ -1,10 +1,10 @@
 // A plan's answer: totals against the budget, the sites in order, coverage before → after, villages left out.
-import { useTranslation } from 'react-i18next';
-import { formatDate, formatDistance, formatInt, formatPercent, formatRupiah } from '../format.ts';
-import type { Lang } from '../url-state.ts';
-import { BeforeAfterTable } from './before-after-table.tsx';
-import { CostBar } from './cost-bar.tsx';
-import type { OutreachPlanResult, PlanVillage } from './plan-queries.ts';
+import { useTranslation } from "react-i18next";
+import { formatDate, formatDistance, formatInt, formatPercent, formatRupiah } from "../format.ts";
+import type { Lang } from "../url-state.ts";
+import { BeforeAfterTable } from "./before-after-table.tsx";
+import { CostBar } from "./cost-bar.tsx";
+import type { OutreachPlanResult, PlanVillage } from "./plan-queries.ts";
 
 interface Props {
   plan: OutreachPlanResult;
@@ -18,10 +18,12 @@ function VillageList({ villages, lang, onVillage }: { villages: PlanVillage[]; l
     <ul className="plan-villages">
       {villages.map((v) => (
         <li key={v.code}>
-          <button type="button" className="link" onClick={() => onVillage(v.code)}>{v.name}</button>
+          <button type="button" className="link" onClick={() => onVillage(v.code)}>
+            {v.name}
+          </button>
           <span className="muted"> · {v.districtName}</span>
           {v.distanceMeters != null && <span className="muted"> · {formatDistance(v.distanceMeters, lang)}</span>}
-          <span className="num"> {t('planner.uncoveredN', { n: formatInt(v.uncovered, lang) })}</span>
+          <span className="num"> {t("planner.uncoveredN", { n: formatInt(v.uncovered, lang) })}</span>
         </li>
       ))}
     </ul>
@@ -33,68 +35,114 @@ export function PlanResults({ plan, lang, onVillage }: Props) {
   const { totals, parameters: p } = plan;
   const max = p.budget ?? totals.premiumCost;
   const total = (key: string, label: string, value: string) => (
-    <div data-total={key}><dt>{label}</dt><dd>{value}</dd></div>
+    <div data-total={key}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
   );
   return (
-    <section className="plan-results" aria-label={t('planner.results')}>
+    <section className="plan-results" aria-label={t("planner.results")}>
       <dl className="plan-totals">
-        {total('sites', t('planner.sitesChosen'), formatInt(plan.sites.length, lang))}
-        {total('uncoveredReached', t('planner.uncoveredReached'),
-          `${formatInt(totals.uncoveredReached, lang)} / ${formatInt(totals.uncoveredInRegion, lang)}`)}
-        {total('expectedEnrollments', t('planner.expectedEnrollments'), formatInt(totals.expectedEnrollments, lang))}
-        {total('premiumCost', t('planner.premiumCost'), formatRupiah(totals.premiumCost, lang))}
-        {p.budget != null && total('budgetRemaining', t('planner.budgetRemaining'), formatRupiah(totals.budgetRemaining, lang))}
+        {total("sites", t("planner.sitesChosen"), formatInt(plan.sites.length, lang))}
+        {total(
+          "uncoveredReached",
+          t("planner.uncoveredReached"),
+          `${formatInt(totals.uncoveredReached, lang)} / ${formatInt(totals.uncoveredInRegion, lang)}`,
+        )}
+        {total("expectedEnrollments", t("planner.expectedEnrollments"), formatInt(totals.expectedEnrollments, lang))}
+        {total("premiumCost", t("planner.premiumCost"), formatRupiah(totals.premiumCost, lang))}
+        {p.budget != null && total("budgetRemaining", t("planner.budgetRemaining"), formatRupiah(totals.budgetRemaining, lang))}
       </dl>
-      {p.budget != null && <CostBar value={totals.premiumCost} max={p.budget} lang={lang} label={t('planner.budgetUsed')} />}
-      <p className="stop-reason" data-reason={plan.stopReason}>{t(`planner.stop.${plan.stopReason}`)}</p>
+      {p.budget != null && <CostBar value={totals.premiumCost} max={p.budget} lang={lang} label={t("planner.budgetUsed")} />}
+      <p className="stop-reason" data-reason={plan.stopReason}>
+        {t(`planner.stop.${plan.stopReason}`)}
+      </p>
       <p className="small muted" data-rate-source={p.enrollmentRateSource}>
-        {t('planner.rateUsed', { rate: formatPercent(p.enrollmentRate, lang), source: t(`planner.rateSource.${p.enrollmentRateSource}`) })}
-        {' '}{t('planner.window', { from: formatDate(p.from, lang), to: formatDate(p.to, lang), count: plan.candidateCount })}
+        {t("planner.rateUsed", { rate: formatPercent(p.enrollmentRate, lang), source: t(`planner.rateSource.${p.enrollmentRateSource}`) })}{" "}
+        {t("planner.window", { from: formatDate(p.from, lang), to: formatDate(p.to, lang), count: plan.candidateCount })}
       </p>
 
-      <h3>{t('planner.sites')}</h3>
-      {plan.sites.length === 0 && <p className="muted">{t('planner.noSites')}</p>}
+      <h3>{t("planner.sites")}</h3>
+      {plan.sites.length === 0 && <p className="muted">{t("planner.noSites")}</p>}
       <ol className="plan-sites">
         {plan.sites.map((s) => (
           <li key={s.code} className="plan-site" data-order={s.order} data-code={s.code}>
             <div className="plan-site-head">
-              <span className="site-badge" aria-hidden="true">{s.order}</span>
+              <span className="site-badge" aria-hidden="true">
+                {s.order}
+              </span>
               <div>
                 <strong>{s.name}</strong>
                 <div className="small muted">
-                  {t(`planner.kind.${s.kind}`)} · {s.villageName}, {s.districtName} · <time dateTime={s.date ?? undefined}>{formatDate(s.date, lang)}</time>
+                  {t(`planner.kind.${s.kind}`)} · {s.villageName}, {s.districtName} ·{" "}
+                  <time dateTime={s.date ?? undefined}>{formatDate(s.date, lang)}</time>
                 </div>
               </div>
             </div>
             <dl className="site-figures small">
-              <div><dt>{t('planner.villagesReached')}</dt><dd>{formatInt(s.villages.length, lang)}</dd></div>
-              <div><dt>{t('planner.uncoveredReached')}</dt><dd>{formatInt(s.uncoveredReached, lang)}</dd></div>
-              <div><dt>{t('planner.expectedEnrollments')}</dt><dd>{formatInt(s.expectedEnrollments, lang)}</dd></div>
-              <div><dt>{t('planner.premiumCost')}</dt><dd>{formatRupiah(s.premiumCost, lang)}</dd></div>
+              <div>
+                <dt>{t("planner.villagesReached")}</dt>
+                <dd>{formatInt(s.villages.length, lang)}</dd>
+              </div>
+              <div>
+                <dt>{t("planner.uncoveredReached")}</dt>
+                <dd>{formatInt(s.uncoveredReached, lang)}</dd>
+              </div>
+              <div>
+                <dt>{t("planner.expectedEnrollments")}</dt>
+                <dd>{formatInt(s.expectedEnrollments, lang)}</dd>
+              </div>
+              <div>
+                <dt>{t("planner.premiumCost")}</dt>
+                <dd>{formatRupiah(s.premiumCost, lang)}</dd>
+              </div>
             </dl>
             <div className="small">
-              {t('planner.runningTotal', { cost: formatRupiah(s.cumulativeCost, lang), enrollments: formatInt(s.cumulativeExpectedEnrollments, lang) })}
-              {s.budgetLimited && <strong className="warn"> · {t('planner.budgetLimited')}</strong>}
+              {t("planner.runningTotal", {
+                cost: formatRupiah(s.cumulativeCost, lang),
+                enrollments: formatInt(s.cumulativeExpectedEnrollments, lang),
+              })}
+              {s.budgetLimited && <strong className="warn"> · {t("planner.budgetLimited")}</strong>}
             </div>
-            <CostBar value={s.cumulativeCost} max={max} lang={lang}
-              label={t(p.budget != null ? 'planner.budgetUsedAfter' : 'planner.costShareAfter', { order: s.order })} />
+            <CostBar
+              value={s.cumulativeCost}
+              max={max}
+              lang={lang}
+              label={t(p.budget != null ? "planner.budgetUsedAfter" : "planner.costShareAfter", { order: s.order })}
+            />
             <details>
-              <summary>{t('planner.showVillages', { count: s.villages.length })}</summary>
+              <summary>{t("planner.showVillages", { count: s.villages.length })}</summary>
               <VillageList villages={s.villages} lang={lang} onVillage={onVillage} />
             </details>
           </li>
         ))}
       </ol>
 
-      <h3>{t('planner.coverageAfter')}</h3>
-      <BeforeAfterTable head={t('planner.region')} lang={lang} attr="data-code"
+      <h3>{t("planner.coverageAfter")}</h3>
+      <BeforeAfterTable
+        head={t("planner.region")}
+        lang={lang}
+        attr="data-code"
         rows={plan.coverageAfter.map((r, i) => ({
-          key: r.code, label: r.name, before: r.rateBefore, after: r.rateAfter, added: r.expectedNew, total: i === 0,
-        }))} />
+          key: r.code,
+          label: r.name,
+          before: r.rateBefore,
+          after: r.rateAfter,
+          added: r.expectedNew,
+          total: i === 0,
+        }))}
+      />
 
-      <h3>{t('planner.leftOut', { count: plan.villagesLeftOut.length })}</h3>
+      <h3>{t("planner.leftOut", { count: plan.villagesLeftOut.length })}</h3>
       <details className="left-out">
-        <summary>{t('planner.leftOutSummary', { n: formatInt(plan.villagesLeftOut.reduce((a, v) => a + v.uncovered, 0), lang) })}</summary>
+        <summary>
+          {t("planner.leftOutSummary", {
+            n: formatInt(
+              plan.villagesLeftOut.reduce((a, v) => a + v.uncovered, 0),
+              lang,
+            ),
+          })}
+        </summary>
         <VillageList villages={plan.villagesLeftOut} lang={lang} onVillage={onVillage} />
       </details>
     </section>

@@ -1,12 +1,12 @@
 // The planner's part of the view state: its inputs, open tab, budget rule and compared plans, in the URL.
-import type { AllocationRule, CandidateSites } from '../generated/graphql.ts';
-import { SECTORS, type Sector } from '../url-state.ts';
+import type { AllocationRule, CandidateSites } from "../generated/graphql.ts";
+import { SECTORS, type Sector } from "../url-state.ts";
 
 export type { AllocationRule, CandidateSites };
 // The schema's enum values, in the order the form offers them.
-export const CANDIDATE_SITES = ['FERTILIZER_POINTS', 'FERTILIZER_POINTS_AND_VILLAGES'] as const satisfies readonly CandidateSites[];
-export const ALLOCATION_RULES = ['LARGEST_UNCOVERED', 'LOWEST_RATE', 'EQUAL_PER_DISTRICT'] as const satisfies readonly AllocationRule[];
-export const PLANNER_TABS = ['plan', 'budget', 'saved'] as const;
+export const CANDIDATE_SITES = ["FERTILIZER_POINTS", "FERTILIZER_POINTS_AND_VILLAGES"] as const satisfies readonly CandidateSites[];
+export const ALLOCATION_RULES = ["LARGEST_UNCOVERED", "LOWEST_RATE", "EQUAL_PER_DISTRICT"] as const satisfies readonly AllocationRule[];
+export const PLANNER_TABS = ["plan", "budget", "saved"] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
 export interface PlanForm {
@@ -30,14 +30,27 @@ export interface PlanForm {
 }
 
 export const DEFAULT_PLAN: PlanForm = {
-  sectors: ['FARMER'], sessions: 5, maxDistanceKm: 5, candidates: 'FERTILIZER_POINTS', from: null, to: null,
-  enrollmentRate: null, budget: null, monthlyPremium: 16_800, months: 12, tab: 'plan', rule: 'LARGEST_UNCOVERED',
+  sectors: ["FARMER"],
+  sessions: 5,
+  maxDistanceKm: 5,
+  candidates: "FERTILIZER_POINTS",
+  from: null,
+  to: null,
+  enrollmentRate: null,
+  budget: null,
+  monthlyPremium: 16_800,
+  months: 12,
+  tab: "plan",
+  rule: "LARGEST_UNCOVERED",
   compare: [],
 };
 
 /** The server's bounds (PlanInput), so a hand-edited URL cannot ask for what it refuses. */
 export const PLAN_BOUNDS = {
-  sessions: [1, 50], maxDistanceKm: [0.1, 50], months: [1, 60], monthlyPremium: [1, 10_000_000],
+  sessions: [1, 50],
+  maxDistanceKm: [0.1, 50],
+  months: [1, 60],
+  monthlyPremium: [1, 10_000_000],
 } as const satisfies Record<string, readonly [number, number]>;
 
 function clamp(n: number | null, [lo, hi]: readonly [number, number], fallback: number): number {
@@ -45,7 +58,7 @@ function clamp(n: number | null, [lo, hi]: readonly [number, number], fallback: 
 }
 
 function num(v: string | null): number | null {
-  if (v == null || v === '') return null;
+  if (v == null || v === "") return null;
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 }
@@ -54,40 +67,47 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parsePlan(q: URLSearchParams): PlanForm {
   const d = DEFAULT_PLAN;
-  const sectors = (q.get('ps') ?? '').split(',').filter((s): s is Sector => (SECTORS as readonly string[]).includes(s));
-  const rate = num(q.get('prate'));
-  const budget = num(q.get('pbudget'));
+  const sectors = (q.get("ps") ?? "").split(",").filter((s): s is Sector => (SECTORS as readonly string[]).includes(s));
+  const rate = num(q.get("prate"));
+  const budget = num(q.get("pbudget"));
   return {
     sectors: sectors.length ? [...new Set(sectors)] : d.sectors,
-    sessions: Math.round(clamp(num(q.get('pk')), PLAN_BOUNDS.sessions, d.sessions)),
-    maxDistanceKm: clamp(num(q.get('pkm')), PLAN_BOUNDS.maxDistanceKm, d.maxDistanceKm),
-    candidates: q.get('pv') === '1' ? 'FERTILIZER_POINTS_AND_VILLAGES' : 'FERTILIZER_POINTS',
-    from: DAY.test(q.get('pfrom') ?? '') ? q.get('pfrom') : null,
-    to: DAY.test(q.get('pto') ?? '') ? q.get('pto') : null,
+    sessions: Math.round(clamp(num(q.get("pk")), PLAN_BOUNDS.sessions, d.sessions)),
+    maxDistanceKm: clamp(num(q.get("pkm")), PLAN_BOUNDS.maxDistanceKm, d.maxDistanceKm),
+    candidates: q.get("pv") === "1" ? "FERTILIZER_POINTS_AND_VILLAGES" : "FERTILIZER_POINTS",
+    from: DAY.test(q.get("pfrom") ?? "") ? q.get("pfrom") : null,
+    to: DAY.test(q.get("pto") ?? "") ? q.get("pto") : null,
     enrollmentRate: rate != null && rate >= 0 && rate <= 1 ? rate : null,
     budget: budget != null && budget > 0 ? budget : null,
-    monthlyPremium: Math.round(clamp(num(q.get('ppremium')), PLAN_BOUNDS.monthlyPremium, d.monthlyPremium)),
-    months: Math.round(clamp(num(q.get('pmonths')), PLAN_BOUNDS.months, d.months)),
-    tab: PLANNER_TABS.find((t) => t === q.get('ptab')) ?? d.tab,
-    rule: ALLOCATION_RULES.find((r) => r === q.get('prule')) ?? d.rule,
-    compare: [...new Set((q.get('pcmp') ?? '').split(',').map(num).filter((n): n is number => n != null && Number.isInteger(n)))],
+    monthlyPremium: Math.round(clamp(num(q.get("ppremium")), PLAN_BOUNDS.monthlyPremium, d.monthlyPremium)),
+    months: Math.round(clamp(num(q.get("pmonths")), PLAN_BOUNDS.months, d.months)),
+    tab: PLANNER_TABS.find((t) => t === q.get("ptab")) ?? d.tab,
+    rule: ALLOCATION_RULES.find((r) => r === q.get("prule")) ?? d.rule,
+    compare: [
+      ...new Set(
+        (q.get("pcmp") ?? "")
+          .split(",")
+          .map(num)
+          .filter((n): n is number => n != null && Number.isInteger(n)),
+      ),
+    ],
   };
 }
 
 /** Adds the values that differ from the defaults. */
 export function writePlan(p: PlanForm, q: URLSearchParams): void {
   const d = DEFAULT_PLAN;
-  if (p.sectors.join(',') !== d.sectors.join(',')) q.set('ps', p.sectors.join(','));
-  if (p.sessions !== d.sessions) q.set('pk', String(p.sessions));
-  if (p.maxDistanceKm !== d.maxDistanceKm) q.set('pkm', String(p.maxDistanceKm));
-  if (p.candidates !== d.candidates) q.set('pv', '1');
-  if (p.from) q.set('pfrom', p.from);
-  if (p.to) q.set('pto', p.to);
-  if (p.enrollmentRate != null) q.set('prate', String(p.enrollmentRate));
-  if (p.budget != null) q.set('pbudget', String(p.budget));
-  if (p.monthlyPremium !== d.monthlyPremium) q.set('ppremium', String(p.monthlyPremium));
-  if (p.months !== d.months) q.set('pmonths', String(p.months));
-  if (p.tab !== d.tab) q.set('ptab', p.tab);
-  if (p.rule !== d.rule) q.set('prule', p.rule);
-  if (p.compare.length) q.set('pcmp', p.compare.join(','));
+  if (p.sectors.join(",") !== d.sectors.join(",")) q.set("ps", p.sectors.join(","));
+  if (p.sessions !== d.sessions) q.set("pk", String(p.sessions));
+  if (p.maxDistanceKm !== d.maxDistanceKm) q.set("pkm", String(p.maxDistanceKm));
+  if (p.candidates !== d.candidates) q.set("pv", "1");
+  if (p.from) q.set("pfrom", p.from);
+  if (p.to) q.set("pto", p.to);
+  if (p.enrollmentRate != null) q.set("prate", String(p.enrollmentRate));
+  if (p.budget != null) q.set("pbudget", String(p.budget));
+  if (p.monthlyPremium !== d.monthlyPremium) q.set("ppremium", String(p.monthlyPremium));
+  if (p.months !== d.months) q.set("pmonths", String(p.months));
+  if (p.tab !== d.tab) q.set("ptab", p.tab);
+  if (p.rule !== d.rule) q.set("prule", p.rule);
+  if (p.compare.length) q.set("pcmp", p.compare.join(","));
 }

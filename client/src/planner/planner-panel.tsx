@@ -1,14 +1,14 @@
 // The planner view's side panel: plan inputs and results, the budget view, saved plans.
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Lang } from '../url-state.ts';
-import { BudgetPanel } from './budget-panel.tsx';
-import { PlanFormView } from './plan-form.tsx';
-import { PlanResults } from './plan-results.tsx';
-import { PLANNER_TABS, type PlanForm } from './plan-state.ts';
-import { SavedPlans } from './saved-plans.tsx';
-import type { usePlanner } from './use-planner.ts';
-import './planner.css';
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "../url-state.ts";
+import { BudgetPanel } from "./budget-panel.tsx";
+import { PlanFormView } from "./plan-form.tsx";
+import { PlanResults } from "./plan-results.tsx";
+import { PLANNER_TABS, type PlanForm } from "./plan-state.ts";
+import { SavedPlans } from "./saved-plans.tsx";
+import type { usePlanner } from "./use-planner.ts";
+import "./planner.css";
 
 interface Props {
   form: PlanForm;
@@ -23,11 +23,25 @@ interface Props {
 function PlanLegend() {
   const { t } = useTranslation();
   return (
-    <ul className="plan-legend small" aria-label={t('legend')}>
-      <li><span className="swatch plan-swatch-site" aria-hidden="true">1</span>{t('planner.legend.site')}</li>
-      <li><span className="swatch plan-swatch-reach" aria-hidden="true" />{t('planner.legend.reach')}</li>
-      <li><span className="swatch plan-swatch-reached" aria-hidden="true" />{t('planner.legend.reached')}</li>
-      <li><span className="swatch plan-swatch-left-out" aria-hidden="true" />{t('planner.legend.leftOut')}</li>
+    <ul className="plan-legend small" aria-label={t("legend")}>
+      <li>
+        <span className="swatch plan-swatch-site" aria-hidden="true">
+          1
+        </span>
+        {t("planner.legend.site")}
+      </li>
+      <li>
+        <span className="swatch plan-swatch-reach" aria-hidden="true" />
+        {t("planner.legend.reach")}
+      </li>
+      <li>
+        <span className="swatch plan-swatch-reached" aria-hidden="true" />
+        {t("planner.legend.reached")}
+      </li>
+      <li>
+        <span className="swatch plan-swatch-left-out" aria-hidden="true" />
+        {t("planner.legend.leftOut")}
+      </li>
     </ul>
   );
 }
@@ -35,31 +49,56 @@ function PlanLegend() {
 export function PlannerPanel({ form, planner, lang, update, onVillage, legend }: Props) {
   const { t } = useTranslation();
   // The form starts again from the URL state whenever that changes (a shared link, a saved plan).
-  const formKey = JSON.stringify([form.sectors, form.sessions, form.maxDistanceKm, form.candidates, form.from, form.to,
-    form.enrollmentRate, form.budget, form.monthlyPremium, form.months]);
+  const formKey = JSON.stringify([
+    form.sectors,
+    form.sessions,
+    form.maxDistanceKm,
+    form.candidates,
+    form.from,
+    form.to,
+    form.enrollmentRate,
+    form.budget,
+    form.monthlyPremium,
+    form.months,
+  ]);
   return (
-    <aside className="planner-panel" aria-label={t('planner.title')}>
-      <h2>{t('planner.title')}</h2>
-      <div className="planner-tabs" role="tablist" aria-label={t('planner.title')}>
+    <aside className="planner-panel" aria-label={t("planner.title")}>
+      <h2>{t("planner.title")}</h2>
+      <div className="planner-tabs" role="tablist" aria-label={t("planner.title")}>
         {PLANNER_TABS.map((tab) => (
-          <button key={tab} type="button" role="tab" id={`planner-tab-${tab}`} aria-selected={form.tab === tab}
-            aria-controls="planner-tabpanel" onClick={() => update({ tab })}>
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            id={`planner-tab-${tab}`}
+            aria-selected={form.tab === tab}
+            aria-controls="planner-tabpanel"
+            onClick={() => update({ tab })}
+          >
             {t(`planner.tab.${tab}`)}
           </button>
         ))}
       </div>
       <div id="planner-tabpanel" role="tabpanel" aria-labelledby={`planner-tab-${form.tab}`}>
-        {form.tab === 'plan' && (
+        {form.tab === "plan" && (
           <>
             <PlanFormView key={formKey} form={form} season={planner.season} lang={lang} onSubmit={update} />
             <PlanLegend />
-            {planner.error && <p className="error" role="alert">{t('error', { message: planner.error.message })}</p>}
-            {planner.loading && <p className="muted" role="status">{t('planner.planning')}</p>}
+            {planner.error && (
+              <p className="error" role="alert">
+                {t("error", { message: planner.error.message })}
+              </p>
+            )}
+            {planner.loading && (
+              <p className="muted" role="status">
+                {t("planner.planning")}
+              </p>
+            )}
             {planner.result && <PlanResults plan={planner.result} lang={lang} onVillage={onVillage} />}
           </>
         )}
-        {form.tab === 'budget' && <BudgetPanel key={String(form.budget)} form={form} lang={lang} update={update} onVillage={onVillage} />}
-        {form.tab === 'saved' && (
+        {form.tab === "budget" && <BudgetPanel key={String(form.budget)} form={form} lang={lang} update={update} onVillage={onVillage} />}
+        {form.tab === "saved" && (
           <SavedPlans input={planner.input} compare={form.compare} lang={lang} onCompare={(compare) => update({ compare })} />
         )}
       </div>

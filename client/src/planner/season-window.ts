@@ -1,7 +1,7 @@
 // The default date window: the next planting-season distribution after the latest data month.
-import type { DistributionSchedulesQuery } from '../generated/graphql.ts';
+import type { DistributionSchedulesQuery } from "../generated/graphql.ts";
 
-export type DistributionWindow = DistributionSchedulesQuery['fertilizerPoints'][number]['schedule'][number];
+export type DistributionWindow = DistributionSchedulesQuery["fertilizerPoints"][number]["schedule"][number];
 
 export interface SeasonWindow {
   season: string;
@@ -11,7 +11,7 @@ export interface SeasonWindow {
 
 /** First day after the month YYYY-MM, as YYYY-MM-DD. */
 function dayAfterMonth(period: string): string {
-  const [y = 0, m = 0] = period.split('-').map(Number);
+  const [y = 0, m = 0] = period.split("-").map(Number);
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
@@ -23,9 +23,12 @@ export function nextSeasonWindow(schedules: readonly DistributionWindow[], lates
   const seasons = new Map<string, SeasonWindow>();
   for (const w of schedules) {
     const s = seasons.get(w.season);
-    seasons.set(w.season, s
-      ? { season: w.season, from: w.startsOn < s.from ? w.startsOn : s.from, to: w.endsOn > s.to ? w.endsOn : s.to }
-      : { season: w.season, from: w.startsOn, to: w.endsOn });
+    seasons.set(
+      w.season,
+      s
+        ? { season: w.season, from: w.startsOn < s.from ? w.startsOn : s.from, to: w.endsOn > s.to ? w.endsOn : s.to }
+        : { season: w.season, from: w.startsOn, to: w.endsOn },
+    );
   }
   const ordered = [...seasons.values()].sort((a, b) => a.from.localeCompare(b.from));
   const after = latestPeriod ? dayAfterMonth(latestPeriod) : null;

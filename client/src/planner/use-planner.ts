@@ -1,13 +1,13 @@
 // The plan the planner view asks for: its default window from the distribution schedules, the
 // server's answer, and what the map draws of it.
-import { useMemo } from 'react';
-import { useQuery } from '@apollo/client/react';
-import type { RegionCollection } from '../types.ts';
-import { toPlanInput } from './plan-input.ts';
-import { planOverlayData } from './plan-overlay-data.ts';
-import { DISTRIBUTION_SCHEDULES, OUTREACH_PLAN } from './plan-queries.ts';
-import type { PlanForm } from './plan-state.ts';
-import { nextSeasonWindow } from './season-window.ts';
+import { useMemo } from "react";
+import { useQuery } from "@apollo/client/react";
+import type { RegionCollection } from "../types.ts";
+import { toPlanInput } from "./plan-input.ts";
+import { planOverlayData } from "./plan-overlay-data.ts";
+import { DISTRIBUTION_SCHEDULES, OUTREACH_PLAN } from "./plan-queries.ts";
+import type { PlanForm } from "./plan-state.ts";
+import { nextSeasonWindow } from "./season-window.ts";
 
 /** `period`: the month on the map (the latest by default); the plan starts from its coverage. */
 export function usePlanner(form: PlanForm, active: boolean, period: string | null, villages: RegionCollection | undefined) {
@@ -20,7 +20,7 @@ export function usePlanner(form: PlanForm, active: boolean, period: string | nul
   const ready = active && period != null && (!needsWindow || schedules.data != null);
   const input = useMemo(() => (ready ? toPlanInput(form, season, period) : null), [ready, form, season, period]);
   const plan = useQuery(OUTREACH_PLAN, { variables: { input: input! }, skip: !input });
-  const result = input ? plan.data?.outreachPlan ?? null : null;
+  const result = input ? (plan.data?.outreachPlan ?? null) : null;
   const overlay = useMemo(() => (result && villages ? planOverlayData(result, villages) : null), [result, villages]);
   return { season, input, result, overlay, loading: plan.loading || schedules.loading, error: plan.error ?? schedules.error };
 }

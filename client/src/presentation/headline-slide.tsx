@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { formatChange, formatInt, formatPercent } from '../format.ts';
-import type { RegionSummary } from '../report/region-report-query.ts';
-import { targetProgress } from '../report/report-scope.ts';
-import type { Lang } from '../url-state.ts';
-import { RateBar } from './rate-bar.tsx';
+import { useTranslation } from "react-i18next";
+import { formatChange, formatInt, formatPercent } from "../format.ts";
+import type { RegionSummary } from "../report/region-report-query.ts";
+import { targetProgress } from "../report/report-scope.ts";
+import type { Lang } from "../url-state.ts";
+import { RateBar } from "./rate-bar.tsx";
 
 interface Props {
   summary: RegionSummary;
@@ -19,36 +19,47 @@ export function HeadlineSlide({ summary: s, target, lang }: Props) {
     <div className="headline-slide">
       <section className="headline-figures">
         <div className="figure">
-          <p className="big-number" data-figure="enrolled">{formatInt(s.enrolled, lang)}</p>
-          <p className="figure-label">{t('headline.enrolled')}</p>
+          <p className="big-number" data-figure="enrolled">
+            {formatInt(s.enrolled, lang)}
+          </p>
+          <p className="figure-label">{t("headline.enrolled")}</p>
         </div>
         <div className="figure">
-          <p className="big-number" data-figure="coverageRate">{formatPercent(s.coverageRate, lang)}</p>
-          <p className="figure-label">{t('headline.ofWorkforce', { workforce: formatInt(s.workforce, lang) })}</p>
+          <p className="big-number" data-figure="coverageRate">
+            {formatPercent(s.coverageRate, lang)}
+          </p>
+          <p className="figure-label">{t("headline.ofWorkforce", { workforce: formatInt(s.workforce, lang) })}</p>
         </div>
         <div className="figure">
           <p className="mid-number" data-figure="change12m">
-            {formatChange(s.enrolledChange12m, lang)} · {t('headline.points', { value: formatChange(s.coverageRateChange12m, lang, true) })}
+            {formatChange(s.enrolledChange12m, lang)} · {t("headline.points", { value: formatChange(s.coverageRateChange12m, lang, true) })}
           </p>
-          <p className="figure-label">{t('headline.change12m')}</p>
+          <p className="figure-label">{t("headline.change12m")}</p>
         </div>
         <div className="figure" data-figure="target">
-          <RateBar rate={s.coverageRate} target={target} lang={lang} label={t('headline.target', { target: formatPercent(target, lang) })} />
+          <RateBar
+            rate={s.coverageRate}
+            target={target}
+            lang={lang}
+            label={t("headline.target", { target: formatPercent(target, lang) })}
+          />
           <p className="figure-label">
             {progress.reached
-              ? t('headline.targetReached', { target: formatPercent(target, lang) })
-              : t('headline.toEnrol', { value: formatInt(progress.toEnrol, lang), target: formatPercent(target, lang) })}
+              ? t("headline.targetReached", { target: formatPercent(target, lang) })
+              : t("headline.toEnrol", { value: formatInt(progress.toEnrol, lang), target: formatPercent(target, lang) })}
           </p>
         </div>
       </section>
       <section className="headline-sectors" aria-labelledby="headline-sectors-title">
-        <h2 id="headline-sectors-title">{t('bySector')}</h2>
+        <h2 id="headline-sectors-title">{t("bySector")}</h2>
         <ul>
           {s.bySector.map((f) => (
             <li key={f.sector} data-sector={f.sector}>
               <p className="sector-name">{t(`sector.${f.sector}`)}</p>
               <RateBar rate={f.coverageRate} target={target} lang={lang} label={t(`sector.${f.sector}`)} />
-              <p className="sector-detail">{t('headline.enrolledOf', { enrolled: formatInt(f.enrolled, lang), workforce: formatInt(f.workforce, lang) })}</p>
+              <p className="sector-detail">
+                {t("headline.enrolledOf", { enrolled: formatInt(f.enrolled, lang), workforce: formatInt(f.workforce, lang) })}
+              </p>
             </li>
           ))}
         </ul>

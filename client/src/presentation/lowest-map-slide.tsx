@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Map as MapLibreMap } from 'maplibre-gl';
-import { formatPercent } from '../format.ts';
-import { legendRows } from '../legend/legend-rows.ts';
-import { classify, type PaletteName } from '../map/classify.ts';
-import { CoverageMap } from '../map/coverage-map.tsx';
-import { labelPoint } from '../map/geo.ts';
-import { addTextMarkers } from '../map/map-setup.ts';
-import type { RankedRegion } from '../report/region-report-query.ts';
-import { inRegion, reportScope } from '../report/report-scope.ts';
-import type { RegionCollection } from '../types.ts';
-import type { Lang } from '../url-state.ts';
-import { useVillageCoverage } from '../use-coverage.ts';
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { formatPercent } from "../format.ts";
+import { legendRows } from "../legend/legend-rows.ts";
+import { classify, type PaletteName } from "../map/classify.ts";
+import { CoverageMap } from "../map/coverage-map.tsx";
+import { labelPoint } from "../map/geo.ts";
+import { addTextMarkers } from "../map/map-setup.ts";
+import type { RankedRegion } from "../report/region-report-query.ts";
+import { inRegion, reportScope } from "../report/report-scope.ts";
+import type { RegionCollection } from "../types.ts";
+import type { Lang } from "../url-state.ts";
+import { useVillageCoverage } from "../use-coverage.ts";
 
 interface Props {
   regionCode: string;
@@ -32,23 +32,35 @@ export function LowestMapSlide({ regionCode, lowest, period, target, palette, la
   const { scope, level } = reportScope(regionCode);
   const coverage = useVillageCoverage(useMemo(() => ({ sector: null, period, target }), [period, target]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const shown = useMemo(() => ({
-    villages: { ...villages, features: villages.features.filter((f) => inRegion(f.properties.code, scope)) },
-    districts: { ...districts, features: districts.features.filter((f) => inRegion(scope, f.properties.code) || inRegion(f.properties.code, scope)) },
-  }), [villages, districts, scope]);
-  const nodes = useMemo(
-    () => new Map([...coverage.byCode].filter(([code]) => inRegion(code, scope))),
-    [coverage.byCode, scope],
+  const shown = useMemo(
+    () => ({
+      villages: { ...villages, features: villages.features.filter((f) => inRegion(f.properties.code, scope)) },
+      districts: {
+        ...districts,
+        features: districts.features.filter((f) => inRegion(scope, f.properties.code) || inRegion(f.properties.code, scope)),
+      },
+    }),
+    [villages, districts, scope],
   );
-  const classification = useMemo(() => classify([...nodes.values()].map((n) => n.coverageRate),
-    { method: 'quantile', classes: 5, palette, lowIsBad: true }), [nodes, palette]);
+  const nodes = useMemo(() => new Map([...coverage.byCode].filter(([code]) => inRegion(code, scope))), [coverage.byCode, scope]);
+  const classification = useMemo(
+    () =>
+      classify(
+        [...nodes.values()].map((n) => n.coverageRate),
+        { method: "quantile", classes: 5, palette, lowIsBad: true },
+      ),
+    [nodes, palette],
+  );
 
   useEffect(() => {
     if (!map) return;
-    const markers = addTextMarkers(map, lowest.flatMap((v, i) => {
-      const f = shown.villages.features.find((x) => x.properties.code === v.code);
-      return f ? [{ text: String(i + 1), at: labelPoint(f.geometry), className: 'lowest-marker', code: v.code }] : [];
-    }));
+    const markers = addTextMarkers(
+      map,
+      lowest.flatMap((v, i) => {
+        const f = shown.villages.features.find((x) => x.properties.code === v.code);
+        return f ? [{ text: String(i + 1), at: labelPoint(f.geometry), className: "lowest-marker", code: v.code }] : [];
+      }),
+    );
     return () => markers.forEach((m) => m.remove());
   }, [map, lowest, shown.villages]);
 
@@ -56,23 +68,45 @@ export function LowestMapSlide({ regionCode, lowest, period, target, palette, la
     <div className="lowest-map-slide">
       <div className="slide-map">
         {nodes.size > 0 && (
-          <CoverageMap villages={shown.villages} districts={shown.districts} nodes={nodes} metric="COVERAGE_RATE" lang={lang}
-            classification={classification} fertilizer={[]} showFertilizer={false} basemapUrl={null} initialView={null}
-            hovered={null} selected={level === 'VILLAGE' ? regionCode : null} focus={null} primary onHover={noop} onSelect={noop} onMap={setMap} />
+          <CoverageMap
+            villages={shown.villages}
+            districts={shown.districts}
+            nodes={nodes}
+            metric="COVERAGE_RATE"
+            lang={lang}
+            classification={classification}
+            fertilizer={[]}
+            showFertilizer={false}
+            basemapUrl={null}
+            initialView={null}
+            hovered={null}
+            selected={level === "VILLAGE" ? regionCode : null}
+            focus={null}
+            primary
+            onHover={noop}
+            onSelect={noop}
+            onMap={setMap}
+          />
         )}
       </div>
       <aside className="slide-side">
         <ol className="lowest-list">
           {lowest.map((v) => (
             <li key={v.code} data-code={v.code}>
-              <span className="name">{v.name}<span className="district"> · {v.parentName}</span></span>
+              <span className="name">
+                {v.name}
+                <span className="district"> · {v.parentName}</span>
+              </span>
               <span className="value">{formatPercent(v.coverageRate, lang)}</span>
             </li>
           ))}
         </ol>
-        <ul className="legend-bar" aria-label={t('legend')}>
-          {legendRows(classification, 'COVERAGE_RATE', lang).map((row) => (
-            <li key={row.color}><span className="swatch" style={{ background: row.color }} />{row.label}</li>
+        <ul className="legend-bar" aria-label={t("legend")}>
+          {legendRows(classification, "COVERAGE_RATE", lang).map((row) => (
+            <li key={row.color}>
+              <span className="swatch" style={{ background: row.color }} />
+              {row.label}
+            </li>
           ))}
         </ul>
       </aside>

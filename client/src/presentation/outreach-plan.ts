@@ -1,16 +1,32 @@
 // The saved outreach plans (newest first) and which one a presentation of a region shows.
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { OutreachPlansQuery } from '../generated/graphql.ts';
-import { inRegion } from '../report/report-scope.ts';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { OutreachPlansQuery } from "../generated/graphql.ts";
+import { inRegion } from "../report/report-scope.ts";
 
-export type SavedPlan = OutreachPlansQuery['outreachPlans'][number];
-export type PlanSite = SavedPlan['plan']['sites'][number];
+export type SavedPlan = OutreachPlansQuery["outreachPlans"][number];
+export type PlanSite = SavedPlan["plan"]["sites"][number];
 
 export const OUTREACH_PLANS: TypedDocumentNode<OutreachPlansQuery> = gql`
   query OutreachPlans {
     outreachPlans {
-      id name createdAt
-      plan { sites { order name date villageCode districtName uncoveredReached expectedEnrollments premiumCost villages { code } } }
+      id
+      name
+      createdAt
+      plan {
+        sites {
+          order
+          name
+          date
+          villageCode
+          districtName
+          uncoveredReached
+          expectedEnrollments
+          premiumCost
+          villages {
+            code
+          }
+        }
+      }
     }
   }
 `;
@@ -18,8 +34,9 @@ export const OUTREACH_PLANS: TypedDocumentNode<OutreachPlansQuery> = gql`
 /** The newest plan with a site in the region or reaching a village of it, and those sites. */
 export function planForRegion(plans: readonly SavedPlan[], regionCode: string): { plan: SavedPlan; sites: PlanSite[] } | null {
   for (const plan of plans) {
-    const sites = plan.plan.sites.filter((s) =>
-      inRegion(s.villageCode, regionCode) || s.villages.some((v) => inRegion(v.code, regionCode)));
+    const sites = plan.plan.sites.filter(
+      (s) => inRegion(s.villageCode, regionCode) || s.villages.some((v) => inRegion(v.code, regionCode)),
+    );
     if (sites.length > 0) return { plan, sites };
   }
   return null;

@@ -1,9 +1,9 @@
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { formatDate, formatInt, formatRupiah } from '../format.ts';
-import type { Lang } from '../url-state.ts';
-import { OUTREACH_PLANS, planForRegion } from './outreach-plan.ts';
-import { PlannedSessions } from './planned-sessions.tsx';
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatInt, formatRupiah } from "../format.ts";
+import type { Lang } from "../url-state.ts";
+import { OUTREACH_PLANS, planForRegion } from "./outreach-plan.ts";
+import { PlannedSessions } from "./planned-sessions.tsx";
 
 /** At most this many sites fit a projector at 1280×720. */
 const MAX_SITES = 8;
@@ -12,26 +12,48 @@ const MAX_SITES = 8;
 export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(OUTREACH_PLANS);
-  if (error) return <p className="error" role="alert">{t('error', { message: error.message })}</p>;
-  if (!data) return <p>{t('loading')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t("error", { message: error.message })}
+      </p>
+    );
+  if (!data) return <p>{t("loading")}</p>;
   const found = planForRegion(data.outreachPlans, regionCode);
-  if (!found) return <div className="outreach-slide"><PlannedSessions regionCode={regionCode} lang={lang} /></div>;
+  if (!found)
+    return (
+      <div className="outreach-slide">
+        <PlannedSessions regionCode={regionCode} lang={lang} />
+      </div>
+    );
   const { plan, sites } = found;
   const shown = sites.slice(0, MAX_SITES);
   const sum = (f: (s: (typeof sites)[number]) => number) => sites.reduce((a, s) => a + f(s), 0);
   return (
     <div className="outreach-slide" data-plan={plan.id}>
-      <p className="slide-note"><strong>{plan.name}</strong> · {t('outreach.saved', { date: formatDate(plan.createdAt, lang) })}</p>
+      <p className="slide-note">
+        <strong>{plan.name}</strong> · {t("outreach.saved", { date: formatDate(plan.createdAt, lang) })}
+      </p>
       <table className="slide-table">
         <thead>
           <tr>
-            <th scope="col" className="num">#</th>
-            <th scope="col">{t('outreach.date')}</th>
-            <th scope="col">{t('outreach.site')}</th>
-            <th scope="col" className="num">{t('outreach.villages')}</th>
-            <th scope="col" className="num">{t('outreach.uncoveredReached')}</th>
-            <th scope="col" className="num">{t('outreach.expected')}</th>
-            <th scope="col" className="num">{t('outreach.cost')}</th>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">{t("outreach.date")}</th>
+            <th scope="col">{t("outreach.site")}</th>
+            <th scope="col" className="num">
+              {t("outreach.villages")}
+            </th>
+            <th scope="col" className="num">
+              {t("outreach.uncoveredReached")}
+            </th>
+            <th scope="col" className="num">
+              {t("outreach.expected")}
+            </th>
+            <th scope="col" className="num">
+              {t("outreach.cost")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +61,10 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
             <tr key={s.order} data-site={s.order}>
               <td className="num">{s.order}</td>
               <td className="date">{formatDate(s.date, lang)}</td>
-              <th scope="row">{s.name}<span className="muted-text"> · {s.districtName}</span></th>
+              <th scope="row">
+                {s.name}
+                <span className="muted-text"> · {s.districtName}</span>
+              </th>
               <td className="num">{formatInt(s.villages.length, lang)}</td>
               <td className="num">{formatInt(s.uncoveredReached, lang)}</td>
               <td className="num">{formatInt(s.expectedEnrollments, lang)}</td>
@@ -49,15 +74,37 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3}>{t('outreach.total', { count: sites.length })}</th>
-            <td className="num">{formatInt(sum((s) => s.villages.length), lang)}</td>
-            <td className="num">{formatInt(sum((s) => s.uncoveredReached), lang)}</td>
-            <td className="num">{formatInt(sum((s) => s.expectedEnrollments), lang)}</td>
-            <td className="num">{formatRupiah(sum((s) => s.premiumCost), lang)}</td>
+            <th scope="row" colSpan={3}>
+              {t("outreach.total", { count: sites.length })}
+            </th>
+            <td className="num">
+              {formatInt(
+                sum((s) => s.villages.length),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatInt(
+                sum((s) => s.uncoveredReached),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatInt(
+                sum((s) => s.expectedEnrollments),
+                lang,
+              )}
+            </td>
+            <td className="num">
+              {formatRupiah(
+                sum((s) => s.premiumCost),
+                lang,
+              )}
+            </td>
           </tr>
         </tfoot>
       </table>
-      {sites.length > shown.length && <p className="slide-note">{t('outreach.moreSites', { count: sites.length - shown.length })}</p>}
+      {sites.length > shown.length && <p className="slide-note">{t("outreach.moreSites", { count: sites.length - shown.length })}</p>}
     </div>
   );
 }

@@ -1,15 +1,17 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { formatDate } from '../format.ts';
-import { inRegion } from '../report/report-scope.ts';
-import type { Lang } from '../url-state.ts';
-import type { PlannedSessionsQuery } from '../generated/graphql.ts';
-import { SESSIONS_LIST_FIELDS, type OutreachSession } from '../village-panel/sessions-list.tsx';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../format.ts";
+import { inRegion } from "../report/report-scope.ts";
+import type { Lang } from "../url-state.ts";
+import type { PlannedSessionsQuery } from "../generated/graphql.ts";
+import { SESSIONS_LIST_FIELDS, type OutreachSession } from "../village-panel/sessions-list.tsx";
 
 export const PLANNED_SESSIONS: TypedDocumentNode<PlannedSessionsQuery> = gql`
   query PlannedSessions {
-    sessions { ...SessionsList_session }
+    sessions {
+      ...SessionsList_session
+    }
   }
   ${SESSIONS_LIST_FIELDS}
 `;
@@ -23,7 +25,7 @@ export const MAX_SESSIONS = 6;
  */
 export function plannedSessions(sessions: readonly OutreachSession[], regionCode: string, today: string) {
   const planned = sessions
-    .filter((s) => s.status === 'PLANNED' && s.villageCode && inRegion(s.villageCode, regionCode))
+    .filter((s) => s.status === "PLANNED" && s.villageCode && inRegion(s.villageCode, regionCode))
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const upcoming = planned.filter((s) => (s.endsOn ?? s.startsOn) >= today);
   return upcoming.length > 0 ? { sessions: upcoming, overdue: false } : { sessions: planned, overdue: planned.length > 0 };
@@ -33,17 +35,29 @@ export function plannedSessions(sessions: readonly OutreachSession[], regionCode
 export function PlannedSessions({ regionCode, lang }: { regionCode: string; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(PLANNED_SESSIONS);
-  if (error) return <p className="error" role="alert">{t('error', { message: error.message })}</p>;
-  if (!data) return <p>{t('loading')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {t("error", { message: error.message })}
+      </p>
+    );
+  if (!data) return <p>{t("loading")}</p>;
   const { sessions, overdue } = plannedSessions(data.sessions, regionCode, new Date().toISOString().slice(0, 10));
   const shown = sessions.slice(0, MAX_SESSIONS);
   return (
     <>
-      <p className="slide-note">{overdue ? t('outreach.overdue') : t('outreach.fromSessions')}</p>
-      {shown.length === 0 ? <p className="slide-empty">{t('outreach.none')}</p> : (
+      <p className="slide-note">{overdue ? t("outreach.overdue") : t("outreach.fromSessions")}</p>
+      {shown.length === 0 ? (
+        <p className="slide-empty">{t("outreach.none")}</p>
+      ) : (
         <table className="slide-table">
           <thead>
-            <tr><th scope="col">{t('outreach.date')}</th><th scope="col">{t('village')}</th><th scope="col">{t('outreach.activity')}</th><th scope="col">{t('sector')}</th></tr>
+            <tr>
+              <th scope="col">{t("outreach.date")}</th>
+              <th scope="col">{t("village")}</th>
+              <th scope="col">{t("outreach.activity")}</th>
+              <th scope="col">{t("sector")}</th>
+            </tr>
           </thead>
           <tbody>
             {shown.map((s) => (
@@ -51,13 +65,13 @@ export function PlannedSessions({ regionCode, lang }: { regionCode: string; lang
                 <td className="date">{formatDate(s.startsOn, lang)}</td>
                 <td>{s.villageName}</td>
                 <td>{s.title}</td>
-                <td>{s.targetSectors.map((x) => t(`sector.${x}`)).join(', ')}</td>
+                <td>{s.targetSectors.map((x) => t(`sector.${x}`)).join(", ")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {sessions.length > shown.length && <p className="slide-note">{t('outreach.more', { count: sessions.length - shown.length })}</p>}
+      {sessions.length > shown.length && <p className="slide-note">{t("outreach.more", { count: sessions.length - shown.length })}</p>}
     </>
   );
 }

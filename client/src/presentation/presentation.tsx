@@ -1,24 +1,24 @@
 // Presentation mode: full screen, large type, one view at a time, stepped with keys or a clicker.
-import { useCallback, useEffect, useRef } from 'react';
-import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { formatPeriod } from '../format.ts';
-import type { PaletteName } from '../map/classify.ts';
-import { LOWEST_VILLAGES, REGION_REPORT } from '../report/region-report-query.ts';
-import { reportScope } from '../report/report-scope.ts';
-import { regionTitle } from '../report/region-title.ts';
-import { DataSources } from '../report/data-sources.tsx';
-import type { RegionCollection } from '../types.ts';
-import type { Lang } from '../url-state.ts';
-import { HeadlineSlide } from './headline-slide.tsx';
-import { LowestMapSlide } from './lowest-map-slide.tsx';
-import { OutreachSlide } from './outreach-slide.tsx';
-import { RankingSlide } from './ranking-slide.tsx';
-import { slideAction, stepSlide } from './slide-keys.ts';
-import { TrendSlide } from './trend-slide.tsx';
-import './presentation.css';
+import { useCallback, useEffect, useRef } from "react";
+import { useQuery } from "@apollo/client/react";
+import { useTranslation } from "react-i18next";
+import { formatPeriod } from "../format.ts";
+import type { PaletteName } from "../map/classify.ts";
+import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
+import { reportScope } from "../report/report-scope.ts";
+import { regionTitle } from "../report/region-title.ts";
+import { DataSources } from "../report/data-sources.tsx";
+import type { RegionCollection } from "../types.ts";
+import type { Lang } from "../url-state.ts";
+import { HeadlineSlide } from "./headline-slide.tsx";
+import { LowestMapSlide } from "./lowest-map-slide.tsx";
+import { OutreachSlide } from "./outreach-slide.tsx";
+import { RankingSlide } from "./ranking-slide.tsx";
+import { slideAction, stepSlide } from "./slide-keys.ts";
+import { TrendSlide } from "./trend-slide.tsx";
+import "./presentation.css";
 
-export const SLIDES = ['headline', 'trend', 'ranking', 'map', 'outreach'] as const;
+export const SLIDES = ["headline", "trend", "ranking", "map", "outreach"] as const;
 
 interface Props {
   regionCode: string;
@@ -31,7 +31,6 @@ interface Props {
   onSlide(slide: number): void;
   onExit(): void;
 }
-
 
 export function Presentation({ regionCode, slide, lang, target, palette, villages, districts, onSlide, onExit }: Props) {
   const { t } = useTranslation();
@@ -54,12 +53,12 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // Enter and space on a focused button press that button.
-      if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLButtonElement) return;
+      if ((e.key === "Enter" || e.key === " ") && e.target instanceof HTMLButtonElement) return;
       const action = slideAction(e.key, e.shiftKey);
       if (!action) return;
       e.preventDefault();
-      if (action === 'exit') latest.current.exit();
-      else if (action === 'fullscreen') toggleFullscreen();
+      if (action === "exit") latest.current.exit();
+      else if (action === "fullscreen") toggleFullscreen();
       else latest.current.onSlide(stepSlide(latest.current.current, action, SLIDES.length)!);
     };
     // Leaving the browser's full screen (its own Escape) leaves the presentation too; `f` only toggles it.
@@ -67,7 +66,9 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
     let toggling = false;
     const toggleFullscreen = () => {
       toggling = true;
-      const done = () => { toggling = false; };
+      const done = () => {
+        toggling = false;
+      };
       if (document.fullscreenElement) document.exitFullscreen().then(done, done);
       else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().then(done, done);
       else done();
@@ -76,44 +77,88 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
       if (wasFull && !document.fullscreenElement && !toggling) latest.current.exit();
       wasFull = Boolean(document.fullscreenElement);
     };
-    window.addEventListener('keydown', onKey);
-    document.addEventListener('fullscreenchange', onFullscreen);
+    window.addEventListener("keydown", onKey);
+    document.addEventListener("fullscreenchange", onFullscreen);
     return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('fullscreenchange', onFullscreen);
+      window.removeEventListener("keydown", onKey);
+      document.removeEventListener("fullscreenchange", onFullscreen);
     };
   }, []);
 
-  const heading = kind === 'ranking' ? t(`slide.ranking.${scope.childLevel}`) : t(`slide.${kind}`);
+  const heading = kind === "ranking" ? t(`slide.ranking.${scope.childLevel}`) : t(`slide.${kind}`);
   return (
-    <div className="presentation" role="region" aria-roledescription={t('present.label')} aria-label={title}
-      data-slide={kind} data-slide-number={current}>
+    <div
+      className="presentation"
+      role="region"
+      aria-roledescription={t("present.label")}
+      aria-label={title}
+      data-slide={kind}
+      data-slide-number={current}
+    >
       <header className="slide-header">
         <h1>{heading}</h1>
-        <p>{title}{data && ` · ${formatPeriod(data.coverageSummary.period, lang)}`}</p>
+        <p>
+          {title}
+          {data && ` · ${formatPeriod(data.coverageSummary.period, lang)}`}
+        </p>
       </header>
       <main className="slide-body">
-        {error && <p className="error" role="alert">{t('error', { message: error.message })}</p>}
-        {!data && !error && <p>{t('loading')}</p>}
-        {data && kind === 'headline' && <HeadlineSlide summary={data.coverageSummary} target={target} lang={lang} />}
-        {data && kind === 'trend' && <TrendSlide code={regionCode} target={target} lang={lang} />}
-        {data && kind === 'ranking' && <RankingSlide regions={data.children.edges.map((e) => e.node)} childLevel={scope.childLevel} current={regionCode}
-          target={target} lang={lang} />}
-        {data && kind === 'map' && (
-          <LowestMapSlide regionCode={regionCode} lowest={data.lowest.edges.map((e) => e.node)} period={data.coverageSummary.period}
-            target={target} palette={palette} lang={lang} villages={villages} districts={districts} />
+        {error && (
+          <p className="error" role="alert">
+            {t("error", { message: error.message })}
+          </p>
         )}
-        {data && kind === 'outreach' && <OutreachSlide regionCode={scope.level === 'VILLAGE' ? scope.scope : regionCode} lang={lang} />}
+        {!data && !error && <p>{t("loading")}</p>}
+        {data && kind === "headline" && <HeadlineSlide summary={data.coverageSummary} target={target} lang={lang} />}
+        {data && kind === "trend" && <TrendSlide code={regionCode} target={target} lang={lang} />}
+        {data && kind === "ranking" && (
+          <RankingSlide
+            regions={data.children.edges.map((e) => e.node)}
+            childLevel={scope.childLevel}
+            current={regionCode}
+            target={target}
+            lang={lang}
+          />
+        )}
+        {data && kind === "map" && (
+          <LowestMapSlide
+            regionCode={regionCode}
+            lowest={data.lowest.edges.map((e) => e.node)}
+            period={data.coverageSummary.period}
+            target={target}
+            palette={palette}
+            lang={lang}
+            villages={villages}
+            districts={districts}
+          />
+        )}
+        {data && kind === "outreach" && <OutreachSlide regionCode={scope.level === "VILLAGE" ? scope.scope : regionCode} lang={lang} />}
       </main>
       <footer className="slide-footer">
         {data && <DataSources info={data.datasetInfo} className="slide-source" />}
-        <nav className="slide-nav" aria-label={t('present.label')}>
-          <button type="button" onClick={() => onSlide(stepSlide(current, 'prev', SLIDES.length)!)} disabled={current === 1}
-            aria-label={t('present.prev')}>‹</button>
-          <span className="slide-count" aria-live="polite">{t('present.slideOf', { n: current, count: SLIDES.length })}</span>
-          <button type="button" onClick={() => onSlide(stepSlide(current, 'next', SLIDES.length)!)} disabled={current === SLIDES.length}
-            aria-label={t('present.next')}>›</button>
-          <button type="button" className="slide-exit" onClick={exit}>{t('present.exit')}</button>
+        <nav className="slide-nav" aria-label={t("present.label")}>
+          <button
+            type="button"
+            onClick={() => onSlide(stepSlide(current, "prev", SLIDES.length)!)}
+            disabled={current === 1}
+            aria-label={t("present.prev")}
+          >
+            ‹
+          </button>
+          <span className="slide-count" aria-live="polite">
+            {t("present.slideOf", { n: current, count: SLIDES.length })}
+          </span>
+          <button
+            type="button"
+            onClick={() => onSlide(stepSlide(current, "next", SLIDES.length)!)}
+            disabled={current === SLIDES.length}
+            aria-label={t("present.next")}
+          >
+            ›
+          </button>
+          <button type="button" className="slide-exit" onClick={exit}>
+            {t("present.exit")}
+          </button>
         </nav>
       </footer>
     </div>

@@ -1,15 +1,15 @@
-import { useTranslation } from 'react-i18next';
-import { formatInt } from '../format.ts';
-import type { RankedRegion } from '../report/region-report-query.ts';
-import type { Lang } from '../url-state.ts';
-import { RateBar } from './rate-bar.tsx';
+import { useTranslation } from "react-i18next";
+import { formatInt } from "../format.ts";
+import type { RankedRegion } from "../report/region-report-query.ts";
+import type { Lang } from "../url-state.ts";
+import { RateBar } from "./rate-bar.tsx";
 
 /** At most this many rows fit a projector at 1280×720: two tables of ten. */
 export const MAX_RANKED = 20;
 
 interface Props {
   regions: readonly RankedRegion[];
-  childLevel: 'DISTRICT' | 'VILLAGE';
+  childLevel: "DISTRICT" | "VILLAGE";
   /** The region presented, when it is one of the rows (a village among its district's). */
   current: string;
   target: number;
@@ -29,19 +29,32 @@ export function RankingSlide({ regions, childLevel, current, target, lang }: Pro
           <table key={c} className="slide-table ranking-table">
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
-                <th scope="col">{t(childLevel === 'DISTRICT' ? 'district' : 'village')}</th>
-                <th scope="col">{t('coverageRate')}</th>
-                <th scope="col" className="num">{t('uncovered')}</th>
+                <th scope="col" className="num">
+                  #
+                </th>
+                <th scope="col">{t(childLevel === "DISTRICT" ? "district" : "village")}</th>
+                <th scope="col">{t("coverageRate")}</th>
+                <th scope="col" className="num">
+                  {t("uncovered")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
-                <tr key={r.code} data-code={r.code} className={r.code === current ? 'is-current' : undefined}
-                  aria-current={r.code === current ? 'true' : undefined}>
+                <tr
+                  key={r.code}
+                  data-code={r.code}
+                  className={r.code === current ? "is-current" : undefined}
+                  aria-current={r.code === current ? "true" : undefined}
+                >
                   <td className="num">{c * half + i + 1}</td>
-                  <th scope="row">{r.name}{r.reliability === 'SMALL_WORKFORCE' ? ' *' : ''}</th>
-                  <td className="bar-cell"><RateBar rate={r.coverageRate} target={target} lang={lang} label={r.name} /></td>
+                  <th scope="row">
+                    {r.name}
+                    {r.reliability === "SMALL_WORKFORCE" ? " *" : ""}
+                  </th>
+                  <td className="bar-cell">
+                    <RateBar rate={r.coverageRate} target={target} lang={lang} label={r.name} />
+                  </td>
                   <td className="num">{formatInt(r.uncovered, lang)}</td>
                 </tr>
               ))}
@@ -50,9 +63,9 @@ export function RankingSlide({ regions, childLevel, current, target, lang }: Pro
         ))}
       </div>
       {regions.length > ranked.length && (
-        <p className="slide-note">{t('ranking.shown', { shown: ranked.length, count: regions.length })}</p>
+        <p className="slide-note">{t("ranking.shown", { shown: ranked.length, count: regions.length })}</p>
       )}
-      {ranked.some((r) => r.reliability === 'SMALL_WORKFORCE') && <p className="slide-note">{t('ranking.smallWorkforce')}</p>}
+      {ranked.some((r) => r.reliability === "SMALL_WORKFORCE") && <p className="slide-note">{t("ranking.smallWorkforce")}</p>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import { formatMetric } from '../format.ts';
-import { isReliable, lowIsBad, metricValue, type CoverageNode } from '../types.ts';
-import type { Lang, Metric } from '../url-state.ts';
+import { useTranslation } from "react-i18next";
+import { formatMetric } from "../format.ts";
+import { isReliable, lowIsBad, metricValue, type CoverageNode } from "../types.ts";
+import type { Lang, Metric } from "../url-state.ts";
 
 interface Props {
   nodes: readonly CoverageNode[];
@@ -23,8 +23,12 @@ export function rankVillages(nodes: readonly CoverageNode[], metric: Metric): Co
   const sign = lowIsBad(metric) ? 1 : -1;
   return nodes
     .filter((n) => metricValue(n, metric) != null)
-    .sort((a, b) => Number(!isReliable(a)) - Number(!isReliable(b))
-      || sign * (metricValue(a, metric)! - metricValue(b, metric)!) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(!isReliable(a)) - Number(!isReliable(b)) ||
+        sign * (metricValue(a, metric)! - metricValue(b, metric)!) ||
+        a.name.localeCompare(b.name),
+    );
 }
 
 export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25, onHover, onSelect }: Props) {
@@ -32,23 +36,26 @@ export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25
   const ranked = rankVillages(nodes, metric).slice(0, limit);
   return (
     <section className="ranking" aria-labelledby="ranking-title">
-      <h2 id="ranking-title">{t('ranking')}</h2>
-      <p className="muted small">{t('rankingFor', { metric: t(`metric.${metric}`) })}</p>
+      <h2 id="ranking-title">{t("ranking")}</h2>
+      <p className="muted small">{t("rankingFor", { metric: t(`metric.${metric}`) })}</p>
       <ol onMouseLeave={() => onHover(null)}>
         {ranked.map((n) => (
           <li key={n.code}>
             <button
               type="button"
               data-code={n.code}
-              className={`rank-item${hovered === n.code ? ' is-hovered' : ''}${selected === n.code ? ' is-selected' : ''}`}
+              className={`rank-item${hovered === n.code ? " is-hovered" : ""}${selected === n.code ? " is-selected" : ""}`}
               aria-pressed={selected === n.code}
-              aria-label={t('selectVillage', { name: `${n.name}, ${n.parentName ?? ''}` })}
+              aria-label={t("selectVillage", { name: `${n.name}, ${n.parentName ?? ""}` })}
               onMouseEnter={() => onHover(n.code)}
               onFocus={() => onHover(n.code)}
               onBlur={() => onHover(null)}
               onClick={() => onSelect(n.code)}
             >
-              <span className="rank-name">{n.name}<span className="muted"> · {n.parentName}</span></span>
+              <span className="rank-name">
+                {n.name}
+                <span className="muted"> · {n.parentName}</span>
+              </span>
               <span className="rank-value">
                 {formatMetric(metric, metricValue(n, metric), lang)}
                 {!isReliable(n) && <span title={t(`reliability.${n.reliability}`)}> *</span>}

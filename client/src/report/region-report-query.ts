@@ -1,18 +1,27 @@
 // Everything a presentation or a PDF report says about one region, in one query.
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { DATASET_INFO_FIELDS } from '../app-queries.ts';
-import type { RankedRegionFragment, RegionReportQuery, RegionReportQueryVariables } from '../generated/graphql.ts';
-import { SECTOR_FIGURES_FIELDS } from '../village-panel/sector-figures.tsx';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { DATASET_INFO_FIELDS } from "../app-queries.ts";
+import type { RankedRegionFragment, RegionReportQuery, RegionReportQueryVariables } from "../generated/graphql.ts";
+import { SECTOR_FIGURES_FIELDS } from "../village-panel/sector-figures.tsx";
 
 export type RegionReportData = RegionReportQuery;
-export type RegionSummary = RegionReportQuery['coverageSummary'];
+export type RegionSummary = RegionReportQuery["coverageSummary"];
 export type RankedRegion = RankedRegionFragment;
 
 /** How many of the lowest-coverage villages the map view and the report list. */
 export const LOWEST_VILLAGES = 10;
 
 const RANKED_REGION: TypedDocumentNode<RankedRegionFragment> = gql`
-  fragment RankedRegion on CoverageNode { code name parentName workforce enrolled coverageRate uncovered reliability }
+  fragment RankedRegion on CoverageNode {
+    code
+    name
+    parentName
+    workforce
+    enrolled
+    coverageRate
+    uncovered
+    reliability
+  }
 `;
 
 /**
@@ -21,21 +30,54 @@ const RANKED_REGION: TypedDocumentNode<RankedRegionFragment> = gql`
  */
 export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQueryVariables> = gql`
   query RegionReport($code: String!, $scope: String!, $childLevel: RegionLevel!, $target: Float, $lowest: Int!) {
-    region(code: $code) { code name level parent { code name } }
+    region(code: $code) {
+      code
+      name
+      level
+      parent {
+        code
+        name
+      }
+    }
     coverageSummary(code: $code) {
-      period workforce enrolled coverageRate uncovered enrolledChange12m coverageRateChange12m
-      bySector { ...SectorFigures_sector }
+      period
+      workforce
+      enrolled
+      coverageRate
+      uncovered
+      enrolledChange12m
+      coverageRateChange12m
+      bySector {
+        ...SectorFigures_sector
+      }
     }
     children: coverage(level: $childLevel, parentCode: $scope, target: $target, orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
       totalCount
-      edges { node { ...RankedRegion } }
+      edges {
+        node {
+          ...RankedRegion
+        }
+      }
     }
-    lowest: coverage(level: VILLAGE, parentCode: $scope, target: $target, orderBy: COVERAGE_RATE, direction: ASC,
-                     first: $lowest, reliability: [COUNT, ESTIMATE]) {
+    lowest: coverage(
+      level: VILLAGE
+      parentCode: $scope
+      target: $target
+      orderBy: COVERAGE_RATE
+      direction: ASC
+      first: $lowest
+      reliability: [COUNT, ESTIMATE]
+    ) {
       totalCount
-      edges { node { ...RankedRegion } }
+      edges {
+        node {
+          ...RankedRegion
+        }
+      }
     }
-    datasetInfo { ...DatasetInfoFields }
+    datasetInfo {
+      ...DatasetInfoFields
+    }
   }
   ${SECTOR_FIGURES_FIELDS}
   ${RANKED_REGION}

@@ -1,33 +1,44 @@
-import type { TFunction } from 'i18next';
-import { describe, expect, it } from 'vitest';
-import { dataSourceLines, regionTitle } from './region-title.ts';
+import type { TFunction } from "i18next";
+import { describe, expect, it } from "vitest";
+import { dataSourceLines, regionTitle } from "./region-title.ts";
 
 /** A stand-in for i18next's t: the key and its values, so the rules show through. */
-const t = ((key: string, values?: Record<string, unknown>) => (values ? `${key}(${Object.values(values).join(',')})` : key)) as unknown as TFunction;
+const t = ((key: string, values?: Record<string, unknown>) =>
+  values ? `${key}(${Object.values(values).join(",")})` : key) as unknown as TFunction;
 
-describe('regionTitle', () => {
+describe("regionTitle", () => {
   it.each([
-    [{ name: 'Bangkalan', level: 'REGENCY', parent: null }, 'regionTitle.REGENCY(Bangkalan)'],
-    [{ name: 'Blega', level: 'DISTRICT', parent: { code: '35.26', name: 'Bangkalan' } }, 'regionTitle.DISTRICT(Blega)'],
-    [{ name: 'Mlajah', level: 'VILLAGE', parent: { code: '35.26.01', name: 'Bangkalan' } }, 'regionTitle.VILLAGE(Mlajah), regionTitle.DISTRICT(Bangkalan)'],
-  ])('names %o as %s', (region, title) => {
+    [{ name: "Bangkalan", level: "REGENCY", parent: null }, "regionTitle.REGENCY(Bangkalan)"],
+    [{ name: "Blega", level: "DISTRICT", parent: { code: "35.26", name: "Bangkalan" } }, "regionTitle.DISTRICT(Blega)"],
+    [
+      { name: "Mlajah", level: "VILLAGE", parent: { code: "35.26.01", name: "Bangkalan" } },
+      "regionTitle.VILLAGE(Mlajah), regionTitle.DISTRICT(Bangkalan)",
+    ],
+  ])("names %o as %s", (region, title) => {
     expect(regionTitle(region, t)).toBe(title);
   });
-  it('is empty before the region is loaded', () => {
-    expect(regionTitle(undefined, t)).toBe('');
+  it("is empty before the region is loaded", () => {
+    expect(regionTitle(undefined, t)).toBe("");
   });
 });
 
-describe('dataSourceLines', () => {
+describe("dataSourceLines", () => {
   const info = {
-    regencyCode: '35.26', regencyName: 'Bangkalan', latestPeriod: '2025-09', basemapUrl: null,
-    synthetic: true, boundariesSynthetic: false, boundarySource: '/data/bangkalan/villages.geojson',
+    regencyCode: "35.26",
+    regencyName: "Bangkalan",
+    latestPeriod: "2025-09",
+    basemapUrl: null,
+    synthetic: true,
+    boundariesSynthetic: false,
+    boundarySource: "/data/bangkalan/villages.geojson",
   };
-  it('says synthetic worker numbers first, and names the boundary file without its folder', () => {
-    expect(dataSourceLines(info, t)).toEqual(['source.synthetic', 'source.boundaries(villages.geojson)']);
+  it("says synthetic worker numbers first, and names the boundary file without its folder", () => {
+    expect(dataSourceLines(info, t)).toEqual(["source.synthetic", "source.boundaries(villages.geojson)"]);
   });
-  it('says imported numbers and generated boundaries', () => {
-    expect(dataSourceLines({ ...info, synthetic: false, boundariesSynthetic: true }, t))
-      .toEqual(['source.imported', 'source.boundariesSynthetic']);
+  it("says imported numbers and generated boundaries", () => {
+    expect(dataSourceLines({ ...info, synthetic: false, boundariesSynthetic: true }, t)).toEqual([
+      "source.imported",
+      "source.boundariesSynthetic",
+    ]);
   });
 });

@@ -1,22 +1,22 @@
 // How a region is named in titles, and where its figures come from, in the chosen language.
-import type { TFunction } from 'i18next';
-import type { RegionReportData } from './region-report-query.ts';
+import type { TFunction } from "i18next";
+import type { RegionReportData } from "./region-report-query.ts";
 
-type Region = Pick<RegionReportData['region'], 'name' | 'level' | 'parent'>;
+type Region = Pick<RegionReportData["region"], "name" | "level" | "parent">;
 
 /** "Kabupaten Bangkalan", "Kecamatan Blega", "Desa Mlajah, Kecamatan Bangkalan". */
 export function regionTitle(region: Region | undefined, t: TFunction): string {
-  if (!region) return '';
-  const level = region.level === 'VILLAGE' || region.level === 'DISTRICT' ? region.level : 'REGENCY';
+  if (!region) return "";
+  const level = region.level === "VILLAGE" || region.level === "DISTRICT" ? region.level : "REGENCY";
   const own = t(`regionTitle.${level}`, { name: region.name });
-  return level === 'VILLAGE' && region.parent ? `${own}, ${t('regionTitle.DISTRICT', { name: region.parent.name })}` : own;
+  return level === "VILLAGE" && region.parent ? `${own}, ${t("regionTitle.DISTRICT", { name: region.parent.name })}` : own;
 }
 
 /** The data-source lines every view and export carries: boundaries, and whether the numbers are synthetic. */
-export function dataSourceLines(info: RegionReportData['datasetInfo'], t: TFunction): string[] {
+export function dataSourceLines(info: RegionReportData["datasetInfo"], t: TFunction): string[] {
   const file = info.boundarySource?.split(/[\\/]/).pop();
   return [
-    info.synthetic ? t('source.synthetic') : t('source.imported'),
-    info.boundariesSynthetic ? t('source.boundariesSynthetic') : t('source.boundaries', { source: file || '–' }),
+    info.synthetic ? t("source.synthetic") : t("source.imported"),
+    info.boundariesSynthetic ? t("source.boundariesSynthetic") : t("source.boundaries", { source: file || "–" }),
   ];
 }

@@ -1,5 +1,5 @@
 // What a report or presentation about a region lists: its districts, or the villages of its district.
-import type { RegionLevel } from '../generated/graphql.ts';
+import type { RegionLevel } from "../generated/graphql.ts";
 
 export type { RegionLevel };
 
@@ -7,15 +7,15 @@ export interface ReportScope {
   level: RegionLevel;
   /** The region whose children are ranked and whose villages are listed. */
   scope: string;
-  childLevel: 'DISTRICT' | 'VILLAGE';
+  childLevel: "DISTRICT" | "VILLAGE";
 }
 
 /** From a Kemendagri code: 35.26 a regency, 35.26.01 a district, 35.26.01.1001 a village. */
 export function reportScope(code: string): ReportScope {
-  const parts = code.split('.');
-  if (parts.length >= 4) return { level: 'VILLAGE', scope: parts.slice(0, 3).join('.'), childLevel: 'VILLAGE' };
-  if (parts.length === 3) return { level: 'DISTRICT', scope: code, childLevel: 'VILLAGE' };
-  return { level: 'REGENCY', scope: code, childLevel: 'DISTRICT' };
+  const parts = code.split(".");
+  if (parts.length >= 4) return { level: "VILLAGE", scope: parts.slice(0, 3).join("."), childLevel: "VILLAGE" };
+  if (parts.length === 3) return { level: "DISTRICT", scope: code, childLevel: "VILLAGE" };
+  return { level: "REGENCY", scope: code, childLevel: "DISTRICT" };
 }
 
 /** The villages (codes) that lie in a region. */

@@ -1,12 +1,17 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { SeriesPointFieldsFragment, VillageDetailQuery, VillageDetailQueryVariables } from '../generated/graphql.ts';
-import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS } from '../types.ts';
-import { SECTOR_FIGURES_FIELDS } from './sector-figures.tsx';
-import { SESSIONS_LIST_FIELDS } from './sessions-list.tsx';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { SeriesPointFieldsFragment, VillageDetailQuery, VillageDetailQueryVariables } from "../generated/graphql.ts";
+import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS } from "../types.ts";
+import { SECTOR_FIGURES_FIELDS } from "./sector-figures.tsx";
+import { SESSIONS_LIST_FIELDS } from "./sessions-list.tsx";
 
 /** A month of a coverage series, as the village panel's and the presentation's trends draw it. */
 export const SERIES_POINT_FIELDS: TypedDocumentNode<SeriesPointFieldsFragment> = gql`
-  fragment SeriesPointFields on SeriesPoint { period workforce enrolled coverageRate }
+  fragment SeriesPointFields on SeriesPoint {
+    period
+    workforce
+    enrolled
+    coverageRate
+  }
 `;
 export type SeriesPoint = SeriesPointFieldsFragment;
 
@@ -17,21 +22,37 @@ export type SeriesPoint = SeriesPointFieldsFragment;
  */
 export const VILLAGE_DETAIL: TypedDocumentNode<VillageDetailQuery, VillageDetailQueryVariables> = gql`
   query VillageDetail($code: String!, $parentCode: String, $sector: Sector, $period: String, $target: Float) {
-    region(code: $code) { code name areaKm2 parent { code name } }
+    region(code: $code) {
+      code
+      name
+      areaKm2
+      parent {
+        code
+        name
+      }
+    }
     coverage(level: VILLAGE, parentCode: $parentCode, period: $period, target: $target, first: 500) {
       edges {
         node {
           ...CoverageNodeFields
-          bySector { ...SectorFigures_sector }
+          bySector {
+            ...SectorFigures_sector
+          }
         }
       }
     }
-    coverageSeries(code: $code, sector: $sector, months: 24) { ...SeriesPointFields }
+    coverageSeries(code: $code, sector: $sector, months: 24) {
+      ...SeriesPointFields
+    }
     nearestFertilizerPoints(villageCode: $code, first: 5) {
       distanceMeters
-      point { ...FertilizerPointFields }
+      point {
+        ...FertilizerPointFields
+      }
     }
-    sessions { ...SessionsList_session }
+    sessions {
+      ...SessionsList_session
+    }
   }
   ${COVERAGE_NODE_FIELDS}
   ${SECTOR_FIGURES_FIELDS}

@@ -1,13 +1,20 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent } from '../format.ts';
-import type { SectorFigures_SectorFragment as Figures } from '../generated/graphql.ts';
-import { isReliable, type CoverageNode } from '../types.ts';
-import type { Lang } from '../url-state.ts';
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { useTranslation } from "react-i18next";
+import { formatInt, formatPercent } from "../format.ts";
+import type { SectorFigures_SectorFragment as Figures } from "../generated/graphql.ts";
+import { isReliable, type CoverageNode } from "../types.ts";
+import type { Lang } from "../url-state.ts";
 
 /** What the table shows of each sector (also the presentation's headline figures). */
 export const SECTOR_FIGURES_FIELDS: TypedDocumentNode<Figures> = gql`
-  fragment SectorFigures_sector on SectorCoverage { sector workforce enrolled coverageRate uncovered reliability }
+  fragment SectorFigures_sector on SectorCoverage {
+    sector
+    workforce
+    enrolled
+    coverageRate
+    uncovered
+    reliability
+  }
 `;
 
 interface Props {
@@ -18,8 +25,8 @@ interface Props {
 /** Workers, enrolled, coverage and uncovered per sector, with the all-sector total. */
 export function SectorFigures({ node, lang }: Props) {
   const { t } = useTranslation();
-  const row = (key: string, label: string, f: Omit<Figures, 'sector'>, total = false) => (
-    <tr key={key} className={total ? 'total' : undefined} data-sector={key}>
+  const row = (key: string, label: string, f: Omit<Figures, "sector">, total = false) => (
+    <tr key={key} className={total ? "total" : undefined} data-sector={key}>
       <th scope="row">{label}</th>
       <td className="num">{formatInt(f.workforce, lang)}</td>
       <td className="num">{formatInt(f.enrolled, lang)}</td>
@@ -31,24 +38,34 @@ export function SectorFigures({ node, lang }: Props) {
   const unreliable = [...node.bySector, node].some((f) => !isReliable(f));
   return (
     <>
-    <table className="sector-figures">
-      <caption>{t('bySector')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('sector')}</th>
-          <th scope="col" className="num">{t('workforce')}</th>
-          <th scope="col" className="num">{t('enrolled')}</th>
-          <th scope="col" className="num">{t('coverageRate')}</th>
-          <th scope="col" className="num">{t('uncovered')}</th>
-          <th scope="col"><span className="sr-only">{t('reliability')}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {node.bySector.map((s) => row(s.sector, t(`sector.${s.sector}`), s))}
-        {row('ALL', t('allSectors'), node, true)}
-      </tbody>
-    </table>
-    {unreliable && <p className="muted small">* {t('unreliable')}</p>}
+      <table className="sector-figures">
+        <caption>{t("bySector")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("sector")}</th>
+            <th scope="col" className="num">
+              {t("workforce")}
+            </th>
+            <th scope="col" className="num">
+              {t("enrolled")}
+            </th>
+            <th scope="col" className="num">
+              {t("coverageRate")}
+            </th>
+            <th scope="col" className="num">
+              {t("uncovered")}
+            </th>
+            <th scope="col">
+              <span className="sr-only">{t("reliability")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {node.bySector.map((s) => row(s.sector, t(`sector.${s.sector}`), s))}
+          {row("ALL", t("allSectors"), node, true)}
+        </tbody>
+      </table>
+      {unreliable && <p className="muted small">* {t("unreliable")}</p>}
     </>
   );
 }
