@@ -1,3 +1,4 @@
+import { ancestorAt } from "../../domain/region-code.ts";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
@@ -25,7 +26,7 @@ export interface DemoOptions {
 
 async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeature[]; source: string; synthetic: boolean }> {
   if (o.boundaries) return { features: await readBoundaries(o.boundaries), source: o.boundaries, synthetic: false };
-  const url = o.urlTemplate.replace("{province}", o.regency.slice(0, 2)).replace("{regency}", o.regency);
+  const url = o.urlTemplate.replace("{province}", ancestorAt(o.regency, "PROVINCE")!).replace("{regency}", o.regency);
   try {
     return { features: await readBoundaries(url), source: url, synthetic: false };
   } catch (error) {
