@@ -94,6 +94,31 @@ describe("GraphQL API", () => {
     expect(period.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "period" });
   });
 
+  it("refuses an out-of-range argument naming it, never clamping it to the range", async () => {
+    const cases: [string, string, string][] = [
+      [
+        `{ nearestFertilizerPoints(villageCode: "35.26.01.1001", first: 51) { distanceMeters } }`,
+        "first",
+        "first must be between 1 and 50 (got 51)",
+      ],
+      [
+        `{ nearestFertilizerPoints(villageCode: "35.26.01.1001", first: 0) { distanceMeters } }`,
+        "first",
+        "first must be between 1 and 50 (got 0)",
+      ],
+      [`{ searchRegions(query: "a", first: 101) { code } }`, "first", "first must be between 1 and 100 (got 101)"],
+      [`{ regionsWithin(level: VILLAGE, lon: 112.75, lat: -91, meters: 10) { distanceMeters } }`, "lat", "lat must be between -90 and 90"],
+      [`{ coverage(level: VILLAGE, target: 1.5) { totalCount } }`, "target", "target must be between 0 and 1"],
+      [`{ budgetView(input: { budget: 1000000, months: 61 }) { costPerWorker } }`, "input.months", "input.months must be between 1 and 60"],
+    ];
+    for (const [query, argument, message] of cases) {
+      const { data, errors } = await run(db, query);
+      expect(data ?? null, query).toBeNull();
+      expect(errors![0].extensions, query).toEqual({ code: "BAD_USER_INPUT", argumentName: argument });
+      expect(errors![0].message, query).toContain(message);
+    }
+  });
+
   it("refuses mutations without the admin token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), and runs them with it", async () => {
     const create = `mutation ($input: SessionInput!) { createSession(input: $input) { id status villageName targetSectors } }`;
     const input = { title: "Sosialisasi MT I", startsOn: "2025-11-03", villageCode: "35.26.01.1001", targetSectors: ["FARMER"] };
