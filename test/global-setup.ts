@@ -6,16 +6,14 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureClientBuilt, hasChromium, ROOT } from "./browser/app.ts";
+import { ensureClientBuilt, ROOT } from "./browser/app.ts";
 import { createSeededFixture } from "./support/seeded.ts";
 
 export default async function setup(project: TestProject) {
-  const build = hasChromium
-    ? ensureClientBuilt().catch((error: unknown) => {
-        rmSync(join(ROOT, "client/dist"), { recursive: true, force: true });
-        console.error(`The client did not build; the browser tests will fail: ${String(error)}`);
-      })
-    : Promise.resolve();
+  const build = ensureClientBuilt().catch((error: unknown) => {
+    rmSync(join(ROOT, "client/dist"), { recursive: true, force: true });
+    console.error(`The client did not build; the browser tests will fail: ${String(error)}`);
+  });
   const seeded = await createSeededFixture();
   project.provide("seededFixture", seeded.fixture);
   await build;
