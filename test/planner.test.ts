@@ -195,11 +195,32 @@ describe("outreach planner on the demo", () => {
     expect(regency.code).toBe("35.26");
     expect(districts).toHaveLength(18);
     expect(regency.expectedNew).toBe(p.totals.expectedEnrollments);
-    expect(Math.abs(districts.reduce((s: number, d: any) => s + d.expectedNew, 0) - regency.expectedNew)).toBeLessThanOrEqual(18); // rounding per district
+    // The districts' whole numbers add up to the regency's, each within one of its exact share (the
+    // expected enrollments of its reached villages, summed here).
+    expect(districts.reduce((s: number, d: any) => s + d.expectedNew, 0)).toBe(regency.expectedNew);
+    const exact = new Map<string, number>();
+    for (const v of p.sites.flatMap((s: any) => s.villages))
+      exact.set(v.code.slice(0, 8), (exact.get(v.code.slice(0, 8)) ?? 0) + v.expectedEnrollments);
+    for (const d of districts) expect(Math.abs(d.expectedNew - (exact.get(d.code) ?? 0))).toBeLessThan(1);
     const uncovered = await uncoveredFarmers();
     expect(regency.workforce - regency.enrolledBefore).toBeLessThanOrEqual([...uncovered.values()].reduce((a, b) => a + b, 0));
     expect(regency.rateAfter).toBeCloseTo((regency.enrolledBefore + regency.expectedNew) / regency.workforce, 10);
     for (const d of districts) expect(d.rateAfter).toBeGreaterThanOrEqual(d.rateBefore);
+  });
+
+  it("leaves every site undated without a date window, so its sessions cannot be created in the past", async () => {
+    const input = { sessions: 2, maxDistanceKm: 5 };
+    const p = await plan(input);
+    expect(p.sites).toHaveLength(2);
+    expect(p.sites.every((s: any) => s.pointId != null)).toBe(true); // fertilizer points, which have schedules
+    expect(p.sites.map((s: any) => s.date)).toEqual(p.sites.map(() => null));
+    const SAVE = `mutation ($name: String!, $input: PlanInput!) { savePlan(name: $name, input: $input) { id } }`;
+    const saved = (await run(db, SAVE, { name: "no window", input }, ADMIN)).data!.savePlan;
+    const created = await run(db, `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id } }`, { id: saved.id }, ADMIN);
+    expect(created.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(created.errors![0]!.message).toContain("date window");
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_session WHERE plan_id = $1`, [saved.id]);
+    expect(n).toBe(0);
   });
 
   it("learns the enrollment rate from past sessions unless given one", async () => {
