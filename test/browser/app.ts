@@ -7,19 +7,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildClient, clientIsStale } from "../../scripts/client-build.mjs";
 import { inject, onTestFinished } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import "../support/seeded.ts"; // the seededFixture type
+import { CHROMIUM, hasChromium } from "../support/chromium.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 const DIST = join(ROOT, "client/dist");
-
-/** Run `vite build` when client/dist is missing or older than the client sources. */
-export async function ensureClientBuilt(): Promise<void> {
-  if (clientIsStale(ROOT)) await buildClient(ROOT);
-}
 
 /** Gzipped size of the built JavaScript, MapLibre's own chunks left out. */
 export function mainJsGzipBytes(): number {
@@ -126,11 +121,6 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--no-first-run",
 ];
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** The browser tests need the system Chromium (`npx playwright install` cannot download one). */
-const hasChromium = existsSync(CHROMIUM);
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
