@@ -1,0 +1,60 @@
+// The real processes (the app and the import CLI, spawned as `npm start`/`npm run import` run
+// them) never print a NIK in clear: not through their logger, not through exitWithReason.
+// A NIK gets into their output here through the data directory's path (logged at start) and the
+// path of a missing import file (in the error the CLI exits with).
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const NIK = "3526010101010001";
+const work = mkdtempSync(join(tmpdir(), "cakupan-nik-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Output {
+  code: number | null;
+  text: string;
+}
+
+/** Runs `tsx <script> ...args` with a DATA_DIR whose path holds the NIK; `stopWhen` may end it early (SIGTERM). */
+function runReal(script: string, args: string[], name: string, stopWhen?: (text: string) => boolean): Promise<Output> {
+  const dir = join(work, name, NIK);
+  mkdirSync(dir, { recursive: true });
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: join(dir, "pgdata"),
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      PORT: String(40_000 + Math.floor(Math.random() * 20_000)),
+    },
+  });
+  let text = "";
+  const take = (chunk: Buffer) => {
+    text += chunk;
+    if (stopWhen?.(text)) child.kill("SIGTERM");
+  };
+  child.stdout.on("data", take);
+  child.stderr.on("data", take);
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, text })));
+}
+
+describe("NIKs in the output of the real processes", () => {
+  it("the app's logger masks a NIK in what it logs at start", async () => {
+    const out = await runReal("server/main.ts", [], "app", (text) => /Database: embedded/.test(text));
+    expect(out.text).toMatch(/Database: embedded PGlite\+PostGIS in .*\*{16}/);
+    expect(out.text).not.toContain(NIK);
+  });
+
+  it("the import CLI masks a NIK in its log and in the error it exits with (exitWithReason)", async () => {
+    const out = await runReal("server/cli/import.ts", ["enrollments", join(work, `peserta-${NIK}.csv`)], "cli");
+    expect(out.code).toBe(1);
+    expect(out.text).toMatch(/Database: embedded PGlite\+PostGIS in .*\*{16}/);
+    expect(out.text).toMatch(/Cakupan stopped: .*peserta-\*{16}\.csv/);
+    expect(out.text).not.toContain(NIK);
+  });
+});
