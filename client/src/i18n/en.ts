@@ -191,6 +191,12 @@ export const en: Messages = {
   "planner.window": "Distribution {{from}} – {{to}}; {{count}} candidate sites.",
   "planner.sites": "Sites chosen, in order",
   "planner.noSites": "No candidate site has distribution in these dates.",
+  "planner.noSites.BUDGET_SPENT":
+    "The budget does not pay one worker’s premium for the months funded ({{cost}}), so none of the {{count}} candidate sites is chosen.",
+  "planner.noSites.NOTHING_LEFT_TO_REACH": "None of the {{count}} candidate sites reaches an uncovered worker within the travel distance.",
+  "amount.notANumber": "Not an amount: write it like {{example}}.",
+  "amount.ambiguous": "Unclear amount: in English, group thousands with commas and write decimals with a point, like {{example}}.",
+  "amount.notAnAmount": "Give a whole amount in rupiah above zero, like {{example}}.",
   "planner.kind.WAREHOUSE": "Fertilizer warehouse",
   "planner.kind.KIOSK": "Fertilizer kiosk",
   "planner.kind.VILLAGE": "Village hall",

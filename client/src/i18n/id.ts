@@ -190,6 +190,13 @@ export const id = {
   "planner.window": "Penyaluran {{from}} – {{to}}; {{count}} lokasi calon.",
   "planner.sites": "Lokasi terpilih, berurutan",
   "planner.noSites": "Tidak ada lokasi calon dengan penyaluran pada rentang tanggal ini.",
+  "planner.noSites.BUDGET_SPENT":
+    "Anggaran tidak cukup untuk iuran satu pekerja selama bulan yang didanai ({{cost}}), jadi tidak ada dari {{count}} lokasi calon yang dipilih.",
+  "planner.noSites.NOTHING_LEFT_TO_REACH":
+    "Tidak ada dari {{count}} lokasi calon yang menjangkau pekerja tanpa perlindungan dalam jarak tempuh.",
+  "amount.notANumber": "Bukan jumlah uang: tulis seperti {{example}}.",
+  "amount.ambiguous": "Jumlah tidak jelas: dalam bahasa Indonesia ribuan dipisah titik dan desimal dengan koma, seperti {{example}}.",
+  "amount.notAnAmount": "Isi jumlah rupiah bulat di atas nol, seperti {{example}}.",
   "planner.kind.WAREHOUSE": "Gudang pupuk",
   "planner.kind.KIOSK": "Kios pupuk",
   "planner.kind.VILLAGE": "Balai desa",

@@ -63,7 +63,16 @@ export function PlanResults({ plan, lang, onVillage }: Props) {
       </p>
 
       <h3>{t("planner.sites")}</h3>
-      {plan.sites.length === 0 && <p className="muted">{t("planner.noSites")}</p>}
+      {plan.sites.length === 0 && (
+        <p className="no-sites" data-reason={plan.candidateCount === 0 ? "NO_CANDIDATES" : plan.stopReason}>
+          {plan.candidateCount === 0
+            ? t("planner.noSites")
+            : t(`planner.noSites.${plan.stopReason}`, {
+                count: plan.candidateCount,
+                cost: formatRupiah(p.monthlyPremium * p.months, lang),
+              })}
+        </p>
+      )}
       <ol className="plan-sites">
         {plan.sites.map((s) => (
           <li key={s.code} className="plan-site" data-order={s.order} data-code={s.code}>

@@ -60,6 +60,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend }:
     form.budget,
     form.monthlyPremium,
     form.months,
+    lang, // amounts are written in the language's convention
   ]);
   return (
     <aside className="planner-panel" aria-label={t("planner.title")}>
@@ -97,7 +98,9 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend }:
             {planner.result && <PlanResults plan={planner.result} lang={lang} onVillage={onVillage} />}
           </>
         )}
-        {form.tab === "budget" && <BudgetPanel key={String(form.budget)} form={form} lang={lang} update={update} onVillage={onVillage} />}
+        {form.tab === "budget" && (
+          <BudgetPanel key={`${form.budget}-${lang}`} form={form} lang={lang} update={update} onVillage={onVillage} />
+        )}
         {form.tab === "saved" && (
           <SavedPlans input={planner.input} compare={form.compare} lang={lang} onCompare={(compare) => update({ compare })} />
         )}

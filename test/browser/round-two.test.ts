@@ -1,0 +1,81 @@
+// What planners and officials met on a close look at every screen (issue 13), on a server with no
+// admin token (saving switched off).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { graphql, launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+
+const available = await startTestServerForBrowser().catch((e: unknown) => {
+  console.log(`round-two browser tests: the server did not start: ${String(e)}`);
+  return null;
+});
+
+let server: RunningServer;
+let browser: Browser;
+
+const rupiah = (n: number) => new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n);
+
+describe.skipIf(!available)("planners and officials, round two", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    server = available!;
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("reads a budget the way Indonesians write it, shows the amount read, and explains an empty plan", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?view=planner`);
+    await waitForPaint(page);
+    const form = page.locator("form.plan-form");
+    const budget = form.locator("input[name=budget]");
+    await budget.fill("100.000.000");
+    // The amount as read, beside the field: one hundred million, not one hundred.
+    expect(await form.locator("output").first().textContent()).toBe(rupiah(100_000_000));
+    await expect.poll(() => form.locator("input[name=from]").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await form.getByRole("button", { name: "Rencanakan" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("pbudget")).toBe("100000000");
+    await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
+
+    // A budget below one worker's premium: no site, and the message says why, not "no candidates".
+    await budget.fill("1.000");
+    expect(await form.locator("output").first().textContent()).toBe(rupiah(1000));
+    await form.getByRole("button", { name: "Rencanakan" }).click();
+    const from = await form.locator("input[name=from]").inputValue();
+    const to = await form.locator("input[name=to]").inputValue();
+    const { outreachPlan: answer } = await graphql<{ outreachPlan: { candidateCount: number; sites: unknown[] } }>(
+      server.url,
+      `
+        query ($input: PlanInput!) {
+          outreachPlan(input: $input) {
+            candidateCount
+            sites {
+              order
+            }
+          }
+        }
+      `,
+      { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5, from, to, budget: 1000 } },
+    );
+    expect(answer.sites).toHaveLength(0);
+    expect(answer.candidateCount).toBeGreaterThan(0);
+    const empty = page.locator(".no-sites");
+    await empty.waitFor({ timeout: 60_000 });
+    expect(await empty.getAttribute("data-reason")).toBe("BUDGET_SPENT");
+    expect(await empty.textContent()).toContain(String(answer.candidateCount));
+    expect(await empty.textContent()).toContain(rupiah(16_800 * 12));
+
+    // In English the Indonesian way of writing is refused with a message, and the plan is not changed.
+    await page.goto(`${server.url}/?view=planner&lang=en&pbudget=5000000`);
+    await waitForPaint(page);
+    const en = page.locator("form.plan-form");
+    expect(await en.locator("input[name=budget]").inputValue()).toBe("5,000,000");
+    await en.locator("input[name=budget]").fill("100.000.000");
+    expect(await en.getByRole("alert").textContent()).toMatch(/commas/);
+    await en.getByRole("button", { name: "Plan" }).click();
+    expect(new URL(page.url()).searchParams.get("pbudget")).toBe("5000000");
+    await page.close();
+  });
+});
