@@ -31,7 +31,7 @@ describe("numbers typed in the UI language's convention", () => {
   ] as const)("refuses %s in %s as ambiguous rather than guessing", (text, lang) => {
     expect(parseLocaleNumber(text, lang)).toEqual({ error: "ambiguous" });
   });
-  it.each(["", "abc", "12a", "Rp"])("refuses %j as not a number", (text) => {
+  it.each(["", "abc", "12a", "Rp", "20 40"])("refuses %j as not a number", (text) => {
     expect(parseLocaleNumber(text, "id")).toEqual({ error: "notANumber" });
   });
 });

@@ -71,14 +71,14 @@ export type ParsedNumber = { value: number } | { error: "notANumber" | "ambiguou
 /**
  * A number as people write it in the UI language: Indonesian groups thousands with dots and
  * writes decimals with a comma (100.000.000; 12,5), English the other way round (100,000,000;
- * 12.5). Spaces, a leading "Rp"/"IDR" and a trailing "%" are ignored. A separator that fits
+ * 12.5). A leading "Rp"/"IDR" and a trailing "%" are ignored; a space inside the number is not. A separator that fits
  * neither reading of the language (1.5 in Indonesian) is refused as ambiguous, never guessed.
  */
 export function parseLocaleNumber(text: string, lang: Lang): ParsedNumber {
   const s = text
-    .replace(/^\s*(rp\.?|idr)/i, "")
-    .replace(/%\s*$/, "")
-    .replace(/[\s\u00a0\u202f]/g, "");
+    .trim()
+    .replace(/^(rp\.?|idr)[\s\u00a0]*/i, "")
+    .replace(/[\s\u00a0]*%$/, "");
   const [group, decimal] = lang === "id" ? [".", ","] : [",", "."];
   const g = `\\${group}`,
     dec = `\\${decimal}`;

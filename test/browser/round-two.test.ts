@@ -12,6 +12,8 @@ const available = await startTestServerForBrowser().catch((e: unknown) => {
 let server: RunningServer;
 let browser: Browser;
 
+const pct = (r: number) =>
+  new Intl.NumberFormat("id-ID", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 const rupiah = (n: number) => new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n);
 
 describe.skipIf(!available)("planners and officials, round two", { timeout: 180_000 }, () => {
@@ -76,6 +78,58 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(await en.getByRole("alert").textContent()).toMatch(/commas/);
     await en.getByRole("button", { name: "Plan" }).click();
     expect(new URL(page.url()).searchParams.get("pbudget")).toBe("5000000");
+    await page.close();
+  });
+
+  it("takes manual coverage breaks in percent, refuses nonsense with a message, and hides the class count", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForPaint(page);
+    const controls = page.locator("form.controls");
+    expect(await controls.locator("select[name=classes]").count()).toBe(1);
+    await controls.locator("select[name=method]").selectOption("manual");
+    // Manual breaks ignore the class count: the control goes away.
+    expect(await controls.locator("select[name=classes]").count()).toBe(0);
+    const breaks = controls.locator("input[name=breaks]");
+    expect(await controls.locator("label", { hasText: "%" }).count()).toBe(1);
+    await breaks.fill("25; 50; 75");
+    await breaks.press("Enter");
+    await expect.poll(() => new URL(page.url()).searchParams.get("breaks")).toBe("0.25,0.5,0.75");
+
+    // The legend's counts are those of the farmers' village rates, computed here from the API.
+    const { coverage } = await graphql<{ coverage: { edges: { node: { coverageRate: number | null } }[] } }>(
+      server.url,
+      `
+        {
+          coverage(level: VILLAGE, sector: FARMER, first: 500) {
+            edges {
+              node {
+                coverageRate
+              }
+            }
+          }
+        }
+      `,
+    );
+    const rates = coverage.edges.map((e) => e.node.coverageRate).filter((r): r is number => r != null);
+    const expected = [
+      rates.filter((r) => r < 0.25),
+      rates.filter((r) => r >= 0.25 && r < 0.5),
+      rates.filter((r) => r >= 0.5 && r < 0.75),
+      rates.filter((r) => r >= 0.75),
+    ].map((c) => c.length);
+    expect(expected.filter((n) => n > 0).length).toBeGreaterThan(1);
+    const rows = page.locator(".sidebar .legend-class");
+    await expect.poll(() => rows.count()).toBe(4);
+    const counts = (await rows.locator(".count").allTextContents()).map((s) => Number(s.replace(/\D/g, "")));
+    expect(counts).toEqual(expected);
+    expect(await rows.nth(1).locator(".range").textContent()).toBe(`${pct(0.25)} – ${pct(0.5)}`);
+
+    // 250 % is no coverage break: refused with a message, the map keeps its classes.
+    await breaks.fill("25; 250");
+    await breaks.press("Enter");
+    expect(await controls.getByRole("alert").textContent()).toContain("250");
+    expect(new URL(page.url()).searchParams.get("breaks")).toBe("0.25,0.5,0.75");
     await page.close();
   });
 });
