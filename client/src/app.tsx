@@ -16,6 +16,7 @@ import { RankingList } from "./ranking/ranking-list.tsx";
 import { CoverageTable } from "./table/coverage-table.tsx";
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
+import { sectorTitle } from "./report/region-title.ts";
 import { SECTORS, writeState, type ViewState } from "./url-state.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
@@ -95,7 +96,7 @@ export function App({ initial }: { initial: ViewState }) {
   const error = info.error ?? geo.error ?? left.error;
   const lang = state.lang;
   const sideCaption = (vars: CoverageVars | null) =>
-    vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : vars.sector ? t(`sector.${vars.sector}`) : t("allSectors"));
+    vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : sectorTitle(vars.sector ?? null, t));
   const selectedNode = state.village ? left.byCode.get(state.village) : undefined;
   const mapProps = {
     villages: geo.data?.villages!,
@@ -131,6 +132,7 @@ export function App({ initial }: { initial: ViewState }) {
         regionCode={state.region ?? dataset.regencyCode ?? ""}
         slide={state.slide}
         lang={lang}
+        sector={state.sector}
         target={state.target}
         palette={state.palette}
         villages={geo.data.villages}

@@ -231,12 +231,13 @@ export type RegionReportQueryVariables = Exact<{
   code: string;
   scope: string;
   childLevel: RegionLevel;
+  sector?: Sector | null | undefined;
   target?: number | null | undefined;
   lowest: number;
 }>;
 
 
-export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null } };
+export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null } };
 
 export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean };
 

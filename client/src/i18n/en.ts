@@ -138,6 +138,7 @@ export const en: Messages = {
   "export.failed": "Export failed: {{message}}",
   "export.north": "N",
   "report.title": "BPJS Ketenagakerjaan (JKK/JKM) coverage of vulnerable workers",
+  "report.sector": "Sector: {{sector}}",
   "report.generated": "Generated {{date}}",
   "report.workers": "vulnerable workers",
   "report.reached": "Reached",

@@ -137,6 +137,7 @@ export const id = {
   "export.failed": "Ekspor gagal: {{message}}",
   "export.north": "U",
   "report.title": "Kepesertaan BPJS Ketenagakerjaan (JKK/JKM) pekerja rentan",
+  "report.sector": "Sektor: {{sector}}",
   "report.generated": "Dibuat {{date}}",
   "report.workers": "pekerja rentan",
   "report.reached": "Tercapai",

@@ -10,13 +10,14 @@ import { addTextMarkers } from "../map/map-setup.ts";
 import type { RankedRegion } from "../report/region-report-query.ts";
 import { inRegion, reportScope } from "../report/report-scope.ts";
 import type { RegionCollection } from "../types.ts";
-import type { Lang } from "../url-state.ts";
+import type { Lang, Sector } from "../url-state.ts";
 import { useVillageCoverage } from "../use-coverage.ts";
 
 interface Props {
   regionCode: string;
   lowest: readonly RankedRegion[];
   period: string;
+  sector: Sector | null;
   target: number;
   palette: PaletteName;
   lang: Lang;
@@ -27,10 +28,10 @@ interface Props {
 const noop = () => undefined;
 
 /** The region's villages by coverage rate, the lowest numbered on the map and listed beside it. */
-export function LowestMapSlide({ regionCode, lowest, period, target, palette, lang, villages, districts }: Props) {
+export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts }: Props) {
   const { t } = useTranslation();
   const { scope, level } = reportScope(regionCode);
-  const coverage = useVillageCoverage(useMemo(() => ({ sector: null, period, target }), [period, target]));
+  const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target }), [sector, period, target]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(
     () => ({
