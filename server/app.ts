@@ -12,7 +12,7 @@ import { formatError } from "./graphql/format-error.ts";
 import { limitsPlugin } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
-import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
+import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
@@ -55,6 +55,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get("/export/plans/:id.csv", planCsvHandler(db));
   app.get("/export/plans/:id/field-sheet", fieldSheetHandler(db));
+  app.get("/export/field-sheet", unsavedFieldSheetHandler(db));
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
   app.use(express.static(CLIENT_DIST, { index: "index.html" }));
   app.get(/^\/(?!graphql|export).*/, (_req, res) => {

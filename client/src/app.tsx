@@ -217,6 +217,7 @@ export function App({ initial }: { initial: ViewState }) {
             update={updatePlan}
             onVillage={(c) => select(c, true)}
             legend={legendView}
+            mutationsEnabled={dataset?.mutationsEnabled ?? false}
           />
         ) : (
           <div className="sidebar">

@@ -6,7 +6,8 @@ import i18next from "i18next";
 import type { Database } from "../db/database.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import { createServices } from "../graphql/services.ts";
-import type { SavedPlan } from "../planner/planner.types.ts";
+import { CandidateSites, DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, type PlanInput, type SavedPlan } from "../planner/planner.types.ts";
+import { Sector } from "../graphql/enums.ts";
 
 export const PLAN_CSV_FIELDS = [
   "siteOrder",
@@ -70,6 +71,7 @@ void sheetText.init({
         total: "Jumlah",
         expected: "Perkiraan pendaftaran baru",
         plan: "Rencana",
+        unsaved: "belum disimpan",
         FARMER: "Petani",
         LIVESTOCK: "Peternak",
         FISHER: "Nelayan",
@@ -93,6 +95,7 @@ void sheetText.init({
         total: "Total",
         expected: "Expected new enrollments",
         plan: "Plan",
+        unsaved: "not saved",
         FARMER: "Farmers",
         LIVESTOCK: "Livestock keepers",
         FISHER: "Fishers",
@@ -108,8 +111,10 @@ void sheetText.init({
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
+/** The field sheet of a saved plan, or of a plan not saved (`id` 0: named "not saved"). */
+export function fieldSheetHtml(plan: SavedPlan, lang: "id" | "en"): string {
   const t = sheetText.getFixedT(lang);
+  const saved = plan.id === 0 ? { ...plan, name: t("unsaved") } : plan;
   const locale = lang === "id" ? "id-ID" : "en-GB";
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const day = (d: string | null) =>
@@ -180,4 +185,37 @@ export const fieldSheetHandler = (db: Database) => async (req: Request, res: Res
   const saved = await loadPlan(db, req, res);
   if (!saved) return;
   res.type("html").send(fieldSheetHtml(saved, req.query.lang === "en" ? "en" : "id"));
+};
+
+/**
+ * GET /export/field-sheet?plan=<PlanInput as JSON>&lang=id|en: the field sheet of a plan that is
+ * not saved (saving needs the admin token), computed afresh with the GraphQL defaults filled in.
+ */
+export const unsavedFieldSheetHandler = (db: Database) => async (req: Request, res: Response) => {
+  let input: Partial<PlanInput>;
+  try {
+    input = JSON.parse(String(req.query.plan ?? ""));
+    if (input == null || typeof input !== "object" || Array.isArray(input)) throw new Error();
+  } catch {
+    res
+      .status(400)
+      .json({ error: 'plan: not a PlanInput as JSON, e.g. {"sessions":5,"maxDistanceKm":5}.', code: ErrorCode.BAD_USER_INPUT });
+    return;
+  }
+  try {
+    const plan = await createServices(db).planner.plan({
+      sectors: [Sector.FARMER],
+      sessions: 5,
+      maxDistanceKm: 5,
+      candidates: CandidateSites.FERTILIZER_POINTS,
+      monthlyPremium: DEFAULT_MONTHLY_PREMIUM,
+      months: DEFAULT_MONTHS,
+      ...input,
+    });
+    const unsaved: SavedPlan = { id: 0, name: "", createdAt: new Date().toISOString(), sessionCount: 0, plan };
+    res.type("html").send(fieldSheetHtml(unsaved, req.query.lang === "en" ? "en" : "id"));
+  } catch (e) {
+    if (e instanceof DomainError) res.status(400).json({ error: e.message, code: e.code, argument: e.argument });
+    else throw e;
+  }
 };

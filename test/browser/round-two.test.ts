@@ -132,4 +132,37 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(new URL(page.url()).searchParams.get("breaks")).toBe("0.25,0.5,0.75");
     await page.close();
   });
+
+  it("says saving is switched off when the server has no admin token, and prints the field sheet of an unsaved plan", async () => {
+    const { datasetInfo } = await graphql<{ datasetInfo: { mutationsEnabled: boolean } }>(
+      server.url,
+      "{ datasetInfo { mutationsEnabled } }",
+    );
+    expect(datasetInfo.mutationsEnabled).toBe(false);
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?view=planner&ptab=saved`);
+    await waitForPaint(page);
+    await page.locator("[data-saving=off]").waitFor();
+    expect(await page.locator("[data-saving=off]").textContent()).toContain("ADMIN_TOKEN");
+    expect(await page.locator("input[name=adminToken]").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Simpan/ }).count()).toBe(0);
+
+    // The plan tab links the field sheet of the plan on screen, saved or not.
+    await page.getByRole("tab", { name: "Rencana", exact: true }).click();
+    await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
+    const names = await page.locator(".plan-site strong").allTextContents();
+    const href = (await page.getByRole("link", { name: /Lembar lapangan/ }).getAttribute("href"))!;
+    const res = await fetch(new URL(href, server.url));
+    expect(res.status).toBe(200);
+    const sheet = await res.text();
+    expect(sheet.match(/<section class="sheet">/g)).toHaveLength(names.length);
+    for (const name of names) expect(sheet).toContain(name);
+    expect(sheet).toContain("belum disimpan");
+
+    // A broken plan in the link gets one clear message.
+    const bad = await fetch(`${server.url}/export/field-sheet?plan=${encodeURIComponent('{"sessions":0}')}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/sessions/);
+    await page.close();
+  });
 });

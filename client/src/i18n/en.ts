@@ -254,6 +254,9 @@ export const en: Messages = {
   "planner.toSessions": "Turn into sessions",
   "planner.csv": "CSV",
   "planner.fieldSheet": "Field sheet",
+  "planner.savingOff":
+    "Saving is switched off on this server: it has no admin token (ADMIN_TOKEN). You can still plan, print the field sheet from the Plan tab and share the plan by its link.",
+  "planner.fieldSheetCurrent": "Field sheet of this plan (print)",
   "planner.compareHint": "Tick two or more plans to compare them.",
   "planner.compareCaption": "Plans compared",
   "ranking.smallWorkforce": "* Small workforce: a less reliable figure",

@@ -254,6 +254,9 @@ export const id = {
   "planner.toSessions": "Jadikan sesi",
   "planner.csv": "CSV",
   "planner.fieldSheet": "Lembar lapangan",
+  "planner.savingOff":
+    "Penyimpanan dimatikan di server ini: server tidak punya token admin (ADMIN_TOKEN). Anda tetap bisa merencanakan, mencetak lembar lapangan dari tab Rencana, dan membagikan rencana lewat tautannya.",
+  "planner.fieldSheetCurrent": "Lembar lapangan rencana ini (cetak)",
   "planner.compareHint": "Centang dua rencana atau lebih untuk membandingkan.",
   "planner.compareCaption": "Perbandingan rencana",
   "ranking.smallWorkforce": "* Jumlah pekerja kecil: angka kurang andal",

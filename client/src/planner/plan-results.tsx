@@ -4,10 +4,12 @@ import { formatDate, formatDistance, formatInt, formatPercent, formatRupiah } fr
 import type { Lang } from "../url-state.ts";
 import { BeforeAfterTable } from "./before-after-table.tsx";
 import { CostBar } from "./cost-bar.tsx";
-import type { OutreachPlanResult, PlanVillage } from "./plan-queries.ts";
+import type { OutreachPlanResult, PlanInput, PlanVillage } from "./plan-queries.ts";
 
 interface Props {
   plan: OutreachPlanResult;
+  /** What the plan was asked with: the field sheet of this plan, saved or not, is computed from it. */
+  input: PlanInput | null;
   lang: Lang;
   onVillage(code: string): void;
 }
@@ -30,7 +32,7 @@ function VillageList({ villages, lang, onVillage }: { villages: PlanVillage[]; l
   );
 }
 
-export function PlanResults({ plan, lang, onVillage }: Props) {
+export function PlanResults({ plan, input, lang, onVillage }: Props) {
   const { t } = useTranslation();
   const { totals, parameters: p } = plan;
   const max = p.budget ?? totals.premiumCost;
@@ -62,6 +64,13 @@ export function PlanResults({ plan, lang, onVillage }: Props) {
         {t("planner.window", { from: formatDate(p.from, lang), to: formatDate(p.to, lang), count: plan.candidateCount })}
       </p>
 
+      {input && plan.sites.length > 0 && (
+        <p className="small">
+          <a href={`/export/field-sheet?lang=${lang}&plan=${encodeURIComponent(JSON.stringify(input))}`} target="_blank" rel="noopener">
+            {t("planner.fieldSheetCurrent")}
+          </a>
+        </p>
+      )}
       <h3>{t("planner.sites")}</h3>
       {plan.sites.length === 0 && (
         <p className="no-sites" data-reason={plan.candidateCount === 0 ? "NO_CANDIDATES" : plan.stopReason}>
