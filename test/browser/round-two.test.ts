@@ -165,4 +165,68 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(((await bad.json()) as { error: string }).error).toMatch(/sessions/);
     await page.close();
   });
+
+  it("names fertilizer point kinds, scales the trend to the rates shown, and closes the village panel with Escape", async () => {
+    // A village whose farmers are well covered but below 100% in every month.
+    const { coverage } = await graphql<{ coverage: { edges: { node: { code: string } }[] } }>(
+      server.url,
+      `
+        {
+          coverage(level: VILLAGE, sector: FARMER, minCoverageRate: 0.8, maxCoverageRate: 0.97, first: 20) {
+            edges {
+              node {
+                code
+              }
+            }
+          }
+        }
+      `,
+    );
+    let village: { code: string; max: number } | null = null;
+    for (const { node } of coverage.edges) {
+      const { coverageSeries } = await graphql<{ coverageSeries: { coverageRate: number | null }[] }>(
+        server.url,
+        `
+          query ($c: String!) {
+            coverageSeries(code: $c, sector: FARMER, months: 24) {
+              coverageRate
+            }
+          }
+        `,
+        { c: node.code },
+      );
+      const max = Math.max(...coverageSeries.map((p) => p.coverageRate ?? 0));
+      if (max > 0.6 && max < 0.98) {
+        village = { code: node.code, max };
+        break;
+      }
+    }
+    expect(village).not.toBeNull();
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?village=${village!.code}`);
+    await waitForPaint(page);
+    const panel = page.locator(".village-panel");
+    await panel.locator(".fertilizer-list li").first().waitFor({ timeout: 30_000 });
+    const kinds = await panel.locator(".fertilizer-list li .muted").allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const k of kinds) expect(k).toMatch(/^\((Kios pupuk|Gudang pupuk)\)$/);
+
+    // The axis ends at the first round step above the highest rate: at most 100%, not 200%.
+    const labels = await panel.locator("svg.trend-chart > g > text").allTextContents();
+    const top = Math.max(
+      ...labels.filter((l) => l.endsWith("%")).map((l) => Number(l.replace("%", "").replace(/\./g, "").replace(",", ".")) / 100),
+    );
+    expect(top).toBeGreaterThanOrEqual(village!.max);
+    expect(top).toBeLessThanOrEqual(1);
+
+    // Escape closes the panel even with the focus on the map.
+    await page
+      .locator(".map canvas")
+      .first()
+      .click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get("village")).toBeNull();
+    await page.close();
+  });
 });

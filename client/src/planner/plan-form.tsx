@@ -133,7 +133,10 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
           </select>
         )}
       </Field>
-      <Field label={t("planner.from")} hint={!d.from && season ? t("planner.seasonDefault", { season: season.season }) : undefined}>
+      <Field
+        label={t("planner.from")}
+        hint={!d.from && season ? t(season.ended ? "planner.seasonEnded" : "planner.seasonDefault", { season: season.season }) : undefined}
+      >
         {(id) => (
           <input id={id} name="from" type="date" value={d.from ?? season?.from ?? ""} onChange={(e) => set({ from: e.target.value })} />
         )}
