@@ -177,7 +177,9 @@ export function App({ initial }: { initial: ViewState }) {
       )}
       <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}`}>
         <div className={`main-area${rightVars ? " split" : ""}`}>
-          {state.view === "table" && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
+          {state.view === "table" && (
+            <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+          )}
           {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
             <>
               <CoverageMap

@@ -229,4 +229,65 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(new URL(page.url()).searchParams.get("village")).toBeNull();
     await page.close();
   });
+
+  it("heads the ranking by its measure, starts the table in the ranking's order with sort arrows and a filter, and names regency and district apart", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?metric=UNCOVERED`);
+    await waitForPaint(page);
+    expect(await page.locator("#ranking-title").textContent()).toBe("Desa dengan pekerja tanpa perlindungan terbanyak");
+
+    // The table: reliable rates first, lowest coverage first, as the ranking (computed here from the API).
+    const { coverage } = await graphql<{
+      coverage: { edges: { node: { name: string; parentName: string; coverageRate: number | null; reliability: string } }[] };
+    }>(
+      server.url,
+      `
+        {
+          coverage(level: VILLAGE, sector: FARMER, first: 500) {
+            edges {
+              node {
+                name
+                parentName
+                coverageRate
+                reliability
+              }
+            }
+          }
+        }
+      `,
+    );
+    const nodes = coverage.edges.map((e) => e.node);
+    const reliable = nodes.filter((n) => n.coverageRate != null && (n.reliability === "COUNT" || n.reliability === "ESTIMATE"));
+    const lowest = reliable.reduce((a, b) => (b.coverageRate! < a.coverageRate! ? b : a));
+    expect(nodes.some((n) => n.reliability === "SMALL_WORKFORCE" && n.coverageRate! < lowest.coverageRate!)).toBe(true);
+    await page.goto(`${server.url}/?view=table`);
+    const rows = page.locator(".coverage-table tbody tr");
+    await expect.poll(() => rows.count()).toBeGreaterThan(250);
+    expect(await rows.first().locator("td").first().textContent()).toBe(lowest.name);
+    const header = page.locator(".coverage-table thead th").nth(2);
+    expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    await header.locator("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    expect(await header.textContent()).toContain("▲");
+    await header.locator("button").click();
+    expect(await header.textContent()).toContain("▼");
+
+    // The filter keeps the villages of one district (by name) and says how many.
+    const district = lowest.parentName;
+    await page.locator("input[name=tableFilter]").fill(district);
+    const expected = nodes.filter(
+      (n) => n.name.toLowerCase().includes(district.toLowerCase()) || n.parentName.toLowerCase().includes(district.toLowerCase()),
+    );
+    await expect.poll(() => rows.count()).toBe(expected.length);
+    expect(await page.locator(".table-filter [role=status]").textContent()).toContain(`${expected.length} dari ${nodes.length}`);
+
+    // The plan's before/after table tells the regency from the district of the same name.
+    await page.goto(`${server.url}/?view=planner`);
+    await page.locator(".plan-coverage tbody tr").first().waitFor({ timeout: 60_000 });
+    const labels = await page.locator(".plan-coverage tbody th").allTextContents();
+    expect(labels).toContain("Kabupaten Bangkalan");
+    expect(labels).toContain("Kecamatan Bangkalan");
+    expect(labels.filter((l) => l === "Bangkalan")).toHaveLength(0);
+    await page.close();
+  });
 });

@@ -143,7 +143,8 @@ export function PlanResults({ plan, input, lang, onVillage }: Props) {
         attr="data-code"
         rows={plan.coverageAfter.map((r, i) => ({
           key: r.code,
-          label: r.name,
+          // The regency and its district of the same name are told apart: Kabupaten / Kecamatan Bangkalan.
+          label: t(`regionTitle.${r.level === "REGENCY" || r.level === "DISTRICT" ? r.level : "VILLAGE"}`, { name: r.name }),
           before: r.rateBefore,
           after: r.rateAfter,
           added: r.expectedNew,
