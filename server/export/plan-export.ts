@@ -6,8 +6,8 @@ import i18next from "i18next";
 import type { Database } from "../db/database.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import { createServices } from "../graphql/services.ts";
-import { CandidateSites, DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, type PlanInput, type SavedPlan } from "../planner/planner.types.ts";
-import { Sector } from "../graphql/enums.ts";
+import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, type PlanInput, type SavedPlan } from "../planner/planner.types.ts";
+import { CandidateSites, Sector } from "../../domain/vocabulary.ts";
 
 export const PLAN_CSV_FIELDS = [
   "siteOrder",
