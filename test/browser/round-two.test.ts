@@ -290,4 +290,64 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(labels.filter((l) => l === "Bangkalan")).toHaveLength(0);
     await page.close();
   });
+
+  it("has MapLibre's zoom buttons and scale bar, labels villages close up, and shows a picked village within its district", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForPaint(page);
+    expect(await page.locator(".maplibregl-ctrl-zoom-in").getAttribute("aria-label")).toBe("Perbesar");
+    expect(await page.locator(".maplibregl-ctrl-scale").textContent()).toMatch(/^\d+\s?(m|km)$/);
+    // Far out the names would be a blur: none.
+    expect(await page.evaluate(() => window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-label"] }).length)).toBe(0);
+
+    // Pick a village by search: the map shows its whole district, not the village alone at zoom 12.5.
+    const { coverage } = await graphql<{ coverage: { edges: { node: { code: string; name: string; parentCode: string } }[] } }>(
+      server.url,
+      `
+        {
+          coverage(level: VILLAGE, parentCode: "35.26.10", first: 1) {
+            edges {
+              node {
+                code
+                name
+                parentCode
+              }
+            }
+          }
+        }
+      `,
+    );
+    const village = coverage.edges[0]!.node;
+    const { region } = await graphql<{ region: { bbox: [number, number, number, number] } }>(
+      server.url,
+      `
+        query ($c: String!) {
+          region(code: $c) {
+            bbox
+          }
+        }
+      `,
+      { c: village.parentCode },
+    );
+    await page.getByRole("searchbox").fill(village.name);
+    await page.locator(".search-results button", { hasText: village.name }).first().click();
+    await page.locator(".village-panel").waitFor();
+    await page.waitForFunction(() => !window.__cakupan!.map.isMoving(), null, { timeout: 10_000 });
+    await page.waitForTimeout(800);
+    const view = await page.evaluate(() => {
+      const m = window.__cakupan!.map;
+      return { zoom: m.getZoom(), bounds: m.getBounds().toArray().flat() };
+    });
+    expect(view.zoom).toBeLessThanOrEqual(12);
+    const [w, s, e, n] = region.bbox;
+    expect(view.bounds[0]! <= w && view.bounds[1]! <= s && view.bounds[2]! >= e && view.bounds[3]! >= n).toBe(true);
+
+    // Close up, village names are drawn by MapLibre's symbol layer, without overlaps.
+    await page.evaluate(() => window.__cakupan!.map.jumpTo({ zoom: 12 }));
+    await page.waitForFunction(() => window.__cakupan!.map.areTilesLoaded() && !window.__cakupan!.map.isMoving());
+    await expect
+      .poll(() => page.evaluate(() => window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-label"] }).length))
+      .toBeGreaterThan(3);
+    await page.close();
+  });
 });

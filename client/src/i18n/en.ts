@@ -53,6 +53,8 @@ export const en: Messages = {
   districtBoundary: "District boundary",
   ranking: "Lowest-coverage villages",
   rankingFor: "Ranked by: {{metric}}",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
   "ranking.title.COVERAGE_RATE": "Lowest-coverage villages",
   "ranking.title.UNCOVERED": "Villages with the most uncovered workers",
   "ranking.title.UNCOVERED_PER_KM2": "Villages with the most uncovered workers per km²",

@@ -51,6 +51,8 @@ export const id = {
   districtBoundary: "Batas kecamatan",
   ranking: "Desa dengan cakupan terendah",
   rankingFor: "Peringkat menurut: {{metric}}",
+  zoomIn: "Perbesar",
+  zoomOut: "Perkecil",
   "ranking.title.COVERAGE_RATE": "Desa dengan cakupan terendah",
   "ranking.title.UNCOVERED": "Desa dengan pekerja tanpa perlindungan terbanyak",
   "ranking.title.UNCOVERED_PER_KM2": "Desa dengan pekerja tanpa perlindungan per km² terbanyak",
