@@ -23,6 +23,7 @@ import { VillagePanel } from "./village-panel/village-panel.tsx";
 import { PlannerPanel } from "./planner/planner-panel.tsx";
 import type { PlanForm } from "./planner/plan-state.ts";
 import { usePlanner } from "./planner/use-planner.ts";
+import { PhoneSettings, PhoneTabs, usePhone, type PhoneTab } from "./phone.tsx";
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,13 @@ export function App({ initial }: { initial: ViewState }) {
   const [hovered, setHovered] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ code: string; n: number } | null>(null);
   const [maps, setMaps] = useState<{ left: MapLibreMap | null; right: MapLibreMap | null }>({ left: null, right: null });
+
+  const phone = usePhone();
+  const [phoneTab, setPhoneTab] = useState<PhoneTab>("list");
+  // A village picked (a tap on the map, the ranking, the search) brings its panel up on a phone.
+  useEffect(() => {
+    if (state.village) setPhoneTab("village");
+  }, [state.village]);
 
   useEffect(() => writeState(state), [state]);
   useEffect(() => {
@@ -124,6 +132,25 @@ export function App({ initial }: { initial: ViewState }) {
     />
   );
 
+  // On a phone the panels are tabs under the map: the one chosen shows, the others wait.
+  const phoneTabs: PhoneTab[] = [state.view === "planner" ? "planner" : "list", ...(state.village ? (["village"] as const) : [])];
+  const currentTab = phoneTabs.includes(phoneTab) ? phoneTab : phoneTabs[0]!;
+  const panel = (tab: PhoneTab, content: React.ReactNode) =>
+    phone ? (
+      <div
+        key={tab}
+        id={`phone-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`phone-tab-${tab}`}
+        className="phone-panel"
+        hidden={tab !== currentTab}
+      >
+        {content}
+      </div>
+    ) : (
+      content
+    );
+
   const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
@@ -151,31 +178,33 @@ export function App({ initial }: { initial: ViewState }) {
         regencyName={dataset?.regencyName ?? "Bangkalan"}
         search={<VillageSearch onPick={(code) => select(code, true)} />}
       />
-      {geo.data && dataset && period && (
-        <ExportMenu
-          state={state}
-          update={update}
-          period={period}
-          dataset={dataset}
-          districts={geo.data.districts}
-          map={maps.left}
-          villages={geo.data.villages}
-          nodes={left.byCode}
-          classification={legend}
-        />
-      )}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}
         </div>
       )}
-      {period && <Controls state={state} periods={periods} period={period} update={update} />}
+      <PhoneSettings phone={phone}>
+        {geo.data && dataset && period && (
+          <ExportMenu
+            state={state}
+            update={update}
+            period={period}
+            dataset={dataset}
+            districts={geo.data.districts}
+            map={maps.left}
+            villages={geo.data.villages}
+            nodes={left.byCode}
+            classification={legend}
+          />
+        )}
+        {period && <Controls state={state} periods={periods} period={period} update={update} />}
+      </PhoneSettings>
       {error && (
         <p className="error" role="alert">
           {t("error", { message: error.message })}
         </p>
       )}
-      <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}`}>
+      <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}${phone ? " phone" : ""}`}>
         <div className={`main-area${rightVars ? " split" : ""}`}>
           {state.view === "table" && (
             <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
@@ -211,41 +240,48 @@ export function App({ initial }: { initial: ViewState }) {
           )}
           {(!geo.data || !dataset) && !error && <p className="loading">{t("loading")}</p>}
         </div>
-        {state.view === "planner" ? (
-          <PlannerPanel
-            form={state.plan}
-            planner={planner}
-            lang={lang}
-            update={updatePlan}
-            onVillage={(c) => select(c, true)}
-            legend={legendView}
-            mutationsEnabled={dataset?.mutationsEnabled ?? false}
-          />
-        ) : (
-          <div className="sidebar">
-            {legendView}
-            <RankingList
-              nodes={left.nodes}
-              metric={state.metric}
+        {phone && <PhoneTabs tabs={phoneTabs} current={currentTab} onChange={setPhoneTab} />}
+        {state.view === "planner"
+          ? panel(
+              "planner",
+              <PlannerPanel
+                form={state.plan}
+                planner={planner}
+                lang={lang}
+                update={updatePlan}
+                onVillage={(c) => select(c, true)}
+                legend={legendView}
+                mutationsEnabled={dataset?.mutationsEnabled ?? false}
+              />,
+            )
+          : panel(
+              "list",
+              <div className="sidebar">
+                {legendView}
+                <RankingList
+                  nodes={left.nodes}
+                  metric={state.metric}
+                  lang={lang}
+                  hovered={hovered}
+                  selected={state.village}
+                  onHover={setHovered}
+                  onSelect={(c) => select(c, true)}
+                />
+              </div>,
+            )}
+        {state.village &&
+          panel(
+            "village",
+            <VillagePanel
+              code={state.village}
+              parentCode={selectedNode?.parentCode ?? null}
+              sector={state.sector}
+              period={period}
+              target={state.target}
               lang={lang}
-              hovered={hovered}
-              selected={state.village}
-              onHover={setHovered}
-              onSelect={(c) => select(c, true)}
-            />
-          </div>
-        )}
-        {state.village && (
-          <VillagePanel
-            code={state.village}
-            parentCode={selectedNode?.parentCode ?? null}
-            sector={state.sector}
-            period={period}
-            target={state.target}
-            lang={lang}
-            onClose={() => update({ village: null })}
-          />
-        )}
+              onClose={() => update({ village: null })}
+            />,
+          )}
       </main>
     </div>
   );
