@@ -3,9 +3,8 @@
 import type { Request, Response } from "express";
 import { stringify } from "csv-stringify/sync";
 import i18next from "i18next";
-import type { Database } from "../db/database.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
-import { createServices } from "../graphql/services.ts";
+import type { Services } from "../graphql/services.ts";
 import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, type PlanInput, type SavedPlan } from "../planner/planner.types.ts";
 import { CandidateSites, Sector } from "../../domain/vocabulary.ts";
 
@@ -157,14 +156,14 @@ export function fieldSheetHtml(plan: SavedPlan, lang: "id" | "en"): string {
 <body>${pages.join("\n")}</body></html>`;
 }
 
-async function loadPlan(db: Database, req: Request, res: Response): Promise<SavedPlan | null> {
+async function loadPlan(services: Services, req: Request, res: Response): Promise<SavedPlan | null> {
   const id = Number(req.params.id);
   if (!Number.isInteger(id) || id < 1) {
     res.status(400).json({ error: `id: "${req.params.id}" is not a plan id.`, code: ErrorCode.BAD_USER_INPUT });
     return null;
   }
   try {
-    return await createServices(db).planner.saved(id);
+    return await services.planner.saved(id);
   } catch (e) {
     if (e instanceof DomainError) res.status(e.code === ErrorCode.NOT_FOUND ? 404 : 400).json({ error: e.message, code: e.code });
     else throw e;
@@ -173,16 +172,16 @@ async function loadPlan(db: Database, req: Request, res: Response): Promise<Save
 }
 
 /** GET /export/plans/:id.csv */
-export const planCsvHandler = (db: Database) => async (req: Request, res: Response) => {
-  const saved = await loadPlan(db, req, res);
+export const planCsvHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
   const csv = stringify(planCsvRows(saved), { header: true, columns: [...PLAN_CSV_FIELDS] });
   res.type("text/csv; charset=utf-8").attachment(`plan-${saved.id}.csv`).send(csv);
 };
 
 /** GET /export/plans/:id/field-sheet?lang=id|en: printable HTML, one page per session. */
-export const fieldSheetHandler = (db: Database) => async (req: Request, res: Response) => {
-  const saved = await loadPlan(db, req, res);
+export const fieldSheetHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
   res.type("html").send(fieldSheetHtml(saved, req.query.lang === "en" ? "en" : "id"));
 };
@@ -191,7 +190,7 @@ export const fieldSheetHandler = (db: Database) => async (req: Request, res: Res
  * GET /export/field-sheet?plan=<PlanInput as JSON>&lang=id|en: the field sheet of a plan that is
  * not saved (saving needs the admin token), computed afresh with the GraphQL defaults filled in.
  */
-export const unsavedFieldSheetHandler = (db: Database) => async (req: Request, res: Response) => {
+export const unsavedFieldSheetHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
   let input: Partial<PlanInput>;
   try {
     input = JSON.parse(String(req.query.plan ?? ""));
@@ -203,7 +202,7 @@ export const unsavedFieldSheetHandler = (db: Database) => async (req: Request, r
     return;
   }
   try {
-    const plan = await createServices(db).planner.plan({
+    const plan = await services(req).planner.plan({
       sectors: [Sector.FARMER],
       sessions: 5,
       maxDistanceKm: 5,
