@@ -96,6 +96,8 @@ export function App({ initial }: { initial: ViewState }) {
     },
     [update],
   );
+  // A district found by the search: the map shows it whole, no village is picked.
+  const showDistrict = useCallback((code: string) => setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 })), []);
   const onMove = useCallback((center: [number, number], zoom: number) => update({ center, zoom }), [update]);
   const onLeftMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, left: m })), []);
   const onRightMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, right: m })), []);
@@ -172,11 +174,14 @@ export function App({ initial }: { initial: ViewState }) {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t("skipToMap")}
+      </a>
       <Header
         state={state}
         update={update}
         regencyName={dataset?.regencyName ?? "Bangkalan"}
-        search={<VillageSearch onPick={(code) => select(code, true)} />}
+        search={<VillageSearch onPick={(code, district) => (district ? showDistrict(code) : select(code, true))} />}
       />
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
@@ -204,7 +209,11 @@ export function App({ initial }: { initial: ViewState }) {
           {t("error", { message: error.message })}
         </p>
       )}
-      <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}${phone ? " phone" : ""}`}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}${phone ? " phone" : ""}`}
+      >
         <div className={`main-area${rightVars ? " split" : ""}`}>
           {state.view === "table" && (
             <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />

@@ -168,7 +168,7 @@ export type SearchVillagesQueryVariables = Exact<{
 }>;
 
 
-export type SearchVillagesQuery = { searchRegions: Array<{ code: string, name: string, parent: { name: string } | null }> };
+export type SearchVillagesQuery = { districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
 
 export type SavePlanMutationVariables = Exact<{
   name: string;

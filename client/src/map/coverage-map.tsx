@@ -148,7 +148,7 @@ export function CoverageMap(props: CoverageMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !focus) return;
-    const district = districts.features.find((f) => focus.code.startsWith(`${f.properties.code}.`));
+    const district = districts.features.find((f) => focus.code === f.properties.code || focus.code.startsWith(`${f.properties.code}.`));
     const village = villages.features.find((f) => f.properties.code === focus.code);
     const b = bboxOf(district ? [district] : village ? [village] : []);
     map.resize(); // the village panel opening in the same render narrows the map

@@ -59,7 +59,8 @@ export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props
     return typeof v === "number" ? formatInt(v, lang) : v;
   };
   return (
-    <div className="table-wrap">
+    // Focusable so a keyboard can scroll it (it scrolls on its own on small screens).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tableCaption")}>
       <div className="field table-filter">
         <label htmlFor={filterId}>{t("tableFilter")}</label>
         <input id={filterId} name="tableFilter" type="text" value={filter} onChange={(e) => setFilter(e.target.value)} />
