@@ -18,7 +18,7 @@ import {
 } from "./app.ts";
 import { pngSize, textProblems } from "./layout.ts";
 
-let server: RunningServer | null = null;
+let server: RunningServer;
 let browser: Browser;
 /** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
 const pages: Page[] = [];
@@ -31,11 +31,6 @@ async function open(): Promise<Page> {
 
 // Saving an outreach plan needs the admin token: the server started below gets this one.
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? "presentation-test-admin";
-
-const available = await startTestServerForBrowser({ ADMIN_TOKEN }).catch((e: unknown) => {
-  console.log(`browser tests: the server did not start: ${String(e)}`);
-  return null;
-});
 
 interface Summary {
   region: { name: string };
@@ -86,8 +81,8 @@ async function presentAndStep(
   sector: { code: string | null; label: string },
 ) {
   await page.setViewportSize(size);
-  await page.goto(`${server!.url}/?present=1&region=${code}${query}`);
-  const answer = await graphql<{ coverageSummary: Summary; coverage: { edges: { node: { code: string } }[] } }>(server!.url, SUMMARY, {
+  await page.goto(`${server.url}/?present=1&region=${code}${query}`);
+  const answer = await graphql<{ coverageSummary: Summary; coverage: { edges: { node: { code: string } }[] } }>(server.url, SUMMARY, {
     c: code,
     s: sector.code,
   });
@@ -136,9 +131,9 @@ async function presentAndStep(
   expect(page.url()).toContain(`region=${code}`);
 }
 
-describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 }, () => {
+describe("Presentation mode and reports", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    server = available;
+    server = await startTestServerForBrowser({ ADMIN_TOKEN });
     browser = await launchBrowser();
   }, 240_000);
 
@@ -169,7 +164,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     const page = await open();
     const village = "35.26.01.1001";
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server!.url}/?present=1&slide=3&region=${village}`);
+    await page.goto(`${server.url}/?present=1&slide=3&region=${village}`);
     await waitForView(page, 3);
     await expect(page.locator(".ranking-table tr.is-current").getAttribute("data-code")).resolves.toBe(village);
     await page.keyboard.press("Home");
@@ -177,7 +172,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
   });
 
   it("shows the newest saved outreach plan, site by site with its totals", async () => {
-    const res = await fetch(`${server!.url}/graphql`, {
+    const res = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
@@ -192,7 +187,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     expect(saved.plan.sites.length).toBeGreaterThan(0);
     const page = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server!.url}/?present=1&slide=5`);
+    await page.goto(`${server.url}/?present=1&slide=5`);
     const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
     await view.waitFor({ timeout: 30_000 });
     await expect(view.locator("tbody tr th").first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
@@ -204,7 +199,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
 
   it("enters presentation mode from the dashboard button and leaves it with Escape", async () => {
     const page = await open();
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     await page.getByRole("button", { name: "Presentasi", exact: true }).click();
     await waitForView(page, 1);
@@ -216,7 +211,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
 
   it("exports the current map as a print-resolution PNG with the map drawn in it", async () => {
     const page = await open();
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     const legendColors = await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!));
     const viewport = page.viewportSize()!;
@@ -250,7 +245,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
   it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server!.url}/?present=1&region=${code}`);
+    await page.goto(`${server.url}/?present=1&region=${code}`);
     await waitForView(page, 1);
     const shown = {
       enrolled: (await page.locator("[data-figure=enrolled]").textContent())!,
@@ -266,7 +261,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
     const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
     expect(text.split("\f").filter((p) => p.trim()).length).toBe(1);
-    const { region } = await graphql<{ region: { name: string } }>(server!.url, "query($c: String!) { region(code: $c) { name } }", {
+    const { region } = await graphql<{ region: { name: string } }>(server.url, "query($c: String!) { region(code: $c) { name } }", {
       c: code,
     });
     expect(text).toContain(`Kecamatan ${region.name}`);
@@ -275,29 +270,29 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     // The report is about the view's sector (farmers by default) throughout, and says so.
     expect(text).toContain("Sektor: Petani");
     const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(
-      server!.url,
+      server.url,
       "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER, orderBy: COVERAGE_RATE, direction: ASC, first: 10, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
       { c: code },
     );
     const table = text.slice(text.lastIndexOf("Petani"));
     const listed = lowest.coverage.edges.map(({ node }) => node.name).filter((name) => table.includes(name));
     expect(listed).toEqual(lowest.coverage.edges.map(({ node }) => node.name));
-    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server!.url, "{ datasetInfo { synthetic } }");
+    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });
 
   it("links the tables as CSV to the server export with the view’s arguments", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server!.url}/?sector=FARMER&region=${code}`);
+    await page.goto(`${server.url}/?sector=FARMER&region=${code}`);
     await waitForPaint(page);
     const href = (await page.getByRole("link", { name: "CSV desa" }).getAttribute("href"))!;
-    const res = await fetch(new URL(href, server!.url));
+    const res = await fetch(new URL(href, server.url));
     expect(res.status).toBe(200);
     const [header, ...rows] = (await res.text()).trim().split("\n");
     expect(header!.split(",").slice(0, 3)).toEqual(["code", "name", "level"]);
     const count = await graphql<{ coverage: { totalCount: number } }>(
-      server!.url,
+      server.url,
       "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }",
       { c: code },
     );
