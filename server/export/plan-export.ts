@@ -169,12 +169,10 @@ export const unsavedFieldSheetHandler = (services: (req: Request) => Services) =
     // The same declared rules GraphQL runs on a PlanInput, with the same one message.
     const [problem] = await validate(candidate, { forbidUnknownValues: false });
     if (problem) {
-      res
-        .status(400)
-        .json({
-          error: Object.values(problem.constraints ?? {})[0] ?? `plan.${problem.property} is wrong.`,
-          code: ErrorCode.BAD_USER_INPUT,
-        });
+      res.status(400).json({
+        error: Object.values(problem.constraints ?? {})[0] ?? `plan.${problem.property} is wrong.`,
+        code: ErrorCode.BAD_USER_INPUT,
+      });
       return;
     }
     const plan = await services(req).planner.plan(candidate);
