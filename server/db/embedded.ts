@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
 import type { Sql } from "./sql.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 
 type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
 
@@ -23,10 +24,20 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
 
 /**
  * Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). `snapshot`: start from a
- * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one.
+ * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one. A data directory
+ * is locked to this process until `close` (see data-dir-lock.ts).
  */
-export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql }> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
-  return { pglite, sql: wrap(pglite, pglite) };
+export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql; close(): Promise<void> }> {
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir); // one process per data directory: PGlite has no lock of its own
+  }
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
+    return { pglite, sql: wrap(pglite, pglite), close: () => pglite.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

@@ -1,7 +1,6 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -11,6 +10,7 @@ import { buildClient, clientIsStale } from "../../scripts/client-build.mjs";
 import { inject } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import "../support/seeded.ts"; // the seededFixture type
+import { freePort } from "../support/processes.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -52,17 +52,6 @@ export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Pr
     return { url: server.url.replace(/\/$/, ""), close: () => server.close() };
   }
   return existsSync(join(ROOT, "server/main.ts")) ? spawnServerForBrowserTests(env) : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer()
-      .once("error", fail)
-      .listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => ok(port));
-      });
-  });
 }
 
 /**
