@@ -9,7 +9,7 @@ import type { Config } from "./config.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
-import { limitsPlugin } from "./graphql/limits.ts";
+import { costLimitPlugin, MAX_QUERY_TOKENS, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
@@ -22,13 +22,15 @@ export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
   const schema = await getSchema();
+  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxComplexity: config.MAX_QUERY_COMPLEXITY };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     introspection: true,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     plugins: [
       ...responseCache(),
-      limitsPlugin(schema, config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
+      costLimitPlugin(schema, limits),
       {
         async requestDidStart() {
           return {
@@ -51,7 +53,12 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get("/graphql", (req, res, next) =>
     req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next(),
   );
-  app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
+  app.use(
+    "/graphql",
+    express.json({ limit: "20mb" }),
+    shapeLimitsMiddleware(limits),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
+  );
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get("/export/plans/:id.csv", planCsvHandler(db));
   app.get("/export/plans/:id/field-sheet", fieldSheetHandler(db));
