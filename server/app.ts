@@ -9,7 +9,7 @@ import type { Config } from "./config.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
-import { costLimitPlugin, MAX_QUERY_TOKENS, shapeLimitsMiddleware } from "./graphql/limits.ts";
+import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
@@ -17,20 +17,31 @@ import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
-export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY"> & { nikKey?: string };
+export type AppConfig = Pick<
+  Config,
+  "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY" | "MAX_ROOT_FIELDS" | "MAX_ALIASES" | "MAX_RESPONSE_BYTES"
+> & { nikKey?: string };
 
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
   const schema = await getSchema();
-  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxComplexity: config.MAX_QUERY_COMPLEXITY };
+  const limits = {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxComplexity: config.MAX_QUERY_COMPLEXITY,
+    maxRootFields: config.MAX_ROOT_FIELDS,
+    maxAliases: config.MAX_ALIASES,
+  };
+  const responseSize = responseSizeLimit(config.MAX_RESPONSE_BYTES);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     introspection: true,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    stringifyResult: responseSize.stringifyResult,
     plugins: [
       ...responseCache(),
       costLimitPlugin(schema, limits),
+      responseSize.plugin,
       {
         async requestDidStart() {
           return {

@@ -4,7 +4,7 @@ import type { Database } from "../server/db/database.ts";
 import { importCsv } from "../server/imports/csv-import.service.ts";
 import { enrollmentImporter } from "../server/imports/enrollment.importer.ts";
 import { TEST_NIK_KEY } from "./support/seeded.ts";
-import { openSeededApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, postGraphql, type RunningApp } from "./support/http.ts";
 import { ADMIN } from "./support/graphql.ts";
 import { ALL_INTROSPECTION_OPTIONS } from "../server/graphql/limits.ts";
 
@@ -16,16 +16,8 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
   afterAll(() => close?.());
 
   const post = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return {
-      status: response.status,
-      cacheControl: response.headers.get("cache-control"),
-      body: (await response.json()) as { data?: any; errors?: any[] },
-    };
+    const { status, headers, body } = await postGraphql(app.url, query, variables, token);
+    return { status, cacheControl: headers.get("cache-control"), body };
   };
   const version = () => db.sql.query<{ v: string }>(`SELECT version::text AS v FROM data_version`).then((r) => r[0].v);
 

@@ -9,7 +9,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { getComplexity } from "graphql-query-complexity";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
 
@@ -21,7 +21,33 @@ export const MAX_QUERY_TOKENS = 50_000;
 export interface QueryLimits {
   maxDepth: number;
   maxComplexity: number;
+  /** Root fields per operation (each one a separate resolver run). */
+  maxRootFields: number;
+  /** Aliased fields per operation (what repeats one costly field many times). */
+  maxAliases: number;
 }
+
+/**
+ * What a field costs beyond its children, where that is more than 1 (a field costs 1, a page of
+ * `first` rows `first` times its children): the village coverage page (281 rows, every field) costs
+ * about 5,000 and takes tens of milliseconds; FULL village geometry is a megabyte of GeoJSON; a
+ * plan runs PostGIS distances for every candidate site and a greedy search over them.
+ */
+const GEOMETRY_COST: Record<string, number> = { LOW: 1000, MEDIUM: 2500, FULL: 8000 };
+export const FIELD_COST: Record<string, (args: Record<string, unknown>) => number> = {
+  "Query.regionGeometries": (args) => GEOMETRY_COST[String(args.detail)] ?? GEOMETRY_COST.FULL,
+  "Query.outreachPlan": () => 8000,
+  "Mutation.savePlan": () => 8000,
+  "Query.budgetView": () => 2000,
+  "Query.dataQuality": () => 1000,
+  "Query.outreachPlans": () => 1000,
+  "Query.savedPlan": () => 200,
+  "Mutation.createSessionsFromPlan": () => 500,
+  "Mutation.importFile": () => 8000,
+  "Query.regionsIntersecting": () => 500,
+  "Query.regionsWithin": () => 200,
+  "Query.locate": () => 100,
+};
 
 /** A limit refused before execution: HTTP 400 with its own code. */
 export class QueryLimitError extends GraphQLError {
@@ -43,6 +69,8 @@ interface Shape {
   depth: number;
   introspectionDepth: number;
   nodes: number;
+  rootFields: number;
+  aliases: number;
 }
 
 /** Walks before validation too: a fragment already on the path (a cycle, refused by validation) is skipped. */
@@ -62,6 +90,8 @@ function walk(
     } else {
       if (++shape.nodes > MAX_QUERY_NODES)
         throw new QueryLimitError(`The query has more than ${MAX_QUERY_NODES} fields (fragments expanded).`, "QUERY_TOO_LARGE");
+      if (depth === 0) shape.rootFields++;
+      if (s.alias) shape.aliases++;
       const name = s.name.value;
       if (mode === "typeReference" && !TYPE_REFERENCE_FIELDS.has(name))
         throw new QueryLimitError(
@@ -81,7 +111,7 @@ function walk(
 function shapeOf(document: DocumentNode, operation?: OperationDefinitionNode): Shape {
   const fragments = new Map<string, SelectionSetNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
-  const shape: Shape = { depth: 0, introspectionDepth: 0, nodes: 0 };
+  const shape: Shape = { depth: 0, introspectionDepth: 0, nodes: 0, rootFields: 0, aliases: 0 };
   for (const d of document.definitions)
     if (d.kind === Kind.OPERATION_DEFINITION && (!operation || d === operation)) walk(d.selectionSet, 0, "data", fragments, shape);
   return shape;
@@ -110,6 +140,13 @@ export function checkShape(document: DocumentNode, limits: QueryLimits, operatio
   const shape = shapeOf(document, operation);
   if (shape.depth > limits.maxDepth)
     throw new QueryLimitError(`Query depth ${shape.depth} exceeds the limit of ${limits.maxDepth}.`, "QUERY_TOO_DEEP");
+  if (shape.rootFields > limits.maxRootFields)
+    throw new QueryLimitError(
+      `The operation has ${shape.rootFields} root fields; the limit is ${limits.maxRootFields}.`,
+      "QUERY_TOO_LARGE",
+    );
+  if (shape.aliases > limits.maxAliases)
+    throw new QueryLimitError(`The operation has ${shape.aliases} aliased fields; the limit is ${limits.maxAliases}.`, "QUERY_TOO_LARGE");
   if (shape.introspectionDepth > STANDARD_INTROSPECTION_DEPTH)
     throw new QueryLimitError(
       `Introspection depth ${shape.introspectionDepth} exceeds that of the standard introspection query (${STANDARD_INTROSPECTION_DEPTH}).`,
@@ -141,12 +178,12 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record
       operationName: operation?.name?.value,
       maxQueryNodes: MAX_QUERY_NODES + 1,
       estimators: [
-        ({ type, args, childComplexity }) => {
+        ({ type, field, args, childComplexity }) => {
           if (type.name.startsWith("__")) return 0; // introspection: bounded by its shape (above)
+          const own = FIELD_COST[`${type.name}.${field.name}`]?.(args) ?? 1;
           const size = typeof args.first === "number" ? args.first : 1;
-          return childComplexity > 0 ? size * childComplexity + 1 : undefined;
+          return own + size * childComplexity;
         },
-        simpleEstimator({ defaultComplexity: 1 }),
       ],
     });
   } catch (error) {
@@ -192,5 +229,37 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: QueryLimits): Apo
         },
       };
     },
+  };
+}
+
+/**
+ * Caps the size of a JSON answer: a larger one is replaced by RESPONSE_TOO_LARGE (HTTP 400). The
+ * text measured is the text sent (`stringifyResult`), so it is made once.
+ */
+export function responseSizeLimit(maxBytes: number): { plugin: ApolloServerPlugin; stringifyResult(value: unknown): string } {
+  const texts = new WeakMap<object, string>();
+  return {
+    plugin: {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            if (response.body.kind !== "single") return;
+            const text = `${JSON.stringify(response.body.singleResult)}\n`;
+            const bytes = Buffer.byteLength(text);
+            if (bytes <= maxBytes) return void texts.set(response.body.singleResult, text);
+            response.body.singleResult = {
+              errors: [
+                {
+                  message: `The answer would be ${bytes.toLocaleString("en")} bytes, over the limit of ${maxBytes.toLocaleString("en")}: ask for fewer fields or rows, or less geometry detail.`,
+                  extensions: { code: "RESPONSE_TOO_LARGE" },
+                },
+              ],
+            };
+            response.http.status = 400;
+          },
+        };
+      },
+    },
+    stringifyResult: (value) => (typeof value === "object" && value && texts.get(value)) || `${JSON.stringify(value)}\n`,
   };
 }
