@@ -9,6 +9,7 @@ import type { Config } from "./config.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
+import { HeavyWork, RequestAborted } from "./common/heavy-work.ts";
 import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
@@ -19,8 +20,19 @@ export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.u
 
 export type AppConfig = Pick<
   Config,
-  "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY" | "MAX_ROOT_FIELDS" | "MAX_ALIASES" | "MAX_RESPONSE_BYTES"
+  | "ADMIN_TOKEN"
+  | "BASEMAP_URL"
+  | "MAX_QUERY_DEPTH"
+  | "MAX_QUERY_COMPLEXITY"
+  | "MAX_ROOT_FIELDS"
+  | "MAX_ALIASES"
+  | "MAX_RESPONSE_BYTES"
+  | "PLANNER_CONCURRENCY"
+  | "PLANNER_QUEUE"
 > & { nikKey?: string };
+
+/** Embedded: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
+const EMBEDDED_PAUSE_MS = 50;
 
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
@@ -47,7 +59,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
           return {
             async didEncounterErrors({ errors }) {
               for (const e of errors)
-                if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR")
+                if ((!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") && !(e.originalError instanceof RequestAborted))
                   logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
             },
           };
@@ -56,7 +68,13 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     ],
   });
   await apollo.start();
-  const context = (req: express.Request) => createContext(db, config, req.headers.authorization);
+  const embedded = db.mode === "embedded";
+  const heavy = new HeavyWork(config.PLANNER_CONCURRENCY ?? (embedded ? 1 : 2), config.PLANNER_QUEUE, embedded ? EMBEDDED_PAUSE_MS : 0);
+  const context = (req: express.Request, res?: express.Response) => {
+    const abandoned = new AbortController();
+    res?.on("close", () => res.writableFinished || abandoned.abort());
+    return createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal });
+  };
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
@@ -68,7 +86,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     "/graphql",
     express.json({ limit: "20mb" }),
     shapeLimitsMiddleware(limits),
-    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }),
   );
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get("/export/plans/:id.csv", planCsvHandler(db));

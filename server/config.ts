@@ -38,6 +38,13 @@ const schema = z.object({
     .min(10_000, "must be at least 10000")
     .default(10_000_000)
     .describe("largest GraphQL answer in bytes"),
+  PLANNER_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .optional()
+    .describe("plans and budget views run at once; unset = 1 embedded, 2 on a server"),
+  PLANNER_QUEUE: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(20),
 });
 
 export type Config = z.infer<typeof schema>;
