@@ -1,5 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { openDatabase } from "../../server/db/database.ts";
+import type { ScratchDatabase } from "../../server/db/scratch.ts";
+import { openSeededDatabase, TEST_NIK_KEY } from "./seeded.ts";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -68,4 +74,56 @@ export function freePort(): Promise<number> {
         probe.close(() => ok(port));
       });
   });
+}
+
+/**
+ * `server/main.ts` in a process of its own over a copy of the run's seeded demo (embedded: a data
+ * directory under `workDir`; server: a scratch database from `openSeededDatabase`), on a free port;
+ * resolves once it listens. A server in another process is measured as a client sees it.
+ */
+export async function spawnSeededServer(
+  workDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; run: Running; close(): Promise<void> }> {
+  const fixture = inject("seededFixture");
+  let database: NodeJS.ProcessEnv;
+  let cleanup = async () => {};
+  if (fixture.kind === "embedded") {
+    const dataDir = join(workDir, "pgdata");
+    const db = await openDatabase({ dataDir, snapshot: new Blob([readFileSync(fixture.file)]) });
+    await db.close();
+    database = { DATA_DIR: dataDir };
+  } else {
+    const db = await openSeededDatabase();
+    database = { DATABASE_URL: (db as ScratchDatabase).url! };
+    cleanup = () => db.close();
+  }
+  const port = await freePort();
+  const run = spawnTsx("server/main.ts", [], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NIK_HASH_KEY: TEST_NIK_KEY,
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    ...database,
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const close = async () => {
+    run.child.kill("SIGTERM");
+    await run.finished;
+    await cleanup();
+  };
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline && run.child.exitCode == null;) {
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, run, close };
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  await close();
+  throw new Error(`the server did not start: ${run.output().stderr}`);
 }
