@@ -2,14 +2,21 @@ import type { Database } from "../db/database.ts";
 import { HeavyWork } from "../common/heavy-work.ts";
 import { CoverageService } from "../coverage/coverage.service.ts";
 import { RegionService } from "../regions/region.service.ts";
+import { DatasetService } from "../regions/dataset-info.ts";
 import { OutreachService } from "../outreach/outreach.service.ts";
 import { PlannerService } from "../planner/planner.service.ts";
+import { DataQualityService } from "../quality/data-quality.service.ts";
+import { ImportService } from "../imports/import-upload.service.ts";
 
+/** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
   regions: RegionService;
   coverage: CoverageService;
   outreach: OutreachService;
   planner: PlannerService;
+  quality: DataQualityService;
+  imports: ImportService;
+  dataset: DatasetService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -28,5 +35,8 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
     coverage,
     outreach: new OutreachService(db, regions),
     planner: new PlannerService(db, regions, coverage, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
+    quality: new DataQualityService(db.sql),
+    imports: new ImportService(db.sql),
+    dataset: new DatasetService(db),
   };
 }

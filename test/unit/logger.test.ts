@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../server/logger.ts";
+import { createLogger } from "../../server/logger.ts";
 
 const NIK = "3526010101010001";
 
