@@ -2,50 +2,34 @@
 // them) never print a NIK in clear: not through their logger, not through exitWithReason.
 // A NIK gets into their output here through the data directory's path (logged at start) and the
 // path of a missing import file (in the error the CLI exits with).
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, spawnTsx } from "./support/processes.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
 const NIK = "3526010101010001";
 const work = mkdtempSync(join(tmpdir(), "cakupan-nik-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Output {
-  code: number | null;
-  text: string;
-}
-
-/** Runs `tsx <script> ...args` with a DATA_DIR whose path holds the NIK; `stopWhen` may end it early (SIGTERM). */
-function runReal(script: string, args: string[], name: string, stopWhen?: (text: string) => boolean): Promise<Output> {
+/** Runs `tsx <script> ...args` with a DATA_DIR whose path holds the NIK; returns its exit code and all it printed. */
+async function runReal(script: string, args: string[], name: string, stopAt?: RegExp): Promise<{ code: number | null; text: string }> {
   const dir = join(work, name, NIK);
   mkdirSync(dir, { recursive: true });
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: join(dir, "pgdata"),
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-      PORT: String(40_000 + Math.floor(Math.random() * 20_000)),
-    },
+  const run = spawnTsx(script, args, {
+    DATA_DIR: join(dir, "pgdata"),
+    LOG_LEVEL: "info",
+    LOG_FORMAT: "json",
+    PORT: String(await freePort()),
   });
-  let text = "";
-  const take = (chunk: Buffer) => {
-    text += chunk;
-    if (stopWhen?.(text)) child.kill("SIGTERM");
-  };
-  child.stdout.on("data", take);
-  child.stderr.on("data", take);
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, text })));
+  if (stopAt) await run.waitFor(stopAt).finally(() => run.child.kill("SIGTERM"));
+  const { code, stdout, stderr } = await run.finished;
+  return { code, text: stdout + stderr };
 }
 
 describe("NIKs in the output of the real processes", () => {
   it("the app's logger masks a NIK in what it logs at start", async () => {
-    const out = await runReal("server/main.ts", [], "app", (text) => /Database: embedded/.test(text));
+    const out = await runReal("server/main.ts", [], "app", /Database: embedded/);
     expect(out.text).toMatch(/Database: embedded PGlite\+PostGIS in .*\*{16}/);
     expect(out.text).not.toContain(NIK);
   });
