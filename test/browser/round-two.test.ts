@@ -2,7 +2,7 @@
 // admin token (saving switched off).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { graphql, launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
 
 const available = await startTestServerForBrowser().catch((e: unknown) => {
   console.log(`round-two browser tests: the server did not start: ${String(e)}`);
@@ -349,5 +349,33 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
       .poll(() => page.evaluate(() => window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-label"] }).length))
       .toBeGreaterThan(3);
     await page.close();
+  });
+
+  it("plays the months with the time slider, and copies the link of the view", async () => {
+    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const start = periods.at(-4)!;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?period=${start}`);
+    const painted = await waitForPaint(page);
+    const slider = page.locator("input[name=timeSlider]");
+    expect(await slider.inputValue()).toBe(String(periods.indexOf(start)));
+    expect(await slider.getAttribute("max")).toBe(String(periods.length - 1));
+    await page.getByRole("button", { name: "▶ Putar" }).click();
+    // Each month in turn, to the last, then it stops; the map is painted again for each.
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-3));
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-2));
+    await screenshot(page, "time-slider");
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-1));
+    await expect.poll(() => page.locator(".time-slider").getAttribute("data-playing"), { timeout: 10_000 }).toBe("false");
+    await waitForPaint(page, painted + 2);
+    await slider.fill("0");
+    await expect.poll(() => new URL(page.url()).searchParams.get("period")).toBe(periods[0]);
+
+    await page.getByRole("button", { name: "Salin tautan" }).click();
+    await page.locator("[data-copied]").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await context.close();
   });
 });

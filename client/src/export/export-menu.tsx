@@ -30,6 +30,15 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
   const [busy, setBusy] = useState<"png" | "pdf" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csvFormat, setCsvFormat] = useState<CsvFormat>("standard");
+  const [copied, setCopied] = useState<string | null>(null);
+  // The URL holds the whole view: copying it shares exactly what is on screen.
+  const copyLink = () => {
+    const url = window.location.href;
+    navigator.clipboard
+      .writeText(url)
+      .then(() => setCopied(t("linkCopied")))
+      .catch(() => setCopied(url));
+  };
   // The schema allows a database with no regency loaded yet; nothing is then shown for it.
   const regency = dataset.regencyCode ?? "";
   const region = state.region ?? regency;
@@ -108,6 +117,14 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       <a href={csv("VILLAGE")} download>
         {t("export.csvVillages")}
       </a>
+      <button type="button" name="copy-link" onClick={copyLink}>
+        {t("copyLink")}
+      </button>
+      {copied && (
+        <span className="muted" role="status" data-copied>
+          {copied}
+        </span>
+      )}
       {busy && (
         <span className="muted" role="status">
           {t("export.working")}
