@@ -8,6 +8,7 @@ import { VillageSearch } from "./controls/village-search.tsx";
 import { Header } from "./header.tsx";
 import { ExportMenu } from "./export/export-menu.tsx";
 import { Legend } from "./legend/legend.tsx";
+import { changeNodes, classifyChange } from "./map/change.ts";
 import { classify, recount } from "./map/classify.ts";
 import { CoverageMap } from "./map/coverage-map.tsx";
 import { linkMaps } from "./map/link-maps.ts";
@@ -64,6 +65,17 @@ export function App({ initial }: { initial: ViewState }) {
     return { ...leftVars, sector: other };
   }, [leftVars, state.split, state.splitValue, periods, period]);
   const left = useVillageCoverage(leftVars);
+  // The change map: the same villages in the earlier month, and the difference on the map.
+  const baseVars = useMemo<CoverageVars | null>(
+    () => (leftVars && state.change ? { ...leftVars, period: state.change } : null),
+    [leftVars, state.change],
+  );
+  const base = useVillageCoverage(baseVars);
+  const mapNodes = useMemo(
+    () => (baseVars && base.nodes.length ? changeNodes(left.nodes, base.byCode, state.metric) : left.nodes),
+    [baseVars, base.nodes, base.byCode, left.nodes, state.metric],
+  );
+  const mapByCode = useMemo(() => new Map(mapNodes.map((n) => [n.code, n])), [mapNodes]);
   const right = useVillageCoverage(rightVars);
   const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
@@ -71,20 +83,31 @@ export function App({ initial }: { initial: ViewState }) {
   // One classification for both sides of a split view, so the colours compare.
   const classification = useMemo(
     () =>
-      classify(
-        [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
-        { method: state.method, classes: state.classes, palette: state.palette, lowIsBad: lowIsBad(state.metric), manual: state.manual },
-      ),
-    [left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual],
+      baseVars
+        ? classifyChange(
+            mapNodes.map((n) => metricValue(n, state.metric)),
+            state.metric,
+          )
+        : classify(
+            [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
+            {
+              method: state.method,
+              classes: state.classes,
+              palette: state.palette,
+              lowIsBad: lowIsBad(state.metric),
+              manual: state.manual,
+            },
+          ),
+    [baseVars, mapNodes, left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual],
   );
   // The legend counts the villages of the left (main) map.
   const legend = useMemo(
     () =>
       recount(
-        left.nodes.map((n) => metricValue(n, state.metric)),
+        mapNodes.map((n) => metricValue(n, state.metric)),
         classification,
       ),
-    [left.nodes, classification, state.metric],
+    [mapNodes, classification, state.metric],
   );
 
   useEffect(() => (maps.left && maps.right ? linkMaps(maps.left, maps.right) : undefined), [maps.left, maps.right]);
@@ -130,7 +153,8 @@ export function App({ initial }: { initial: ViewState }) {
       classification={legend}
       lang={lang}
       showFertilizer={state.fertilizer}
-      unreliableCount={left.nodes.filter((n) => !isReliable(n)).length}
+      unreliableCount={mapNodes.filter((n) => !isReliable(n)).length}
+      changeSince={baseVars ? state.change : null}
     />
   );
 
@@ -222,7 +246,7 @@ export function App({ initial }: { initial: ViewState }) {
             <>
               <CoverageMap
                 {...mapProps}
-                nodes={left.byCode}
+                nodes={mapByCode}
                 primary
                 initialView={initialView.current}
                 caption={rightVars ? (sideCaption(leftVars) ?? undefined) : undefined}

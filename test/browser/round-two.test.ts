@@ -378,4 +378,77 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
     await context.close();
   });
+
+  it("maps the change between two months on a diverging palette, with the same reliability marks", async () => {
+    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const [now, then] = [periods.at(-1)!, periods.at(-13)!];
+    type Row = { code: string; coverageRate: number | null; reliability: string };
+    const rows = async (period: string) =>
+      (
+        await graphql<{ coverage: { edges: { node: Row }[] } }>(
+          server.url,
+          `
+            query ($p: String) {
+              coverage(level: VILLAGE, sector: FARMER, period: $p, first: 500) {
+                edges {
+                  node {
+                    code
+                    coverageRate
+                    reliability
+                  }
+                }
+              }
+            }
+          `,
+          { p: period },
+        )
+      ).coverage.edges.map((e) => e.node);
+    const before = new Map((await rows(then)).map((r) => [r.code, r]));
+    const reliable = (r: Row | undefined) => r != null && (r.reliability === "COUNT" || r.reliability === "ESTIMATE");
+    const changes = (await rows(now)).map((r) => {
+      const b = before.get(r.code);
+      return {
+        code: r.code,
+        change: r.coverageRate == null || b?.coverageRate == null ? null : r.coverageRate - b.coverageRate,
+        reliable: reliable(r) && reliable(b),
+      };
+    });
+    const falls = changes.filter((c) => c.change != null && c.change < 0);
+    const rises = changes.filter((c) => c.change != null && c.change >= 0);
+    expect(falls.length).toBeGreaterThan(0);
+    expect(rises.length).toBeGreaterThan(0);
+
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?change=${then}`);
+    await waitForPaint(page);
+    await expect.poll(() => page.locator("#legend-title").textContent()).toContain("perubahan sejak");
+    const classes = page.locator(".sidebar .legend-class");
+    await expect.poll(() => classes.count()).toBe(6);
+    const counts = (await classes.locator(".count").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+    expect(counts.slice(0, 3).reduce((a, b) => a + b)).toBe(falls.length);
+    expect(counts.slice(3).reduce((a, b) => a + b)).toBe(rises.length);
+    const unreliable = (await page.locator(".legend-unreliable .count").textContent())!.replace(/\D/g, "");
+    expect(Number(unreliable)).toBe(changes.filter((c) => !c.reliable).length);
+    // Symmetric classes: the lowest edge is minus the highest.
+    const ranges = await classes.locator(".range").allTextContents();
+    const edge = (s: string) =>
+      s
+        .replace(/[−-]/, "-")
+        .replace(",", ".")
+        .replace(/[^\d.-]/g, "");
+    expect(Number(edge(ranges[0]!.split(" – ")[0]!))).toBe(-Number(edge(ranges.at(-1)!.split(" – ")[1]!)));
+
+    // What is drawn: a village that lost coverage in one of the three falling colours, one that gained in a rising one.
+    const colors = await classes.evaluateAll((els) => els.map((el) => el.getAttribute("data-color")!));
+    const drawn = await page.evaluate(() =>
+      window
+        .__cakupan!.map.queryRenderedFeatures({ layers: ["village-fill"] })
+        .map((f) => [String(f.properties.code), String(f.properties.color)]),
+    );
+    const colorOf = new Map(drawn as [string, string][]);
+    expect(falls.every((f) => colors.slice(0, 3).includes(colorOf.get(f.code)!))).toBe(true);
+    expect(rises.every((r) => colors.slice(3).includes(colorOf.get(r.code)!))).toBe(true);
+    await screenshot(page, "change-map");
+    await page.close();
+  });
 });

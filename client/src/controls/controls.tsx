@@ -49,6 +49,13 @@ export function Controls({ state, periods, period, update }: Props) {
       <SelectField name="period" label={t("period")} value={period} options={periodOptions} onChange={(p) => update({ period: p })} />
       <TimeSlider periods={periods} period={period} lang={lang} onChange={setPeriod} />
       <SelectField
+        name="change"
+        label={t("changeSince")}
+        value={state.change ?? "none"}
+        options={[{ value: "none", label: t("changeNone") }, ...periodOptions.filter((o) => o.value !== period)]}
+        onChange={(v) => update({ change: v === "none" ? null : v })}
+      />
+      <SelectField
         name="method"
         label={t("method")}
         value={state.method}
