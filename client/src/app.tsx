@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import type { Map as MapLibreMap } from "maplibre-gl";
@@ -12,19 +12,24 @@ import { changeNodes, classifyChange } from "./map/change.ts";
 import { classify, recount } from "./map/classify.ts";
 import { CoverageMap } from "./map/coverage-map.tsx";
 import { linkMaps } from "./map/link-maps.ts";
-import { Presentation } from "./presentation/presentation.tsx";
+
 import { RankingList } from "./ranking/ranking-list.tsx";
-import { CoverageTable } from "./table/coverage-table.tsx";
+
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
 import { sectorTitle } from "./report/region-title.ts";
 import { SECTORS, writeState, type ViewState } from "./url-state.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
-import { PlannerPanel } from "./planner/planner-panel.tsx";
+
 import type { PlanForm } from "./planner/plan-state.ts";
 import { usePlanner } from "./planner/use-planner.ts";
 import { PhoneSettings, PhoneTabs, usePhone, type PhoneTab } from "./phone.tsx";
+
+// Views not on the first screen load when first shown (code splitting).
+const Presentation = lazy(() => import("./presentation/presentation.tsx").then((m) => ({ default: m.Presentation })));
+const PlannerPanel = lazy(() => import("./planner/planner-panel.tsx").then((m) => ({ default: m.PlannerPanel })));
+const CoverageTable = lazy(() => import("./table/coverage-table.tsx").then((m) => ({ default: m.CoverageTable })));
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -181,18 +186,20 @@ export function App({ initial }: { initial: ViewState }) {
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
     return (
-      <Presentation
-        regionCode={state.region ?? dataset.regencyCode ?? ""}
-        slide={state.slide}
-        lang={lang}
-        sector={state.sector}
-        target={state.target}
-        palette={state.palette}
-        villages={geo.data.villages}
-        districts={geo.data.districts}
-        onSlide={toSlide}
-        onExit={exitPresentation}
-      />
+      <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+        <Presentation
+          regionCode={state.region ?? dataset.regencyCode ?? ""}
+          slide={state.slide}
+          lang={lang}
+          sector={state.sector}
+          target={state.target}
+          palette={state.palette}
+          villages={geo.data.villages}
+          districts={geo.data.districts}
+          onSlide={toSlide}
+          onExit={exitPresentation}
+        />
+      </Suspense>
     );
   }
 
@@ -240,7 +247,9 @@ export function App({ initial }: { initial: ViewState }) {
       >
         <div className={`main-area${rightVars ? " split" : ""}`}>
           {state.view === "table" && (
-            <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+            <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+              <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+            </Suspense>
           )}
           {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
             <>
@@ -277,15 +286,17 @@ export function App({ initial }: { initial: ViewState }) {
         {state.view === "planner"
           ? panel(
               "planner",
-              <PlannerPanel
-                form={state.plan}
-                planner={planner}
-                lang={lang}
-                update={updatePlan}
-                onVillage={(c) => select(c, true)}
-                legend={legendView}
-                mutationsEnabled={dataset?.mutationsEnabled ?? false}
-              />,
+              <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+                <PlannerPanel
+                  form={state.plan}
+                  planner={planner}
+                  lang={lang}
+                  update={updatePlan}
+                  onVillage={(c) => select(c, true)}
+                  legend={legendView}
+                  mutationsEnabled={dataset?.mutationsEnabled ?? false}
+                />
+              </Suspense>,
             )
           : panel(
               "list",

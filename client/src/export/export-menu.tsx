@@ -8,7 +8,10 @@ import { reportScope } from "../report/report-scope.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { ViewState } from "../url-state.ts";
 import { coverageCsvUrl, type CsvFormat } from "./csv-link.ts";
-import { exportMapPng, exportPdfReport, type ExportContext } from "./exports.ts";
+import type { ExportContext } from "./exports.ts";
+
+/** The exports (map sheets, PDF) load on first use: they are not on the first screen. */
+const exports = () => import("./exports.ts");
 
 interface Props {
   state: ViewState;
@@ -90,7 +93,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
         type="button"
         name="export-pdf"
         disabled={busy != null}
-        onClick={() => run("pdf", () => exportPdfReport(context(), client, region))}
+        onClick={() => run("pdf", async () => (await exports()).exportPdfReport(context(), client, region))}
       >
         {t("export.pdf")}
       </button>
@@ -98,7 +101,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
         type="button"
         name="export-png"
         disabled={busy != null || state.view !== "map"}
-        onClick={() => run("png", () => exportMapPng(context()))}
+        onClick={() => run("png", async () => (await exports()).exportMapPng(context()))}
       >
         {t("export.png")}
       </button>
