@@ -2,7 +2,18 @@
 // admin token (saving switched off).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import {
+  colorDistance,
+  graphql,
+  hexToRgb,
+  launchBrowser,
+  newPage,
+  sampleMap,
+  screenshot,
+  startTestServerForBrowser,
+  waitForPaint,
+  type RunningServer,
+} from "./app.ts";
 
 const available = await startTestServerForBrowser().catch((e: unknown) => {
   console.log(`round-two browser tests: the server did not start: ${String(e)}`);
@@ -449,6 +460,42 @@ describe.skipIf(!available)("planners and officials, round two", { timeout: 180_
     expect(falls.every((f) => colors.slice(0, 3).includes(colorOf.get(f.code)!))).toBe(true);
     expect(rises.every((r) => colors.slice(3).includes(colorOf.get(r.code)!))).toBe(true);
     await screenshot(page, "change-map");
+    await page.close();
+  });
+
+  it("keeps reached villages in their own colours on the planner map, veils those left out, and draws the legend as the map", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?view=planner`);
+    await waitForPaint(page);
+    await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
+    await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const reached = new Set(
+      await page.evaluate(() =>
+        window.__cakupan!.map.queryRenderedFeatures({ layers: ["plan-reached"] }).map((f) => String(f.properties.code)),
+      ),
+    );
+    const leftOut = new Set(
+      await page.evaluate(() =>
+        window.__cakupan!.map.queryRenderedFeatures({ layers: ["plan-left-out"] }).map((f) => String(f.properties.code)),
+      ),
+    );
+    expect(reached.size).toBeGreaterThan(3);
+    const sample = await sampleMap(page, 60);
+    // Inside a reached village the pixel is the village's class colour, not a blue-tinted mix.
+    const inReached = sample.points.filter((p) => reached.has(p.code));
+    const exact = inReached.filter((p) => colorDistance(p.pixel, hexToRgb(p.color)) < 15);
+    expect(inReached.length).toBeGreaterThan(10);
+    // (Some points fall on outlines, radius circles and site markers.)
+    expect(exact.length / inReached.length).toBeGreaterThan(0.6);
+    // Inside a village left out it is lighter than its class colour in every channel.
+    const inLeftOut = sample.points.filter((p) => leftOut.has(p.code));
+    const lighter = inLeftOut.filter((p) => hexToRgb(p.color).every((c, i) => p.pixel[i]! >= c - 2));
+    expect(lighter.length / inLeftOut.length).toBeGreaterThan(0.9);
+    // The legend's swatch outline is the colour drawn.
+    const line = await page.evaluate(() => String(window.__cakupan!.map.getPaintProperty("plan-reached", "line-color")));
+    const swatch = await page.locator(".plan-swatch-reached").evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(swatch).toBe(`rgb(${hexToRgb(line).join(", ")})`);
     await page.close();
   });
 });
