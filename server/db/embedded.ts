@@ -2,13 +2,14 @@ import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
 import type { Sql } from "./sql.ts";
+import { VALUE_PARSERS } from "./values.ts";
 
 type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
 
 function wrap(db: PgliteLike, root: PGlite): Sql {
   return {
     async query<T>(text: string, params?: unknown[]) {
-      const result = await db.query<T>(text, params as unknown[]);
+      const result = await db.query<T>(text, params as unknown[], { parsers: VALUE_PARSERS });
       return result.rows;
     },
     async exec(text) {

@@ -1,12 +1,19 @@
 import pg from "pg";
 import type { Sql } from "./sql.ts";
+import { VALUE_PARSERS } from "./values.ts";
+
+/** The shared value parsers (values.ts), node-postgres's own for the rest. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    VALUE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
 function wrap(db: Queryable, pool: pg.Pool | null): Sql {
   return {
     async query<T>(text: string, params?: unknown[]) {
-      const result = await db.query(text, params);
+      const result = await db.query({ text, values: params, types: TYPES });
       return result.rows as T[];
     },
     async exec(text) {

@@ -29,6 +29,6 @@ export function createServices(db: Database): Services {
     planner: new PlannerService(db, regions, coverage),
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
-    dataset: new DatasetService(db),
+    dataset: new DatasetService(db.sql),
   };
 }
