@@ -27,7 +27,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
 /** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
 export function exitWithReason(error: unknown): never {
   const e = error as Error & { code?: string };
-  const known = ["ConfigError", "DatabaseUnavailableError", "ImportRejected", "MigrationError", "PortInUseError"];
+  const known = ["ConfigError", "DatabaseUnavailableError", "DataDirInUseError", "ImportRejected", "MigrationError", "PortInUseError"];
   if (known.includes(e?.constructor?.name)) console.error(`\n${e.message}\n`);
   else console.error(`\nCakupan stopped: ${e?.message ?? String(error)}\n`);
   process.exit(1);

@@ -16,6 +16,7 @@ import type {
   NearQuery,
   NearQueryVariables,
 } from "./generated/graphql.ts";
+import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 
 const COVERAGE = operation<CoverageQuery, CoverageQueryVariables>(/* GraphQL */ `
   query Coverage(
@@ -132,29 +133,55 @@ describe("GraphQL API", () => {
   });
   afterAll(() => db?.close());
 
-  it("answers district coverage for farmers with the same numbers as an independent SQL computation", async () => {
+  it("answers district coverage for farmers with the same numbers and rates as an independent SQL computation", async () => {
     const { data, errors } = await run(db, COVERAGE, { level: "DISTRICT", sector: "FARMER", first: 100 });
     expect(errors).toBeUndefined();
-    const expected = await db.sql.query<{ code: string; workforce: number; enrolled: number }>(
-      `SELECT d.code, sum(w.workers)::int AS workforce,
-              (SELECT count(*) FROM enrollment e WHERE e.village_code LIKE d.code || '.%' AND e.sector_code = 'FARMER'
-                 AND e.start_date <= date '2025-09-30' AND (e.end_date IS NULL OR e.end_date > date '2025-09-30'))::int AS enrolled
-       FROM region d JOIN workforce_estimate w ON w.village_code LIKE d.code || '.%' AND w.sector_code = 'FARMER'
-       WHERE d.level = 'DISTRICT' GROUP BY d.code ORDER BY d.code`,
-    );
+    const expected = await independentCoverage(db, { level: "DISTRICT", sector: "FARMER", month: "2025-09" });
     const nodes = data!.coverage.edges.map((e: any) => e.node);
     expect(data!.coverage.totalCount).toBe(18);
     expect(data!.coverage.period).toBe("2025-09");
-    expect(
-      nodes
-        .map((n: any) => ({ code: n.code, workforce: n.workforce, enrolled: n.enrolled }))
-        .sort((a: any, b: any) => a.code.localeCompare(b.code)),
-    ).toEqual(expected);
+    const pick = (r: any) => ({ code: r.code, workforce: r.workforce, enrolled: r.enrolled, coverageRate: r.coverageRate });
+    expect(nodes.map(pick).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected.map(pick));
     const rates = nodes.map((n: any) => n.coverageRate);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
     expect(nodes[0].rank).toBe(1);
     const sum = expected.reduce((s, r) => ({ w: s.w + r.workforce, e: s.e + r.enrolled }), { w: 0, e: 0 });
     expect(data!.coverage.total).toEqual({ workforce: sum.w, enrolled: sum.e, coverageRate: sum.e / sum.w });
+    // each district's figures by sector
+    for (const sector of ["FARMER", "LIVESTOCK", "FISHER"]) {
+      const bySector = await independentCoverage(db, { level: "DISTRICT", sector, month: "2025-09" });
+      const given = nodes.map((n: any) => ({ code: n.code, ...n.bySector.find((b: any) => b.sector === sector) }));
+      const fields = (r: any) => ({
+        code: r.code,
+        workforce: r.workforce ?? 0,
+        enrolled: r.enrolled ?? 0,
+        coverageRate: r.coverageRate ?? null,
+      });
+      expect(given.map(fields).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(bySector.map(fields));
+    }
+  });
+
+  it("gives every village, all sectors together, the figures, rate, gap, rank and reliability of an independent computation", async () => {
+    const { data, errors } = await run(db, COVERAGE, { level: "VILLAGE", first: 500, target: 0.6 });
+    expect(errors).toBeUndefined();
+    const expected = await independentCoverage(db, { level: "VILLAGE", sector: null, month: "2025-09", target: 0.6 });
+    const rank = rankWithinParent(expected, (r) => r.coverageRate, "ASC");
+    const fields = (r: any) => ({
+      code: r.code,
+      parentCode: r.parentCode,
+      workforce: r.workforce,
+      enrolled: r.enrolled,
+      coverageRate: r.coverageRate,
+      uncovered: r.uncovered,
+      gapToTarget: r.gapToTarget,
+      reliability: r.reliability,
+      overEnrolled: r.overEnrolled,
+    });
+    const nodes = data!.coverage.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(281);
+    expect(nodes.map(fields).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected.map(fields));
+    const byCode = new Map(expected.map((r) => [r.code, r]));
+    expect(nodes.map((n: any) => n.rank)).toEqual(nodes.map((n: any) => rank.get(byCode.get(n.code)!)));
   });
 
   it("filters on metrics, computes the gap to a target and pages with cursors", async () => {

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
+import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 import { run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
 
@@ -12,7 +13,7 @@ describe("GET /export/coverage.csv", () => {
   beforeAll(async () => ({ db, app, close } = await openSeededApp()));
   afterAll(() => close?.());
 
-  it("gives every row of the coverage query (all pages), the field names as header, in UTF-8", async () => {
+  it("gives every matching village (all pages) with all its columns as computed independently, the field names as header, in UTF-8", async () => {
     const res = await fetch(
       `${app.url}/export/coverage.csv?level=VILLAGE&sector=FARMER&maxCoverageRate=0.5&orderBy=UNCOVERED&direction=DESC`,
     );
@@ -22,23 +23,27 @@ describe("GET /export/coverage.csv", () => {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(await res.arrayBuffer());
     const [header, ...rows] = parse(text) as string[][];
     expect(header).toEqual([...CSV_FIELDS]);
-    const { data } = await run(
-      db,
-      `{ coverage(level: VILLAGE, sector: FARMER, maxCoverageRate: 0.5, orderBy: UNCOVERED, direction: DESC, first: 500) {
-      totalCount edges { node { code name uncovered coverageRate } } } }`,
-    );
-    const nodes = data!.coverage.edges.map((e: any) => e.node);
-    expect(rows).toHaveLength(data!.coverage.totalCount);
     expect(rows.length).toBeGreaterThan(50);
-    const col = (name: string) => header!.indexOf(name);
-    expect(rows.map((r) => r[col("code")])).toEqual(nodes.map((n: any) => n.code));
-    expect(rows.map((r) => Number(r[col("uncovered")]))).toEqual(nodes.map((n: any) => n.uncovered));
-    expect(rows.every((r) => Number(r[col("coverageRate")]) <= 0.5)).toBe(true);
-    // independent: the same villages from the summary table
-    const [{ n }] = await db.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM coverage_summary WHERE period = '2025-09' AND sector_code = 'FARMER' AND workforce > 0 AND enrolled::float8 / workforce <= 0.5`,
-    );
-    expect(rows).toHaveLength(n);
+    // Every column against the same villages computed here from the raw tables: farmers at most
+    // half covered, most uncovered first (then by code), ranked by uncovered within their district.
+    const all = await independentCoverage(db, { level: "VILLAGE", sector: "FARMER", month: "2025-09" });
+    const rank = rankWithinParent(all, (r) => r.uncovered, "DESC");
+    const expected = all
+      .filter((r) => r.coverageRate != null && r.coverageRate <= 0.5)
+      .sort((a, b) => b.uncovered - a.uncovered || a.code.localeCompare(b.code));
+    const asCsv = (v: unknown) => (v == null ? "" : String(v));
+    const table = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    expect(table.map((r) => r.code)).toEqual(expected.map((r) => r.code));
+    table.forEach((row, i) => {
+      const want = { ...expected[i]!, rank: rank.get(expected[i]!) } as Record<string, unknown>;
+      for (const field of CSV_FIELDS) {
+        // Rates to a hundredth of a percentage point, areas and densities to two decimals.
+        const digits = ({ coverageRate: 4, areaKm2: 2, uncoveredPerKm2: 2 } as Record<string, number>)[field];
+        const value = want[field];
+        const shown = digits != null && typeof value === "number" ? Math.round(value * 10 ** digits) / 10 ** digits : value;
+        expect(row[field], `${row.code} ${field}`).toBe(asCsv(shown));
+      }
+    });
   });
 
   it("answers a bad argument with 400 naming it, as JSON", async () => {
@@ -50,5 +55,41 @@ describe("GET /export/coverage.csv", () => {
     const missing = await fetch(`${app.url}/export/coverage.csv`);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toContain("level");
+  });
+
+  it("writes rates to a hundredth of a point, and with format=excel-id semicolons and decimal commas for Indonesian spreadsheets", async () => {
+    const query = "level=VILLAGE&sector=FARMER&parentCode=35.26.01&orderBy=COVERAGE_RATE&direction=ASC";
+    const { data } = await run(
+      db,
+      `{ coverage(level: VILLAGE, sector: FARMER, parentCode: "35.26.01", orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
+        edges { node { code name coverageRate areaKm2 } } } }`,
+    );
+    const nodes = data!.coverage.edges.map((e: any) => e.node) as {
+      code: string;
+      name: string;
+      coverageRate: number | null;
+      areaKm2: number;
+    }[];
+    expect(nodes.some((n) => n.coverageRate != null && String(n.coverageRate).length > 8)).toBe(true);
+    const rounded = (v: number | null, digits: number) => (v == null ? "" : String(Math.round(v * 10 ** digits) / 10 ** digits));
+
+    const standard = parse(await (await fetch(`${app.url}/export/coverage.csv?${query}`)).text()) as string[][];
+    const col = (name: string) => standard[0]!.indexOf(name);
+    expect(standard.slice(1).map((r) => r[col("coverageRate")])).toEqual(nodes.map((n) => rounded(n.coverageRate, 4)));
+
+    const res = await fetch(`${app.url}/export/coverage.csv?${query}&format=excel-id`);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8").decode(bytes.slice(3));
+    expect(text.split("\n")[0]).toBe(CSV_FIELDS.join(";"));
+    const rows = parse(text, { delimiter: ";" }) as string[][];
+    expect(rows.slice(1).map((r) => r[col("name")])).toEqual(nodes.map((n) => n.name));
+    expect(rows.slice(1).map((r) => r[col("coverageRate")])).toEqual(nodes.map((n) => rounded(n.coverageRate, 4).replace(".", ",")));
+    expect(rows.slice(1).map((r) => r[col("areaKm2")])).toEqual(nodes.map((n) => rounded(n.areaKm2, 2).replace(".", ",")));
+
+    const bad = await fetch(`${app.url}/export/coverage.csv?${query}&format=xlsx`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain("format");
   });
 });
