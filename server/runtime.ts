@@ -1,6 +1,6 @@
 import { join, dirname, resolve } from "node:path";
 import { loadConfig, type Config } from "./config.ts";
-import { createLogger, type Logger } from "./logger.ts";
+import { createLogger, maskNik, type Logger } from "./logger.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { resolveNikKey } from "./common/nik.ts";
 
@@ -24,11 +24,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   return { config, logger, db, nikKey };
 }
 
-/** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
+/** Prints one clear sentence for known failures (config, database, port), any NIK masked, and exits non-zero. */
 export function exitWithReason(error: unknown): never {
   const e = error as Error & { code?: string };
   const known = ["ConfigError", "DatabaseUnavailableError", "DataDirInUseError", "ImportRejected", "MigrationError", "PortInUseError"];
-  if (known.includes(e?.constructor?.name)) console.error(`\n${e.message}\n`);
-  else console.error(`\nCakupan stopped: ${e?.message ?? String(error)}\n`);
+  if (known.includes(e?.constructor?.name)) console.error(maskNik(`\n${e.message}\n`));
+  else console.error(maskNik(`\nCakupan stopped: ${e?.message ?? String(error)}\n`));
   process.exit(1);
 }

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,6 +136,16 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     expect((await importCli(dir, ["enrollments", old])).code).toBe(0);
     const before = await fingerprint(dir);
     expect(before.enrollments).toBe(2_000);
+    // NIKs are kept as HMAC-SHA256 under NIK_HASH_KEY (computed here), not as a plain SHA-256 or in clear.
+    const nik = `3526${String(1_000_000).padStart(12, "0")}`; // the file's first worker
+    const stored = await inDatabase(dir, (db) =>
+      db.sql.query<{ nik_hash: string }>(`SELECT nik_hash FROM enrollment WHERE nik_hash IN ($1, $2, $3)`, [
+        createHmac("sha256", NIK_KEY).update(nik).digest("hex"),
+        createHash("sha256").update(nik).digest("hex"),
+        nik,
+      ]),
+    );
+    expect(stored).toEqual([{ nik_hash: createHmac("sha256", NIK_KEY).update(nik).digest("hex") }]);
     const file = join(work, "enrollments.csv");
     const ROWS = 100_000;
     writeSyntheticEnrollmentCsv(file, ROWS, villages);
