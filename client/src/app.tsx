@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import type { Map as MapLibreMap } from "maplibre-gl";
@@ -8,22 +8,28 @@ import { VillageSearch } from "./controls/village-search.tsx";
 import { Header } from "./header.tsx";
 import { ExportMenu } from "./export/export-menu.tsx";
 import { Legend } from "./legend/legend.tsx";
+import { changeNodes, classifyChange } from "./map/change.ts";
 import { classify, recount } from "./map/classify.ts";
 import { CoverageMap } from "./map/coverage-map.tsx";
 import { linkMaps } from "./map/link-maps.ts";
-import { Presentation } from "./presentation/presentation.tsx";
+
 import { RankingList } from "./ranking/ranking-list.tsx";
-import { CoverageTable } from "./table/coverage-table.tsx";
+
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
 import { sectorTitle } from "./report/region-title.ts";
 import { SECTORS, writeState, type ViewState } from "./url-state.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
-import { PlannerPanel } from "./planner/planner-panel.tsx";
+
 import type { PlanForm } from "./planner/plan-state.ts";
 import { usePlanner } from "./planner/use-planner.ts";
 import { PhoneSettings, PhoneTabs, usePhone, type PhoneTab } from "./phone.tsx";
+
+// Views not on the first screen load when first shown (code splitting).
+const Presentation = lazy(() => import("./presentation/presentation.tsx").then((m) => ({ default: m.Presentation })));
+const PlannerPanel = lazy(() => import("./planner/planner-panel.tsx").then((m) => ({ default: m.PlannerPanel })));
+const CoverageTable = lazy(() => import("./table/coverage-table.tsx").then((m) => ({ default: m.CoverageTable })));
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -64,6 +70,17 @@ export function App({ initial }: { initial: ViewState }) {
     return { ...leftVars, sector: other };
   }, [leftVars, state.split, state.splitValue, periods, period]);
   const left = useVillageCoverage(leftVars);
+  // The change map: the same villages in the earlier month, and the difference on the map.
+  const baseVars = useMemo<CoverageVars | null>(
+    () => (leftVars && state.change ? { ...leftVars, period: state.change } : null),
+    [leftVars, state.change],
+  );
+  const base = useVillageCoverage(baseVars);
+  const mapNodes = useMemo(
+    () => (baseVars && base.nodes.length ? changeNodes(left.nodes, base.byCode, state.metric) : left.nodes),
+    [baseVars, base.nodes, base.byCode, left.nodes, state.metric],
+  );
+  const mapByCode = useMemo(() => new Map(mapNodes.map((n) => [n.code, n])), [mapNodes]);
   const right = useVillageCoverage(rightVars);
   const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
@@ -71,20 +88,31 @@ export function App({ initial }: { initial: ViewState }) {
   // One classification for both sides of a split view, so the colours compare.
   const classification = useMemo(
     () =>
-      classify(
-        [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
-        { method: state.method, classes: state.classes, palette: state.palette, lowIsBad: lowIsBad(state.metric), manual: state.manual },
-      ),
-    [left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual],
+      baseVars
+        ? classifyChange(
+            mapNodes.map((n) => metricValue(n, state.metric)),
+            state.metric,
+          )
+        : classify(
+            [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
+            {
+              method: state.method,
+              classes: state.classes,
+              palette: state.palette,
+              lowIsBad: lowIsBad(state.metric),
+              manual: state.manual,
+            },
+          ),
+    [baseVars, mapNodes, left.nodes, right.nodes, rightVars, state.metric, state.method, state.classes, state.palette, state.manual],
   );
   // The legend counts the villages of the left (main) map.
   const legend = useMemo(
     () =>
       recount(
-        left.nodes.map((n) => metricValue(n, state.metric)),
+        mapNodes.map((n) => metricValue(n, state.metric)),
         classification,
       ),
-    [left.nodes, classification, state.metric],
+    [mapNodes, classification, state.metric],
   );
 
   useEffect(() => (maps.left && maps.right ? linkMaps(maps.left, maps.right) : undefined), [maps.left, maps.right]);
@@ -130,7 +158,8 @@ export function App({ initial }: { initial: ViewState }) {
       classification={legend}
       lang={lang}
       showFertilizer={state.fertilizer}
-      unreliableCount={left.nodes.filter((n) => !isReliable(n)).length}
+      unreliableCount={mapNodes.filter((n) => !isReliable(n)).length}
+      changeSince={baseVars ? state.change : null}
     />
   );
 
@@ -157,18 +186,20 @@ export function App({ initial }: { initial: ViewState }) {
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
     return (
-      <Presentation
-        regionCode={state.region ?? dataset.regencyCode ?? ""}
-        slide={state.slide}
-        lang={lang}
-        sector={state.sector}
-        target={state.target}
-        palette={state.palette}
-        villages={geo.data.villages}
-        districts={geo.data.districts}
-        onSlide={toSlide}
-        onExit={exitPresentation}
-      />
+      <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+        <Presentation
+          regionCode={state.region ?? dataset.regencyCode ?? ""}
+          slide={state.slide}
+          lang={lang}
+          sector={state.sector}
+          target={state.target}
+          palette={state.palette}
+          villages={geo.data.villages}
+          districts={geo.data.districts}
+          onSlide={toSlide}
+          onExit={exitPresentation}
+        />
+      </Suspense>
     );
   }
 
@@ -216,13 +247,15 @@ export function App({ initial }: { initial: ViewState }) {
       >
         <div className={`main-area${rightVars ? " split" : ""}`}>
           {state.view === "table" && (
-            <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+            <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+              <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+            </Suspense>
           )}
           {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
             <>
               <CoverageMap
                 {...mapProps}
-                nodes={left.byCode}
+                nodes={mapByCode}
                 primary
                 initialView={initialView.current}
                 caption={rightVars ? (sideCaption(leftVars) ?? undefined) : undefined}
@@ -253,15 +286,17 @@ export function App({ initial }: { initial: ViewState }) {
         {state.view === "planner"
           ? panel(
               "planner",
-              <PlannerPanel
-                form={state.plan}
-                planner={planner}
-                lang={lang}
-                update={updatePlan}
-                onVillage={(c) => select(c, true)}
-                legend={legendView}
-                mutationsEnabled={dataset?.mutationsEnabled ?? false}
-              />,
+              <Suspense fallback={<p className="loading">{t("loading")}</p>}>
+                <PlannerPanel
+                  form={state.plan}
+                  planner={planner}
+                  lang={lang}
+                  update={updatePlan}
+                  onVillage={(c) => select(c, true)}
+                  legend={legendView}
+                  mutationsEnabled={dataset?.mutationsEnabled ?? false}
+                />
+              </Suspense>,
             )
           : panel(
               "list",

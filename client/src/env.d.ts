@@ -7,4 +7,5 @@ declare module "d3-scale-chromatic" {
   export const schemeYlGnBu: ReadonlyArray<ReadonlyArray<string>>;
   export const schemeOrRd: ReadonlyArray<ReadonlyArray<string>>;
   export const schemePurples: ReadonlyArray<ReadonlyArray<string>>;
+  export const schemeRdBu: ReadonlyArray<ReadonlyArray<string>>;
 }

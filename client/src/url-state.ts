@@ -18,6 +18,8 @@ export interface ViewState {
   sector: Sector | null;
   /** null = latest period */
   period: string | null;
+  /** The change map: the measure's change since this month (YYYY-MM); null = the measure itself. */
+  change: string | null;
   method: ClassMethod;
   classes: number;
   palette: PaletteName;
@@ -45,6 +47,7 @@ export const DEFAULT_STATE: ViewState = {
   metric: "COVERAGE_RATE",
   sector: "FARMER",
   period: null,
+  change: null,
   method: "quantile",
   classes: 5,
   palette: "YlOrRd",
@@ -83,6 +86,7 @@ export function parseState(search: string): ViewState {
     metric: oneOf(METRICS, q.get("metric")) ?? d.metric,
     sector: q.get("sector") === "ALL" ? null : (oneOf(SECTORS, q.get("sector")) ?? d.sector),
     period: period && /^\d{4}-\d{2}$/.test(period) ? period : null,
+    change: /^\d{4}-\d{2}$/.test(q.get("change") ?? "") ? q.get("change") : null,
     method: oneOf(CLASS_METHODS, q.get("method")) ?? d.method,
     classes: clampClasses(num(q.get("k")) ?? d.classes),
     palette: oneOf(PALETTES, q.get("palette")) ?? d.palette,
@@ -112,6 +116,7 @@ export function serializeState(s: ViewState): string {
   if (s.metric !== d.metric) q.set("metric", s.metric);
   if (s.sector !== d.sector) q.set("sector", s.sector ?? "ALL");
   if (s.period) q.set("period", s.period);
+  if (s.change) q.set("change", s.change);
   if (s.method !== d.method) q.set("method", s.method);
   if (s.classes !== d.classes) q.set("k", String(s.classes));
   if (s.palette !== d.palette) q.set("palette", s.palette);

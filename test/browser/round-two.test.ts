@@ -2,7 +2,18 @@
 // admin token (saving switched off).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { graphql, launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import {
+  colorDistance,
+  graphql,
+  hexToRgb,
+  launchBrowser,
+  newPage,
+  sampleMap,
+  screenshot,
+  startTestServerForBrowser,
+  waitForPaint,
+  type RunningServer,
+} from "./app.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -343,6 +354,143 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     await expect
       .poll(() => page.evaluate(() => window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-label"] }).length))
       .toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it("plays the months with the time slider, and copies the link of the view", async () => {
+    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const start = periods.at(-4)!;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?period=${start}`);
+    const painted = await waitForPaint(page);
+    const slider = page.locator("input[name=timeSlider]");
+    expect(await slider.inputValue()).toBe(String(periods.indexOf(start)));
+    expect(await slider.getAttribute("max")).toBe(String(periods.length - 1));
+    await page.getByRole("button", { name: "▶ Putar" }).click();
+    // Each month in turn, to the last, then it stops; the map is painted again for each.
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-3));
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-2));
+    await screenshot(page, "time-slider");
+    await expect.poll(() => new URL(page.url()).searchParams.get("period"), { timeout: 10_000 }).toBe(periods.at(-1));
+    await expect.poll(() => page.locator(".time-slider").getAttribute("data-playing"), { timeout: 10_000 }).toBe("false");
+    await waitForPaint(page, painted + 2);
+    await slider.fill("0");
+    await expect.poll(() => new URL(page.url()).searchParams.get("period")).toBe(periods[0]);
+
+    await page.getByRole("button", { name: "Salin tautan" }).click();
+    await page.locator("[data-copied]").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await context.close();
+  });
+
+  it("maps the change between two months on a diverging palette, with the same reliability marks", async () => {
+    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const [now, then] = [periods.at(-1)!, periods.at(-13)!];
+    type Row = { code: string; coverageRate: number | null; reliability: string };
+    const rows = async (period: string) =>
+      (
+        await graphql<{ coverage: { edges: { node: Row }[] } }>(
+          server.url,
+          `
+            query ($p: String) {
+              coverage(level: VILLAGE, sector: FARMER, period: $p, first: 500) {
+                edges {
+                  node {
+                    code
+                    coverageRate
+                    reliability
+                  }
+                }
+              }
+            }
+          `,
+          { p: period },
+        )
+      ).coverage.edges.map((e) => e.node);
+    const before = new Map((await rows(then)).map((r) => [r.code, r]));
+    const reliable = (r: Row | undefined) => r != null && (r.reliability === "COUNT" || r.reliability === "ESTIMATE");
+    const changes = (await rows(now)).map((r) => {
+      const b = before.get(r.code);
+      return {
+        code: r.code,
+        change: r.coverageRate == null || b?.coverageRate == null ? null : r.coverageRate - b.coverageRate,
+        reliable: reliable(r) && reliable(b),
+      };
+    });
+    const falls = changes.filter((c) => c.change != null && c.change < 0);
+    const rises = changes.filter((c) => c.change != null && c.change >= 0);
+    expect(falls.length).toBeGreaterThan(0);
+    expect(rises.length).toBeGreaterThan(0);
+
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?change=${then}`);
+    await waitForPaint(page);
+    await expect.poll(() => page.locator("#legend-title").textContent()).toContain("perubahan sejak");
+    const classes = page.locator(".sidebar .legend-class");
+    await expect.poll(() => classes.count()).toBe(6);
+    const counts = (await classes.locator(".count").allTextContents()).map((t) => Number(t.replace(/\D/g, "")));
+    expect(counts.slice(0, 3).reduce((a, b) => a + b)).toBe(falls.length);
+    expect(counts.slice(3).reduce((a, b) => a + b)).toBe(rises.length);
+    const unreliable = (await page.locator(".legend-unreliable .count").textContent())!.replace(/\D/g, "");
+    expect(Number(unreliable)).toBe(changes.filter((c) => !c.reliable).length);
+    // Symmetric classes: the lowest edge is minus the highest.
+    const ranges = await classes.locator(".range").allTextContents();
+    const edge = (s: string) =>
+      s
+        .replace(/[−-]/, "-")
+        .replace(",", ".")
+        .replace(/[^\d.-]/g, "");
+    expect(Number(edge(ranges[0]!.split(" – ")[0]!))).toBe(-Number(edge(ranges.at(-1)!.split(" – ")[1]!)));
+
+    // What is drawn: a village that lost coverage in one of the three falling colours, one that gained in a rising one.
+    const colors = await classes.evaluateAll((els) => els.map((el) => el.getAttribute("data-color")!));
+    const drawn = await page.evaluate(() =>
+      window
+        .__cakupan!.map.queryRenderedFeatures({ layers: ["village-fill"] })
+        .map((f) => [String(f.properties.code), String(f.properties.color)]),
+    );
+    const colorOf = new Map(drawn as [string, string][]);
+    expect(falls.every((f) => colors.slice(0, 3).includes(colorOf.get(f.code)!))).toBe(true);
+    expect(rises.every((r) => colors.slice(3).includes(colorOf.get(r.code)!))).toBe(true);
+    await screenshot(page, "change-map");
+    await page.close();
+  });
+
+  it("keeps reached villages in their own colours on the planner map, veils those left out, and draws the legend as the map", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/?view=planner`);
+    await waitForPaint(page);
+    await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
+    await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const reached = new Set(
+      await page.evaluate(() =>
+        window.__cakupan!.map.queryRenderedFeatures({ layers: ["plan-reached"] }).map((f) => String(f.properties.code)),
+      ),
+    );
+    const leftOut = new Set(
+      await page.evaluate(() =>
+        window.__cakupan!.map.queryRenderedFeatures({ layers: ["plan-left-out"] }).map((f) => String(f.properties.code)),
+      ),
+    );
+    expect(reached.size).toBeGreaterThan(3);
+    const sample = await sampleMap(page, 60);
+    // Inside a reached village the pixel is the village's class colour, not a blue-tinted mix.
+    const inReached = sample.points.filter((p) => reached.has(p.code));
+    const exact = inReached.filter((p) => colorDistance(p.pixel, hexToRgb(p.color)) < 15);
+    expect(inReached.length).toBeGreaterThan(10);
+    // (Some points fall on outlines, radius circles and site markers.)
+    expect(exact.length / inReached.length).toBeGreaterThan(0.6);
+    // Inside a village left out it is lighter than its class colour in every channel.
+    const inLeftOut = sample.points.filter((p) => leftOut.has(p.code));
+    const lighter = inLeftOut.filter((p) => hexToRgb(p.color).every((c, i) => p.pixel[i]! >= c - 2));
+    expect(lighter.length / inLeftOut.length).toBeGreaterThan(0.9);
+    // The legend's swatch outline is the colour drawn.
+    const line = await page.evaluate(() => String(window.__cakupan!.map.getPaintProperty("plan-reached", "line-color")));
+    const swatch = await page.locator(".plan-swatch-reached").evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(swatch).toBe(`rgb(${hexToRgb(line).join(", ")})`);
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { formatPeriod } from "../format.ts";
 import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, PALETTES } from "../map/classify.ts";
 import { METRICS, SECTORS, type SplitKind, type ViewState } from "../url-state.ts";
 import { ManualBreaks } from "./manual-breaks.tsx";
 import { SelectField } from "./select-field.tsx";
+import { TimeSlider } from "./time-slider.tsx";
 
 interface Props {
   state: ViewState;
@@ -18,6 +20,7 @@ export function Controls({ state, periods, period, update }: Props) {
   const sectorOptions = [{ value: "ALL", label: t("allSectors") }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))];
   const periodOptions = [...periods].reverse().map((p) => ({ value: p, label: formatPeriod(p, lang) }));
   const splitKind = state.split ?? "none";
+  const setPeriod = useCallback((p: string) => update({ period: p }), [update]);
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label={t("metric")}>
       <SelectField
@@ -44,6 +47,14 @@ export function Controls({ state, periods, period, update }: Props) {
         onChange={(v) => update({ sector: v === "ALL" ? null : (v as ViewState["sector"]) })}
       />
       <SelectField name="period" label={t("period")} value={period} options={periodOptions} onChange={(p) => update({ period: p })} />
+      <TimeSlider periods={periods} period={period} lang={lang} onChange={setPeriod} />
+      <SelectField
+        name="change"
+        label={t("changeSince")}
+        value={state.change ?? "none"}
+        options={[{ value: "none", label: t("changeNone") }, ...periodOptions.filter((o) => o.value !== period)]}
+        onChange={(v) => update({ change: v === "none" ? null : v })}
+      />
       <SelectField
         name="method"
         label={t("method")}

@@ -8,7 +8,10 @@ import { reportScope } from "../report/report-scope.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { ViewState } from "../url-state.ts";
 import { coverageCsvUrl, type CsvFormat } from "./csv-link.ts";
-import { exportMapPng, exportPdfReport, type ExportContext } from "./exports.ts";
+import type { ExportContext } from "./exports.ts";
+
+/** The exports (map sheets, PDF) load on first use: they are not on the first screen. */
+const exports = () => import("./exports.ts");
 
 interface Props {
   state: ViewState;
@@ -30,6 +33,15 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
   const [busy, setBusy] = useState<"png" | "pdf" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [csvFormat, setCsvFormat] = useState<CsvFormat>("standard");
+  const [copied, setCopied] = useState<string | null>(null);
+  // The URL holds the whole view: copying it shares exactly what is on screen.
+  const copyLink = () => {
+    const url = window.location.href;
+    navigator.clipboard
+      .writeText(url)
+      .then(() => setCopied(t("linkCopied")))
+      .catch(() => setCopied(url));
+  };
   // The schema allows a database with no regency loaded yet; nothing is then shown for it.
   const regency = dataset.regencyCode ?? "";
   const region = state.region ?? regency;
@@ -81,7 +93,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
         type="button"
         name="export-pdf"
         disabled={busy != null}
-        onClick={() => run("pdf", () => exportPdfReport(context(), client, region))}
+        onClick={() => run("pdf", async () => (await exports()).exportPdfReport(context(), client, region))}
       >
         {t("export.pdf")}
       </button>
@@ -89,7 +101,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
         type="button"
         name="export-png"
         disabled={busy != null || state.view !== "map"}
-        onClick={() => run("png", () => exportMapPng(context()))}
+        onClick={() => run("png", async () => (await exports()).exportMapPng(context()))}
       >
         {t("export.png")}
       </button>
@@ -108,6 +120,14 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       <a href={csv("VILLAGE")} download>
         {t("export.csvVillages")}
       </a>
+      <button type="button" name="copy-link" onClick={copyLink}>
+        {t("copyLink")}
+      </button>
+      {copied && (
+        <span className="muted" role="status" data-copied>
+          {copied}
+        </span>
+      )}
       {busy && (
         <span className="muted" role="status">
           {t("export.working")}

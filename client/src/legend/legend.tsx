@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Classification } from "../map/classify.ts";
 import type { Lang, Metric } from "../url-state.ts";
+import { formatPeriod } from "../format.ts";
 import { legendRows } from "./legend-rows.ts";
 
 interface Props {
@@ -9,14 +10,17 @@ interface Props {
   lang: Lang;
   showFertilizer: boolean;
   unreliableCount: number;
+  /** The change map: the change since this month (YYYY-MM). */
+  changeSince?: string | null;
 }
 
-export function Legend({ metric, classification: c, lang, showFertilizer, unreliableCount }: Props) {
+export function Legend({ metric, classification: c, lang, showFertilizer, unreliableCount, changeSince }: Props) {
   const { t } = useTranslation();
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">
         {t("legend")}: {t(`metric.${metric}`)}
+        {changeSince && ` · ${t("changeSinceShort", { period: formatPeriod(changeSince, lang) })}`}
       </h2>
       <ul>
         {legendRows(c, metric, lang).map((row, i) => (

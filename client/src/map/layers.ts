@@ -93,23 +93,28 @@ export const FERTILIZER_POINTS = {
 
 export const PLAN_SOURCE = "outreach-plan";
 
-/** Villages with uncovered workers that no chosen site reaches: a dashed purple outline. */
+/**
+ * Villages with uncovered workers that no chosen site reaches: faded under a white veil, so the
+ * reached ones stand out in their own colours (no outline on each of the many left out).
+ */
+export const PLAN_LEFT_OUT_VEIL = { color: "#ffffff", opacity: 0.6 } as const;
 export const PLAN_LEFT_OUT = {
   id: "plan-left-out",
-  type: "line",
-  source: PLAN_SOURCE,
-  filter: ["==", ["get", "role"], "left-out"],
-  paint: { "line-color": "#6a1b9a", "line-width": 1.6, "line-dasharray": [1.5, 1.5] },
-} satisfies Layer<"line">;
-
-/** Villages a chosen site reaches: a translucent blue wash with an outline. */
-export const PLAN_REACHED = {
-  id: "plan-reached",
   type: "fill",
   source: PLAN_SOURCE,
-  filter: ["==", ["get", "role"], "reached"],
-  paint: { "fill-color": "#1565c0", "fill-opacity": 0.35, "fill-outline-color": "#0d47a1" },
+  filter: ["==", ["get", "role"], "left-out"],
+  paint: { "fill-color": PLAN_LEFT_OUT_VEIL.color, "fill-opacity": PLAN_LEFT_OUT_VEIL.opacity },
 } satisfies Layer<"fill">;
+
+/** Villages a chosen site reaches: a solid dark blue outline; their choropleth colour stays as it is. */
+export const PLAN_REACHED_LINE = "#0d47a1";
+export const PLAN_REACHED = {
+  id: "plan-reached",
+  type: "line",
+  source: PLAN_SOURCE,
+  filter: ["==", ["get", "role"], "reached"],
+  paint: { "line-color": PLAN_REACHED_LINE, "line-width": 2.2 },
+} satisfies Layer<"line">;
 
 /** Each site's travel radius. */
 export const PLAN_REACH = {
