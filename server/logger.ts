@@ -1,27 +1,6 @@
 import { pino, type DestinationStream, type Logger } from "pino";
 import { PinoPretty } from "pino-pretty";
-
-/** A 16-digit run is treated as a NIK and masked wherever it appears in a log line. */
-const NIK = /\b\d{16}\b/g;
-export const maskNik = (text: string): string => text.replace(NIK, "****************");
-
-/** The same error (its class kept, for pino's serializer) with its message, stack and details masked. */
-function maskError(e: Error, depth: number): Error {
-  const masked = Object.create(Object.getPrototypeOf(e)) as Error;
-  for (const [k, v] of Object.entries(e)) (masked as unknown as Record<string, unknown>)[k] = maskDeep(v, depth + 1);
-  masked.message = maskNik(e.message);
-  masked.stack = maskNik(e.stack ?? "");
-  return masked;
-}
-
-/** The same masking through every string of a logged object (error messages, details). */
-function maskDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return maskNik(value);
-  if (value instanceof Error) return maskError(value, depth);
-  if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
-}
+import { maskNik, maskNikDeep } from "./common/nik.ts";
 
 /**
  * One logger for the app: JSON lines (for log collectors), or readable lines when a person watches
@@ -38,7 +17,7 @@ export function createLogger(
     {
       level,
       redact: { paths: ["nik", "*.nik", "req.headers.authorization"], censor: "[redacted]" },
-      formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
+      formatters: { log: (object) => maskNikDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
           // log.error(err): pino would take the message from the error unmasked

@@ -2,7 +2,7 @@ import { join, dirname, resolve } from "node:path";
 import { loadConfig, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { resolveNikKey } from "./common/nik.ts";
+import { maskNik, resolveNikKey } from "./common/nik.ts";
 
 export interface Runtime {
   config: Config;
@@ -24,11 +24,15 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   return { config, logger, db, nikKey };
 }
 
+/** What a command prints for a person (stdout, or stderr for `error`), always through the NIK mask. */
+export const print = (text: string, to: "out" | "error" = "out") =>
+  void (to === "out" ? process.stdout : process.stderr).write(`${maskNik(text)}\n`);
+
 /** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
 export function exitWithReason(error: unknown): never {
   const e = error as Error & { code?: string };
   const known = ["ConfigError", "DatabaseUnavailableError", "ImportRejected", "MigrationError", "PortInUseError"];
-  if (known.includes(e?.constructor?.name)) console.error(`\n${e.message}\n`);
-  else console.error(`\nCakupan stopped: ${e?.message ?? String(error)}\n`);
+  if (known.includes(e?.constructor?.name)) print(`\n${e.message}\n`, "error");
+  else print(`\nCakupan stopped: ${e?.message ?? String(error)}\n`, "error");
   process.exit(1);
 }

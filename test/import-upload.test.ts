@@ -5,6 +5,7 @@ import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toShapefileZip } from "./support/boundary-files.ts";
 import { ADMIN, run } from "./support/graphql.ts";
+import { NIK_FORMS, showsNik } from "./support/niks.ts";
 
 const IMPORT = `mutation ($kind: ImportKind!, $files: [ImportFileInput!]!, $level: RegionLevel) {
   importFile(kind: $kind, files: $files, level: $level) {
@@ -154,6 +155,29 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     expect(await snapshot(db)).toEqual(before);
     const json = JSON.stringify(errors);
     for (const nik of NIKS) expect(json).not.toContain(nik);
+  });
+
+  it("masks a NIK in any form, also one in a wrong column, in the message and in extensions.problems", async () => {
+    const village = features[0].code;
+    // Each NIK form where the start date belongs, and one in a file name.
+    const rows = NIK_FORMS.map((nik, i) => `35260100990${String(i).padStart(5, "0")},Budi,${village},petani,JKK,"${nik}",,aktif,DBHCHT`);
+    const name = "peserta 3526.0101.9900.0004.csv";
+    const { errors } = await run(db, IMPORT, { kind: "ENROLLMENTS", files: [{ name, text: ENROLL_HEADER + rows.join("\n") }] }, ADMIN);
+    const problems = errors![0].extensions!.problems as { line: number; column: string; value: string }[];
+    expect(problems.map((p) => p.column)).toEqual(NIK_FORMS.map(() => "start_date"));
+    expect(problems[1]).toMatchObject({ line: 3, value: "****.****.****.****" });
+    expect(errors![0].message).toContain('column start_date (value "**** **** **** ****")');
+    expect(showsNik(JSON.stringify(errors))).toBe(false);
+    // A message that echoes an argument or a variable (a NIK typed where a code or a number belongs).
+    const echoed = [
+      await run(db, `{ dataQuality(regionCode: "3526.0101.9900.0004") { regionCode } }`),
+      await run(db, `{ coverage(level: VILLAGE, first: "3526 0101 9900 0008") { totalCount } }`),
+    ];
+    expect(echoed.map((r) => r.errors![0].message)).toEqual([
+      expect.stringContaining("****.****.****.****"),
+      expect.stringContaining("**** **** **** ****"),
+    ]);
+    expect(showsNik(JSON.stringify(echoed))).toBe(false);
   });
 
   it("refuses content that is neither text nor valid base64, naming the file", async () => {
