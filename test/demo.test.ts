@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { allocate } from "../server/demo/demo-data.ts";
+import { readFileSync } from "node:fs";
+import type { FeatureCollection } from "geojson";
+import { SHARED_VILLAGES } from "./support/db.ts";
 
 describe("the Bangkalan demo meets its calibration", () => {
   let db: Database;
@@ -71,6 +74,31 @@ describe("the Bangkalan demo meets its calibration", () => {
       `SELECT 1 FROM outreach_session WHERE starts_on = date '2025-09-22' AND ends_on = date '2025-09-24' AND status = 'HELD'`,
     );
     expect(held).toHaveLength(1);
+  });
+
+  it("draws Bangkalan's real village boundaries shipped with the app, with no download", async () => {
+    const shared = JSON.parse(readFileSync(SHARED_VILLAGES, "utf8")) as FeatureCollection;
+    const expected = shared.features.map((f) => String(f.properties!.code)).sort();
+    const villages = await db.sql.query<{ code: string }>(
+      `SELECT code FROM region WHERE level = 'VILLAGE' AND geom IS NOT NULL ORDER BY code`,
+    );
+    expect(villages.map((v) => v.code)).toEqual(expected);
+    // Each village's geometry is the shared file's (PostGIS compares them, not our parser).
+    const sample = shared.features.filter((_, i) => i % 40 === 0);
+    for (const f of sample) {
+      const [same] = await db.sql.query<{ d: number }>(
+        `SELECT ST_HausdorffDistance(geom, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)) AS d FROM region WHERE code = $1`,
+        [f.properties!.code, JSON.stringify(f.geometry)],
+      );
+      expect(same.d, String(f.properties!.code)).toBeLessThan(1e-6);
+    }
+    const info = await db.sql.query<{ key: string; value: string }>(
+      `SELECT key, value FROM dataset_info WHERE key LIKE 'boundar%' ORDER BY key`,
+    );
+    expect(Object.fromEntries(info.map((r) => [r.key, r.value]))).toMatchObject({
+      boundaries_synthetic: "false",
+      boundary_source: expect.stringContaining("cahya dsn"),
+    });
   });
 
   it("is deterministic for a seed", async () => {

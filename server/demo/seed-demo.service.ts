@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
@@ -16,15 +18,28 @@ import * as q from "./demo.sql.ts";
 export interface DemoOptions {
   regency: string;
   seed: number;
-  /** Path or URL of village boundaries; unset = download from `urlTemplate`, else synthetic. */
+  /** Path or URL of village boundaries; unset = the boundaries shipped for the regency, else download from `urlTemplate`, else synthetic. */
   boundaries?: string;
   urlTemplate: string;
   nikKey: string;
   logger: Logger;
 }
 
+/** Real village boundaries shipped with Cakupan (see server/demo/boundaries/README.md), by regency code. */
+export const shippedBoundaries = (regency: string): string | null => {
+  const file = fileURLToPath(new URL(`./boundaries/${regency}.villages.geojson`, import.meta.url));
+  return existsSync(file) ? file : null;
+};
+
 async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeature[]; source: string; synthetic: boolean }> {
   if (o.boundaries) return { features: await readBoundaries(o.boundaries), source: o.boundaries, synthetic: false };
+  const shipped = shippedBoundaries(o.regency);
+  if (shipped)
+    return {
+      features: await readBoundaries(shipped),
+      source: "wilayah_boundaries by cahya dsn (MIT), shipped with Cakupan",
+      synthetic: false,
+    };
   const url = o.urlTemplate.replace("{province}", o.regency.slice(0, 2)).replace("{regency}", o.regency);
   try {
     return { features: await readBoundaries(url), source: url, synthetic: false };

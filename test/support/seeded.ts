@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -7,11 +7,11 @@ import { inject } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.ts";
 import { dropScratchDatabase } from "../../server/db/scratch.ts";
 import { seedDemo } from "../../server/demo/seed-demo.service.ts";
-import { openTestDatabase, SHARED_VILLAGES } from "./db.ts";
+import { openTestDatabase } from "./db.ts";
 
 export const TEST_NIK_KEY = "test-key-".padEnd(40, "x");
 
-/** The demo on the real boundaries (or synthetic ones when ../shared is absent), built once per test run. */
+/** The demo as `npm start` loads it (the shipped real Bangkalan boundaries), built once per test run. */
 export type SeededFixture = { kind: "embedded"; file: string } | { kind: "server"; template: string };
 
 declare module "vitest" {
@@ -24,7 +24,6 @@ export function seedTestDemo(db: Database, seed = 1) {
   return seedDemo(db, {
     regency: "35.26",
     seed,
-    boundaries: existsSync(SHARED_VILLAGES) ? SHARED_VILLAGES : undefined,
     urlTemplate: "http://127.0.0.1:9/unreachable/{regency}",
     nikKey: TEST_NIK_KEY,
     logger: pino({ level: "silent" }),
