@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,36 +6,16 @@ import { openDatabase } from "../server/db/database.ts";
 import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
 import { officialRegency } from "../server/regions/official-codes.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
+import { runScript, type Finished } from "./support/cli.ts";
 import { ACCEPTED_NIK_FORMS, NIK_FORMS, showsNik } from "./support/niks.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "cakupan-cli-"));
 const NIK_KEY = "cli-test-key-".padEnd(40, "z");
 
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * `npm run import -- <args>` as a separate process on DATA_DIR `dir`: the script npm runs, in one
- * node process with tsx's loader (the tsx command would put a second process between, which a
- * kill would not reach). `onStderr` sees stderr as it arrives and may kill the process.
- */
+/** `npm run import -- <args>` on DATA_DIR `dir`; `onStderr` sees stderr as it arrives and may kill the process. */
 function importCli(dir: string, args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Finished> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/cli/import.ts", ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" },
-  });
-  const out = { stdout: "", stderr: "" };
-  child.stdout.on("data", (c) => (out.stdout += c));
-  child.stderr.on("data", (c) => {
-    out.stderr += c;
-    onStderr?.(out.stderr, () => child.kill("SIGKILL"));
-  });
-  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, ...out })));
+  const env = { DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" };
+  return runScript("server/cli/import.ts", args, env, onStderr && ((out, kill) => onStderr(out.stderr, kill)));
 }
 
 /** A copy of the data directory that holds the imported boundaries, for one test alone. */

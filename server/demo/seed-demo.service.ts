@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
+import { claimNikKey } from "../common/nik-key.ts";
 import { readBoundaries, type BoundaryFeature } from "../regions/boundary-parsers.ts";
 import { importBoundaries } from "../regions/boundary-import.service.ts";
 import { officialRegency } from "../regions/official-codes.ts";
@@ -68,7 +69,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
   const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
   await db.sql.transaction(async (tx) => {
     await tx.exec(
-      `TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`,
+      `TRUNCATE enrollment, nik_key, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`,
     );
     await writeWorkforce(
       tx,
@@ -110,6 +111,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       fundingSource: e.fundingSource,
       sessionId: e.atSocialization ? socialization.id : null,
     }));
+    await claimNikKey(tx, o.nikKey);
     for (let i = 0; i < records.length; i += 5000) await writeEnrollments(tx, records.slice(i, i + 5000));
     await tx.query(
       `UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`,

@@ -11,6 +11,8 @@ export interface RowImporter<R> {
   kind: string;
   aliases: ColumnAliases;
   required: string[];
+  /** Runs first in the import's transaction (for example to check the NIK key). */
+  begin?(tx: Sql): Promise<void>;
   /** Returns the row's checker, after loading what it needs (for example the village list). */
   prepare(sql: Sql): Promise<(row: CsvRow) => R | InputProblem[]>;
   /** Writes one batch of records (an upsert, so that importing again changes nothing). */
@@ -81,6 +83,7 @@ export async function importCsv<R>(
   if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
   const check = await importer.prepare(sql);
   return sql.transaction(async (tx) => {
+    await importer.begin?.(tx);
     const triggersOff = await skipRowTriggers(tx);
     const problems: InputProblem[] = [];
     let notKept = 0;

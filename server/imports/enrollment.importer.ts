@@ -1,4 +1,5 @@
 import { hashNik, isNik, maskNik, normalizeNik } from "../common/nik.ts";
+import { claimNikKey } from "../common/nik-key.ts";
 import type { Sql } from "../db/sql.ts";
 import { columnsOf, type RowImporter } from "./csv-import.service.ts";
 import { parseDate, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
@@ -65,6 +66,7 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
     },
     required: ["nik", "sector", "programs", "start_date", "status", "funding_source"],
     key: (r) => r.nikHash,
+    begin: (tx) => claimNikKey(tx, nikKey),
     async prepare(sql) {
       const villages = await VillageLookup.load(sql);
       return (row) => {
