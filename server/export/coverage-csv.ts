@@ -1,7 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import type { Request, Response } from "express";
-import { stringify } from "csv-stringify/sync";
 import type { Context } from "../graphql/context.ts";
+import { toCsv } from "./csv.ts";
 
 export const CSV_FIELDS = [
   "code",
@@ -68,7 +68,7 @@ export function coverageCsvHandler(apollo: ApolloServer<Context>, context: (req:
       rows.push(...data.coverage.edges.map((e) => e.node));
       after = data.coverage.pageInfo.hasNextPage ? data.coverage.pageInfo.endCursor : undefined;
     } while (after);
-    const csv = stringify(rows, { header: true, columns: [...CSV_FIELDS], cast: { boolean: (b) => String(b) } });
+    const csv = toCsv(rows, CSV_FIELDS);
     res.type("text/csv; charset=utf-8").attachment("coverage.csv").send(csv);
   };
 }

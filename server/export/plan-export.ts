@@ -1,12 +1,12 @@
 // A saved outreach plan as CSV (one row per site and village) and as a printable field sheet
 // (one page per session: place, date, target villages with their uncovered counts).
 import type { Request, Response } from "express";
-import { stringify } from "csv-stringify/sync";
 import i18next from "i18next";
 import type { Database } from "../db/database.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import { createServices } from "../graphql/services.ts";
 import type { SavedPlan } from "../planner/planner.types.ts";
+import { toCsv } from "./csv.ts";
 
 export const PLAN_CSV_FIELDS = [
   "siteOrder",
@@ -171,7 +171,7 @@ async function loadPlan(db: Database, req: Request, res: Response): Promise<Save
 export const planCsvHandler = (db: Database) => async (req: Request, res: Response) => {
   const saved = await loadPlan(db, req, res);
   if (!saved) return;
-  const csv = stringify(planCsvRows(saved), { header: true, columns: [...PLAN_CSV_FIELDS] });
+  const csv = toCsv(planCsvRows(saved), PLAN_CSV_FIELDS);
   res.type("text/csv; charset=utf-8").attachment(`plan-${saved.id}.csv`).send(csv);
 };
 
