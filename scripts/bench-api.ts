@@ -18,7 +18,7 @@ import { createApp } from "../server/app.ts";
 import { openScratchDatabase } from "../server/db/scratch.ts";
 import { seedDemo } from "../server/demo/seed-demo.service.ts";
 import { coverageQuery, BY_SECTOR, LATEST_PERIOD } from "../server/coverage/coverage.sql.ts";
-import { CoverageMetric, SortDirection } from "../server/graphql/enums.ts";
+import { CoverageMetric, SortDirection } from "../domain/vocabulary.ts";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "10" }, load: { type: "string" } },

@@ -1,3 +1,4 @@
+import { ImportKind } from "../domain/vocabulary.ts";
 // `npm run bench:import [-- --rows N]`: generates N synthetic enrollment rows (default 1,000,000;
 // NIKs are made-up 16-digit serials) and imports them exactly as `npm run import -- enrollments`
 // does, into a fresh database: embedded in a temporary DATA_DIR, or a new database on the server
@@ -42,7 +43,7 @@ try {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   t = performance.now();
   const outcome = await runImport(db.sql, {
-    kind: "enrollments",
+    kind: ImportKind.ENROLLMENTS,
     source: { location: file },
     nikKey: "bench-key-".padEnd(40, "x"),
     onProgress: (n) => process.stderr.write(`  ${n.toLocaleString("en")} rows read (${((performance.now() - t) / 1000).toFixed(0)} s)\n`),

@@ -1,3 +1,4 @@
+import { ImportKind } from "../domain/vocabulary.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
@@ -88,7 +89,7 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
       .filter((f) => !dropped.includes(f.code))
       .map((f) => (f.code === renamedFrom ? { ...f, code: RENAMED, name: "Desa Baru" } : f));
     const outcome = await runImport(db.sql, {
-      kind: "boundaries",
+      kind: ImportKind.BOUNDARIES,
       source: upload("partial.geojson", JSON.stringify(toGeoJson(file))),
       nikKey: "",
     });
@@ -106,7 +107,7 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
   it("after a workforce import, villages with figures leave the list", async () => {
     const villages = [RENAMED, ...features.slice(10, 14).map((f) => f.code)];
     const csv = "village_code,sector,period,workers,source\n" + villages.map((c) => `${c},petani,2025,100,BPS`).join("\n") + "\n";
-    const outcome = await runImport(db.sql, { kind: "workforce", source: upload("workforce.csv", csv), nikKey: "" });
+    const outcome = await runImport(db.sql, { kind: ImportKind.WORKFORCE, source: upload("workforce.csv", csv), nikKey: "" });
     expect(outcome.rows).toBe(villages.length);
     const missing = new Set(codes(outcome.quality!.missingWorkforce));
     for (const c of villages) expect(missing.has(c)).toBe(false);

@@ -1,12 +1,13 @@
 // The whole view state lives in the URL query string so a shared link restores the view.
 import type { Sector } from "./generated/graphql.ts";
+import { SECTORS } from "../../domain/vocabulary.ts";
 import { CLASS_METHODS, PALETTES, clampClasses, type ClassMethod, type PaletteName } from "./map/classify.ts";
 import { DEFAULT_PLAN, parsePlan, writePlan, type PlanForm } from "./planner/plan-state.ts";
 
 export const METRICS = ["COVERAGE_RATE", "UNCOVERED", "UNCOVERED_PER_KM2", "GAP_TO_TARGET"] as const;
 export type Metric = (typeof METRICS)[number];
-/** The schema's sectors, in the order the controls offer them. */
-export const SECTORS = ["FARMER", "LIVESTOCK", "FISHER"] as const satisfies readonly Sector[];
+/** The sectors, in the order the controls offer them (the domain's list, the schema's enum). */
+export { SECTORS };
 export type { Sector };
 export type SplitKind = "period" | "sector";
 export type Lang = "id" | "en";

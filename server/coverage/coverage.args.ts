@@ -1,10 +1,10 @@
 import { ArgsType, Field, Float, Int } from "type-graphql";
 import { Matches, Max, Min } from "class-validator";
-import { CoverageMetric, RegionLevel, Reliability, Sector, SortDirection } from "../graphql/enums.ts";
+import { CoverageMetric, ServedLevel, Reliability, Sector, SortDirection } from "../../domain/vocabulary.ts";
 
 @ArgsType()
 export class CoverageArgs {
-  @Field(() => RegionLevel, { description: "Which level's regions to return." }) level!: RegionLevel;
+  @Field(() => ServedLevel, { description: "Which level's regions to return." }) level!: ServedLevel;
   @Field(() => Sector, { nullable: true, description: "One sector; omit for all sectors together." }) sector?: Sector;
   @Field(() => String, { nullable: true, description: "Month YYYY-MM; omit for the latest." })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "period must be a month written YYYY-MM" })
@@ -32,5 +32,3 @@ export class CoverageArgs {
   @Min(0, { message: "minWorkforce must be at least 0" })
   minWorkforce!: number;
 }
-
-export const LEVEL_CODE_LENGTH: Record<RegionLevel, number> = { REGENCY: 5, DISTRICT: 8, VILLAGE: 13 };

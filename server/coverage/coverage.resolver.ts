@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { Max, Min } from "class-validator";
 import type { Context } from "../graphql/context.ts";
-import { Sector } from "../graphql/enums.ts";
+import { Sector } from "../../domain/vocabulary.ts";
 import { CoverageArgs } from "./coverage.args.ts";
 import { CoverageConnection, CoverageNode, CoverageSummary, RegionRef, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
 

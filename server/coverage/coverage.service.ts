@@ -1,9 +1,10 @@
 import DataLoader from "dataloader";
 import type { Sql } from "../db/sql.ts";
 import { badInput } from "../common/errors.ts";
-import { RegionLevel, Reliability, Sector } from "../graphql/enums.ts";
+import { ServedLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
 import type { RegionService } from "../regions/region.service.ts";
-import { LEVEL_CODE_LENGTH, type CoverageArgs } from "./coverage.args.ts";
+import type { CoverageArgs } from "./coverage.args.ts";
+import { LEVEL_CODE_LENGTH } from "../../domain/region-code.ts";
 import type { CoverageConnection, CoverageNode, CoverageSummary, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
 import * as q from "./coverage.sql.ts";
 import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
@@ -88,7 +89,7 @@ export class CoverageService {
     return {
       code: r.code,
       name: r.name,
-      level: r.level as RegionLevel,
+      level: r.level,
       parentCode: r.parent_code,
       parentName: r.parent_name,
       workforce: r.workforce,

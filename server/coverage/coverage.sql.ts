@@ -1,4 +1,5 @@
-import { CoverageMetric, SortDirection } from "../graphql/enums.ts";
+import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION } from "../../domain/region-code.ts";
+import { CoverageMetric, SortDirection, type ServedLevel } from "../../domain/vocabulary.ts";
 
 /** Latest month in the coverage summary. */
 export const LATEST_PERIOD = `SELECT max(period) AS period FROM coverage_summary`;
@@ -16,7 +17,7 @@ const METRIC_COLUMN: Record<CoverageMetric, string> = {
 export interface CoverageRow {
   code: string;
   name: string;
-  level: string;
+  level: ServedLevel;
   parent_code: string | null;
   parent_name: string | null;
   area_km2: number | null;
@@ -57,7 +58,7 @@ base AS (
   FROM region r
   LEFT JOIN region pr ON pr.code = r.parent_code
   LEFT JOIN agg a ON a.code = r.code
-  WHERE r.level = $4::text::"RegionLevel" AND ($5::text IS NULL OR r.code LIKE $5 || '.%')
+  WHERE r.level = $4::text::"RegionLevel" AND ${SQL_BELOW_REGION_OR_ALL("r.code", "$5")}
 ),
 metrics AS (
   SELECT *,
@@ -90,7 +91,7 @@ LIMIT $12 OFFSET $13`;
 export const SCOPE_TOTALS = `
 SELECT coalesce(sum(cs.workforce), 0)::int AS workforce, coalesce(sum(cs.enrolled), 0)::int AS enrolled
 FROM coverage_summary cs
-WHERE cs.period = $1 AND ($2::text IS NULL OR cs.sector_code = $2) AND ($3::text IS NULL OR cs.village_code LIKE $3 || '.%')`;
+WHERE cs.period = $1 AND ($2::text IS NULL OR cs.sector_code = $2) AND ${SQL_BELOW_REGION_OR_ALL("cs.village_code", "$3")}`;
 
 /** By-sector figures for many regions at one level in one statement: $1 period, $2 code length, $3 codes. */
 export const BY_SECTOR = `
@@ -106,6 +107,6 @@ ORDER BY 1, 2`;
 export const SERIES = `
 SELECT period, sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled
 FROM coverage_summary
-WHERE (village_code = $1 OR village_code LIKE $1 || '.%') AND ($2::text IS NULL OR sector_code = $2)
+WHERE ${SQL_IN_REGION("village_code", "$1")} AND ($2::text IS NULL OR sector_code = $2)
   AND period > to_char((SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') FROM coverage_summary) - ($3::int * interval '1 month'), 'YYYY-MM')
 GROUP BY period ORDER BY period`;

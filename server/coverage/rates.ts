@@ -1,4 +1,4 @@
-import { Reliability } from "../graphql/enums.ts";
+import { Reliability } from "../../domain/vocabulary.ts";
 
 /** enrolled / workforce, null when there is no workforce (never clipped: above 1 is reported). */
 export const rate = (enrolled: number, workforce: number): number | null => (workforce > 0 ? enrolled / workforce : null);

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ancestorAt } from "../../domain/region-code.ts";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
@@ -41,7 +42,7 @@ async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeatu
       source: "wilayah_boundaries by cahya dsn (MIT), shipped with Cakupan",
       synthetic: false,
     };
-  const url = o.urlTemplate.replace("{province}", o.regency.slice(0, 2)).replace("{regency}", o.regency);
+  const url = o.urlTemplate.replace("{province}", ancestorAt(o.regency, "PROVINCE")!).replace("{regency}", o.regency);
   try {
     return { features: await readBoundaries(url), source: url, synthetic: false };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "./context.ts";
-import { Sector } from "./enums.ts";
+import { Sector } from "../../domain/vocabulary.ts";
 import { getDatasetInfo } from "../regions/dataset-info.ts";
 
 @ObjectType({ description: "What data is loaded." })

@@ -1,10 +1,25 @@
 import { registerEnumType } from "type-graphql";
+import {
+  AllocationRule,
+  CandidateSites,
+  CoverageMetric,
+  FertilizerPointKind,
+  GeometryDetail,
+  ImportKind,
+  RateSource,
+  Reliability,
+  Sector,
+  ServedLevel,
+  SessionStatus,
+  SiteKind,
+  SortDirection,
+  StopReason,
+} from "../../domain/vocabulary.ts";
+import { DEFAULT_ENROLLMENT_RATE } from "../planner/planner.types.ts";
 
-export enum Sector {
-  FARMER = "FARMER",
-  LIVESTOCK = "LIVESTOCK",
-  FISHER = "FISHER",
-}
+// The GraphQL names and descriptions of the domain vocabulary (domain/vocabulary.ts): registered here, defined there.
+// schema.ts imports this module before building the schema.
+
 registerEnumType(Sector, {
   name: "Sector",
   description: "Informal-worker sector.",
@@ -15,12 +30,7 @@ registerEnumType(Sector, {
   },
 });
 
-export enum RegionLevel {
-  REGENCY = "REGENCY",
-  DISTRICT = "DISTRICT",
-  VILLAGE = "VILLAGE",
-}
-registerEnumType(RegionLevel, {
+registerEnumType(ServedLevel, {
   name: "RegionLevel",
   description: "Administrative level (Kemendagri).",
   valuesConfig: {
@@ -30,12 +40,6 @@ registerEnumType(RegionLevel, {
   },
 });
 
-export enum Reliability {
-  COUNT = "COUNT",
-  ESTIMATE = "ESTIMATE",
-  SMALL_WORKFORCE = "SMALL_WORKFORCE",
-  NO_WORKFORCE = "NO_WORKFORCE",
-}
 registerEnumType(Reliability, {
   name: "Reliability",
   description: "How far a coverage rate can be trusted.",
@@ -49,14 +53,6 @@ registerEnumType(Reliability, {
   },
 });
 
-export enum CoverageMetric {
-  WORKFORCE = "WORKFORCE",
-  ENROLLED = "ENROLLED",
-  COVERAGE_RATE = "COVERAGE_RATE",
-  UNCOVERED = "UNCOVERED",
-  UNCOVERED_PER_KM2 = "UNCOVERED_PER_KM2",
-  GAP_TO_TARGET = "GAP_TO_TARGET",
-}
 registerEnumType(CoverageMetric, {
   name: "CoverageMetric",
   description: "A coverage figure to sort or rank by.",
@@ -70,21 +66,12 @@ registerEnumType(CoverageMetric, {
   },
 });
 
-export enum SortDirection {
-  ASC = "ASC",
-  DESC = "DESC",
-}
 registerEnumType(SortDirection, {
   name: "SortDirection",
   description: "Sort order.",
   valuesConfig: { ASC: { description: "Smallest first." }, DESC: { description: "Largest first." } },
 });
 
-export enum GeometryDetail {
-  LOW = "LOW",
-  MEDIUM = "MEDIUM",
-  FULL = "FULL",
-}
 registerEnumType(GeometryDetail, {
   name: "GeometryDetail",
   description: "Level of detail of boundary geometry (simplified as a coverage: neighbours keep shared edges).",
@@ -95,11 +82,6 @@ registerEnumType(GeometryDetail, {
   },
 });
 
-export enum SessionStatus {
-  PLANNED = "PLANNED",
-  HELD = "HELD",
-  CANCELLED = "CANCELLED",
-}
 registerEnumType(SessionStatus, {
   name: "SessionStatus",
   description: "Where an outreach session stands.",
@@ -107,5 +89,76 @@ registerEnumType(SessionStatus, {
     PLANNED: { description: "Planned, not yet held." },
     HELD: { description: "Held; attendance and enrollments attributed are recorded." },
     CANCELLED: { description: "Cancelled." },
+  },
+});
+
+registerEnumType(CandidateSites, {
+  name: "CandidateSites",
+  description: "Where sessions may be held.",
+  valuesConfig: {
+    FERTILIZER_POINTS: { description: "Fertilizer distribution points (warehouses and kiosks) with distribution in the date window." },
+    FERTILIZER_POINTS_AND_VILLAGES: { description: "Those points and every village's inner point (a session at the village hall)." },
+  },
+});
+
+registerEnumType(SiteKind, {
+  name: "SiteKind",
+  description: "Kind of candidate site.",
+  valuesConfig: {
+    WAREHOUSE: { description: "District fertilizer warehouse." },
+    KIOSK: { description: "Village fertilizer kiosk." },
+    VILLAGE: { description: "A village's inner point (village hall)." },
+  },
+});
+
+registerEnumType(RateSource, {
+  name: "RateSource",
+  description: "Where the expected enrollment rate came from.",
+  valuesConfig: {
+    GIVEN: { description: "Given in the input." },
+    PAST_SESSIONS: { description: "Enrollments attributed / attendance of held sessions for these sectors." },
+    DEFAULT: { description: `No past sessions to learn from: the stated default ${DEFAULT_ENROLLMENT_RATE}.` },
+  },
+});
+
+registerEnumType(StopReason, {
+  name: "StopReason",
+  description: "Why the planner stopped adding sites.",
+  valuesConfig: {
+    SESSIONS_REACHED: { description: "It chose the number of sessions asked for." },
+    BUDGET_SPENT: { description: "The premium budget is spent." },
+    NOTHING_LEFT_TO_REACH: { description: "No remaining candidate reaches an uncovered worker not already reached." },
+  },
+});
+
+registerEnumType(AllocationRule, {
+  name: "AllocationRule",
+  description: "Which villages are funded first.",
+  valuesConfig: {
+    LARGEST_UNCOVERED: { description: "Villages (per sector) with the most uncovered workers first." },
+    LOWEST_RATE: { description: "Villages (per sector) with the lowest coverage rate first." },
+    EQUAL_PER_DISTRICT: { description: "An equal share per district, within each district the most uncovered first." },
+  },
+});
+
+registerEnumType(ImportKind, {
+  name: "ImportKind",
+  description: "What a file holds.",
+  valuesConfig: {
+    BOUNDARIES: { description: "Region boundaries: GeoJSON, wilayah_boundaries SQL, or an ESRI shapefile (.zip, or .shp with .dbf)." },
+    WORKFORCE: { description: "Workforce CSV: village_code (or nama_desa + kecamatan), sector, period, workers, source." },
+    ENROLLMENTS: {
+      description:
+        "BPJS Ketenagakerjaan participant CSV: nik, name, village_code, sector, programs, start_date, end_date, status, funding_source.",
+    },
+  },
+});
+
+registerEnumType(FertilizerPointKind, {
+  name: "FertilizerPointKind",
+  description: "Kind of fertilizer distribution point.",
+  valuesConfig: {
+    WAREHOUSE: { description: "District fertilizer warehouse." },
+    KIOSK: { description: "Village fertilizer kiosk." },
   },
 });

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import "./enums.ts"; // registers the domain vocabulary as GraphQL enums
 import { CoverageResolver } from "../coverage/coverage.resolver.ts";
 import { RegionResolver } from "../regions/region.resolver.ts";
 import { OutreachResolver } from "../outreach/outreach.resolver.ts";

@@ -1,9 +1,9 @@
 import type { Sql } from "../db/sql.ts";
 import { badInput } from "../common/errors.ts";
-import type { RegionLevel } from "../graphql/enums.ts";
+import { ImportKind, type ServedLevel } from "../../domain/vocabulary.ts";
 import type { UploadedFile } from "../regions/boundary-parsers.ts";
-import { runImport, type ImportKind as Kind } from "./run-import.service.ts";
-import { ImportKind, type ImportFileInput, type ImportResult } from "./import.types.ts";
+import { runImport } from "./run-import.service.ts";
+import type { ImportFileInput, ImportResult } from "./import.types.ts";
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
@@ -22,19 +22,17 @@ export function decodeUploads(files: ImportFileInput[]): UploadedFile[] {
   });
 }
 
-const KINDS: Record<ImportKind, Kind> = { BOUNDARIES: "boundaries", WORKFORCE: "workforce", ENROLLMENTS: "enrollments" };
-
 /** Runs the CLI's import on uploaded files and describes the result for GraphQL. */
 export async function importFiles(
   sql: Sql,
-  request: { kind: ImportKind; files: UploadedFile[]; level: RegionLevel | null; nikKey: string | undefined },
+  request: { kind: ImportKind; files: UploadedFile[]; level: ServedLevel | null; nikKey: string | undefined },
 ): Promise<ImportResult> {
   if (request.kind === ImportKind.ENROLLMENTS && !request.nikKey) throw new Error("The server was started without a NIK hash key.");
   const outcome = await runImport(sql, {
-    kind: KINDS[request.kind],
+    kind: request.kind,
     source: { files: request.files },
     nikKey: request.nikKey ?? "",
     level: request.level ?? undefined,
   });
-  return { ...outcome, kind: request.kind, level: (outcome.level as RegionLevel | null) ?? null, dataQuality: outcome.quality };
+  return { ...outcome, level: (outcome.level as ServedLevel | null) ?? null, dataQuality: outcome.quality };
 }

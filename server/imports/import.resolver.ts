@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
-import { RegionLevel } from "../graphql/enums.ts";
-import { ImportFileInput, ImportKind, ImportResult } from "./import.types.ts";
+import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
+import { ImportFileInput, ImportResult } from "./import.types.ts";
 import { decodeUploads, importFiles } from "./import-upload.service.ts";
 
 @Resolver()
@@ -17,11 +17,11 @@ export class ImportResolver {
       description: "One CSV, GeoJSON or SQL file; or a shapefile as one .zip, or as .shp and .dbf (and .prj).",
     })
     files: ImportFileInput[],
-    @Arg("level", () => RegionLevel, {
+    @Arg("level", () => ServedLevel, {
       nullable: true,
       description: "Boundaries only: the level of the features (default: from their codes).",
     })
-    level: RegionLevel | null,
+    level: ServedLevel | null,
     @Ctx() ctx: Context,
   ): Promise<ImportResult> {
     requireAdmin(ctx);

@@ -4,14 +4,12 @@ import { ImportRejected } from "../common/errors.ts";
 import { readBoundaries, readUploadedBoundaries, type UploadedFile } from "../regions/boundary-parsers.ts";
 import { importBoundaries } from "../regions/boundary-import.service.ts";
 import { getDatasetInfo } from "../regions/dataset-info.ts";
-import type { RegionLevelName } from "../regions/official-codes.ts";
+import { ImportKind, type RegionLevel } from "../../domain/vocabulary.ts";
 import { dataQualityReport } from "../quality/data-quality.service.ts";
 import type { DataQuality } from "../quality/data-quality.ts";
 import { importCsv, type CsvInput } from "./csv-import.service.ts";
 import { workforceImporter } from "./workforce.importer.ts";
 import { enrollmentImporter } from "./enrollment.importer.ts";
-
-export type ImportKind = "boundaries" | "workforce" | "enrollments";
 
 /** A path or http(s) URL (the CLI), or uploaded files (the GraphQL mutation). */
 export type ImportSource = { location: string } | { files: UploadedFile[] };
@@ -22,7 +20,7 @@ export interface ImportRequest {
   /** The key NIKs are hashed with (enrollments). */
   nikKey: string;
   /** Boundaries only: the level of the file's features (default: from their codes). */
-  level?: RegionLevelName;
+  level?: RegionLevel;
   /** CSV only: called every PROGRESS_EVERY rows read, inside the import's transaction. */
   onProgress?: (rows: number) => void;
 }
@@ -36,7 +34,7 @@ export interface ImportOutcome {
   /** This exact CSV file had been imported before: nothing was written. */
   alreadyImported: boolean;
   /** Boundaries: the level imported. */
-  level: RegionLevelName | null;
+  level: RegionLevel | null;
   /** Boundaries repaired with ST_MakeValid, with PostGIS's reason. */
   repaired: { code: string; reason: string }[];
   /** Boundaries imported whose codes are not in the official list. */
@@ -62,7 +60,7 @@ export async function runImport(sql: Sql, request: ImportRequest): Promise<Impor
   const name = nameOf(source);
   let outcome: Omit<ImportOutcome, "quality">;
   let regency: string | undefined;
-  if (kind === "boundaries") {
+  if (kind === ImportKind.BOUNDARIES) {
     const features = "location" in source ? await readBoundaries(source.location) : await readUploadedBoundaries(source.files, name);
     const report = await importBoundaries(sql, features, { source: name, level: request.level });
     regency = report.regencyCode;
@@ -78,7 +76,7 @@ export async function runImport(sql: Sql, request: ImportRequest): Promise<Impor
   } else {
     const input = csvInput(source, name);
     const result =
-      kind === "workforce"
+      kind === ImportKind.WORKFORCE
         ? await importCsv(sql, workforceImporter, input, request.onProgress)
         : await importCsv(sql, enrollmentImporter(request.nikKey), input, request.onProgress);
     regency = (await getDatasetInfo(sql)).regency_code;

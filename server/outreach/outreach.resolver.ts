@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
-import { Sector, SessionStatus } from "../graphql/enums.ts";
+import { Sector, SessionStatus } from "../../domain/vocabulary.ts";
 import { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 
 @Resolver()

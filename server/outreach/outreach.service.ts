@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { badInput, notFound } from "../common/errors.ts";
 import { isoDay } from "../common/args.ts";
-import type { Sector, SessionStatus } from "../graphql/enums.ts";
+import type { Sector, SessionStatus } from "../../domain/vocabulary.ts";
 import type { RegionService } from "../regions/region.service.ts";
 import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 import * as q from "./outreach.sql.ts";

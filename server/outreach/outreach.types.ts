@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
-import { Sector, SessionStatus } from "../graphql/enums.ts";
+import { FertilizerPointKind, Sector, SessionStatus } from "../../domain/vocabulary.ts";
 
 @ObjectType({ description: "A planting-season distribution window at a fertilizer point." })
 export class DistributionWindow {
@@ -13,7 +13,7 @@ export class FertilizerPoint {
   @Field(() => Int, { description: "Identifier." }) id!: number;
   @Field(() => String, { description: "Code." }) code!: string;
   @Field(() => String, { description: "Name." }) name!: string;
-  @Field(() => String, { description: "WAREHOUSE or KIOSK." }) kind!: string;
+  @Field(() => FertilizerPointKind, { description: "Warehouse or kiosk." }) kind!: FertilizerPointKind;
   @Field(() => String, { description: "Code of the village it stands in." }) villageCode!: string;
   @Field(() => Float, { description: "Longitude." }) lon!: number;
   @Field(() => Float, { description: "Latitude." }) lat!: number;

@@ -1,7 +1,7 @@
 // What a premium budget buys: workers funded village by village under a chosen rule. Pure.
 import { rate } from "../coverage/rates.ts";
-import type { Sector } from "../graphql/enums.ts";
-import { AllocationRule, type BudgetAllocation, type BudgetView, type SectorProjection } from "./planner.types.ts";
+import { AllocationRule, type Sector } from "../../domain/vocabulary.ts";
+import type { BudgetAllocation, BudgetView, SectorProjection } from "./planner.types.ts";
 
 /** Uncovered workers of one sector in one village. */
 export interface GapUnit {

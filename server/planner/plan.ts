@@ -2,21 +2,15 @@
 // budget, expected enrollments and the coverage each region would reach. Pure: no database.
 import { rate } from "../coverage/rates.ts";
 import { greedyMaxCoverage } from "./greedy.ts";
-import {
-  SiteKind,
-  StopReason,
-  type CoverageProjection,
-  type OutreachPlanResult,
-  type PlanParameters,
-  type PlanSite,
-  type PlanVillage,
-} from "./planner.types.ts";
+import { isInRegion } from "../../domain/region-code.ts";
+import { SiteKind, StopReason, type ServedLevel } from "../../domain/vocabulary.ts";
+import { type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage } from "./planner.types.ts";
 
 export interface CandidateRow {
   pointId: number | null;
   code: string;
   name: string;
-  kind: string;
+  kind: SiteKind;
   villageCode: string;
   lon: number;
   lat: number;
@@ -37,7 +31,7 @@ export interface VillageGap {
 export interface ProjectionRegion {
   code: string;
   name: string;
-  level: string;
+  level: ServedLevel;
 }
 
 export const PLAN_METHOD =
@@ -59,7 +53,7 @@ export function buildPlan(
   let fundableLeft = parameters.budget === null ? Number.POSITIVE_INFINITY : Math.floor(parameters.budget / costPerWorker);
   const expectedByVillage = new Map<string, number>();
   const sites: PlanSite[] = [];
-  let stopReason = StopReason.NOTHING_LEFT_TO_REACH;
+  let stopReason: StopReason = StopReason.NOTHING_LEFT_TO_REACH;
   let reachedSoFar = 0;
   let enrolledSoFar = 0;
 
@@ -94,7 +88,7 @@ export function buildPlan(
           const home = village.get(c.villageCode);
           sites.push({
             order: sites.length + 1,
-            kind: siteKind(c.kind),
+            kind: c.kind,
             pointId: c.pointId,
             code: c.code,
             name: c.name,
@@ -150,7 +144,7 @@ export function buildPlan(
 }
 
 function project(region: ProjectionRegion, villages: readonly VillageGap[], expected: ReadonlyMap<string, number>): CoverageProjection {
-  const inside = villages.filter((v) => v.code === region.code || v.code.startsWith(`${region.code}.`));
+  const inside = villages.filter((v) => isInRegion(v.code, region.code));
   const workforce = inside.reduce((s, v) => s + v.workforce, 0);
   const enrolledBefore = inside.reduce((s, v) => s + v.enrolled, 0);
   const expectedNew = Math.round(inside.reduce((s, v) => s + (expected.get(v.code) ?? 0), 0));
@@ -165,9 +159,3 @@ function project(region: ProjectionRegion, villages: readonly VillageGap[], expe
 }
 
 const villageIdentity = (v: VillageGap) => ({ code: v.code, name: v.name, districtCode: v.districtCode, districtName: v.districtName });
-
-function siteKind(kind: string): SiteKind {
-  if (kind === "WAREHOUSE") return SiteKind.WAREHOUSE;
-  if (kind === "KIOSK") return SiteKind.KIOSK;
-  return SiteKind.VILLAGE;
-}

@@ -1,15 +1,13 @@
 import type { Database } from "../db/database.ts";
 import { inRange, isoDay, orderedDays } from "../common/args.ts";
 import { badInput, notFound } from "../common/errors.ts";
-import type { Sector } from "../graphql/enums.ts";
+import { CandidateSites, RateSource, type Sector } from "../../domain/vocabulary.ts";
 import type { CoverageService } from "../coverage/coverage.service.ts";
 import type { RegionService } from "../regions/region.service.ts";
 import { allocateBudget, type GapUnit } from "./budget.ts";
 import { buildPlan, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
 import {
-  CandidateSites,
   DEFAULT_ENROLLMENT_RATE,
-  RateSource,
   type BudgetInput,
   type BudgetView,
   type OutreachPlanResult,

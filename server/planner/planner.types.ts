@@ -1,84 +1,11 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Sector } from "../graphql/enums.ts";
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
+import { AllocationRule, CandidateSites, RateSource, Sector, ServedLevel, SiteKind, StopReason } from "../../domain/vocabulary.ts";
 
 /** Rp10,000 JKK + Rp6,800 JKM a month: the lowest bracket for non-wage workers. */
 export const DEFAULT_MONTHLY_PREMIUM = 16_800;
 export const DEFAULT_MONTHS = 12;
 /** Used when no held session has recorded attendance: one in four reached workers enrols. */
 export const DEFAULT_ENROLLMENT_RATE = 0.25;
-
-export enum CandidateSites {
-  FERTILIZER_POINTS = "FERTILIZER_POINTS",
-  FERTILIZER_POINTS_AND_VILLAGES = "FERTILIZER_POINTS_AND_VILLAGES",
-}
-registerEnumType(CandidateSites, {
-  name: "CandidateSites",
-  description: "Where sessions may be held.",
-  valuesConfig: {
-    FERTILIZER_POINTS: { description: "Fertilizer distribution points (warehouses and kiosks) with distribution in the date window." },
-    FERTILIZER_POINTS_AND_VILLAGES: { description: "Those points and every village's inner point (a session at the village hall)." },
-  },
-});
-
-export enum SiteKind {
-  WAREHOUSE = "WAREHOUSE",
-  KIOSK = "KIOSK",
-  VILLAGE = "VILLAGE",
-}
-registerEnumType(SiteKind, {
-  name: "SiteKind",
-  description: "Kind of candidate site.",
-  valuesConfig: {
-    WAREHOUSE: { description: "District fertilizer warehouse." },
-    KIOSK: { description: "Village fertilizer kiosk." },
-    VILLAGE: { description: "A village's inner point (village hall)." },
-  },
-});
-
-export enum RateSource {
-  GIVEN = "GIVEN",
-  PAST_SESSIONS = "PAST_SESSIONS",
-  DEFAULT = "DEFAULT",
-}
-registerEnumType(RateSource, {
-  name: "RateSource",
-  description: "Where the expected enrollment rate came from.",
-  valuesConfig: {
-    GIVEN: { description: "Given in the input." },
-    PAST_SESSIONS: { description: "Enrollments attributed / attendance of held sessions for these sectors." },
-    DEFAULT: { description: `No past sessions to learn from: the stated default ${DEFAULT_ENROLLMENT_RATE}.` },
-  },
-});
-
-export enum StopReason {
-  SESSIONS_REACHED = "SESSIONS_REACHED",
-  BUDGET_SPENT = "BUDGET_SPENT",
-  NOTHING_LEFT_TO_REACH = "NOTHING_LEFT_TO_REACH",
-}
-registerEnumType(StopReason, {
-  name: "StopReason",
-  description: "Why the planner stopped adding sites.",
-  valuesConfig: {
-    SESSIONS_REACHED: { description: "It chose the number of sessions asked for." },
-    BUDGET_SPENT: { description: "The premium budget is spent." },
-    NOTHING_LEFT_TO_REACH: { description: "No remaining candidate reaches an uncovered worker not already reached." },
-  },
-});
-
-export enum AllocationRule {
-  LARGEST_UNCOVERED = "LARGEST_UNCOVERED",
-  LOWEST_RATE = "LOWEST_RATE",
-  EQUAL_PER_DISTRICT = "EQUAL_PER_DISTRICT",
-}
-registerEnumType(AllocationRule, {
-  name: "AllocationRule",
-  description: "Which villages are funded first.",
-  valuesConfig: {
-    LARGEST_UNCOVERED: { description: "Villages (per sector) with the most uncovered workers first." },
-    LOWEST_RATE: { description: "Villages (per sector) with the lowest coverage rate first." },
-    EQUAL_PER_DISTRICT: { description: "An equal share per district, within each district the most uncovered first." },
-  },
-});
 
 @InputType({ description: "What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget." })
 export class PlanInput {
@@ -184,7 +111,7 @@ export class PlanSite {
 export class CoverageProjection {
   @Field(() => String, { description: "Region code." }) code!: string;
   @Field(() => String, { description: "Region name." }) name!: string;
-  @Field(() => String, { description: "REGENCY or DISTRICT (or the plan region's level)." }) level!: string;
+  @Field(() => ServedLevel, { description: "REGENCY or DISTRICT (or the plan region's level)." }) level!: ServedLevel;
   @Field(() => Int, { description: "Workforce in the plan's sectors." }) workforce!: number;
   @Field(() => Int, { description: "Enrolled now." }) enrolledBefore!: number;
   @Field(() => Int, { description: "Expected new enrollments." }) expectedNew!: number;

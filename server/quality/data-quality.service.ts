@@ -1,7 +1,8 @@
 import type { Sql } from "../db/sql.ts";
 import { badInput, notFound } from "../common/errors.ts";
 import { getDatasetInfo } from "../regions/dataset-info.ts";
-import { levelOfCode, officialRegency } from "../regions/official-codes.ts";
+import { officialRegency } from "../regions/official-codes.ts";
+import { ancestorAt, levelOfCode } from "../../domain/region-code.ts";
 import { dataQuality, type DataQuality, type StoredVillage } from "./data-quality.ts";
 import { STORED_VILLAGES } from "./data-quality.sql.ts";
 
@@ -20,7 +21,7 @@ export async function dataQualityReport(sql: Sql, regionCode?: string | null): P
   const level = levelOfCode(code);
   if (level === null || level === "PROVINCE")
     throw badInput("regionCode", `regionCode "${code}" must be a regency, district or village code (e.g. 35.26 or 35.26.01).`);
-  const official = await officialRegency(code.slice(0, 5));
+  const official = await officialRegency(ancestorAt(code, "REGENCY")!);
   const stored = await sql.query<StoredVillage>(STORED_VILLAGES, [code]);
   const known = official && (code === official.regency.code || [...official.districts, ...official.villages].some((a) => a.code === code));
   if (!official || (!known && stored.length === 0))

@@ -1,6 +1,7 @@
+import { SQL_IN_REGION } from "../../domain/region-code.ts";
 /** Villages stored under region $1 (a regency or district code), with whether each has a boundary and any workforce figure. */
 export const STORED_VILLAGES = `
 SELECT v.code, v.name, v.geom IS NOT NULL AS "hasBoundary",
        EXISTS (SELECT 1 FROM workforce_estimate w WHERE w.village_code = v.code) AS "hasWorkforce"
 FROM region v
-WHERE v.level = 'VILLAGE' AND (v.code = $1 OR v.code LIKE $1 || '.%')`;
+WHERE v.level = 'VILLAGE' AND ${SQL_IN_REGION("v.code", "$1")}`;

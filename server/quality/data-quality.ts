@@ -1,3 +1,4 @@
+import { isInRegion, parentOfCode } from "../../domain/region-code.ts";
 import type { OfficialArea } from "../regions/official-codes.ts";
 
 /** A village as the database holds it: whether it has a boundary and any workforce figure. */
@@ -37,8 +38,7 @@ export interface DataQuality {
   byDistrict: DistrictQuality[];
 }
 
-const districtOf = (code: string) => code.slice(0, code.lastIndexOf("."));
-const inside = (region: string) => (code: string) => code === region || code.startsWith(`${region}.`);
+const districtOf = (village: string) => parentOfCode(village) ?? village;
 
 /**
  * Compares the villages the database holds with the official list for one region (a regency,
@@ -51,7 +51,7 @@ export function dataQuality(input: {
   districts: OfficialArea[];
   stored: StoredVillage[];
 }): DataQuality {
-  const within = inside(input.regionCode);
+  const within = (code: string) => isInRegion(code, input.regionCode);
   const official = input.official.filter((v) => within(v.code));
   const stored = new Map(input.stored.filter((v) => within(v.code)).map((v) => [v.code, v]));
   const listed = new Set(official.map((v) => v.code));

@@ -1,3 +1,4 @@
+import { SQL_BELOW_REGION, SQL_IN_REGION } from "../../domain/region-code.ts";
 /** PostGIS statements used when boundaries are imported. Parameters are positional ($1...). */
 
 export const UPSERT_REGION = `
@@ -50,7 +51,7 @@ FROM (
            FROM ST_Dump(merged) AS part))) AS geom
   FROM (
     SELECT left(c.code, $1::int) AS code, ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3) AS merged, bool_or(c.synthetic) AS synthetic
-    FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND c.code LIKE $2 || '.%'
+    FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND ${SQL_BELOW_REGION("c.code", "$2")}
     GROUP BY 1
   ) unioned
 ) u
@@ -61,7 +62,7 @@ export const SLIVER_HOLE_M2 = 20_000;
 
 export const UPDATE_MEASURES = `
 UPDATE region SET centroid = ST_PointOnSurface(geom), area_km2 = ST_Area(geom::geography) / 1e6
-WHERE geom IS NOT NULL AND (code = $1 OR code LIKE $1 || '.%')`;
+WHERE geom IS NOT NULL AND ${SQL_IN_REGION("code", "$1")}`;
 
 export const HAS_COVERAGE_SIMPLIFY = `SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'st_coveragesimplify'`;
 
@@ -75,10 +76,10 @@ export const simplifyLevel = (column: "geom_medium" | "geom_low", coverageSimpli
     ? `
 UPDATE region r SET ${column} = ST_Multi(ST_CollectionExtract(s.g, 3))
 FROM (SELECT code, ST_CoverageSimplify(geom, $3::float8) OVER () AS g
-      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND code LIKE $2 || '%') s
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION("code", "$2")}) s
 WHERE r.code = s.code`
     : `
 UPDATE region r SET ${column} = CASE WHEN ST_IsEmpty(s.g) THEN r.geom ELSE s.g END
 FROM (SELECT code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(geom, $3::float8)), 3)) AS g
-      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND code LIKE $2 || '%') s
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION("code", "$2")}) s
 WHERE r.code = s.code`;

@@ -1,7 +1,9 @@
+import type { RegionLevel } from "../../domain/vocabulary.ts";
 import type { Geometry, Position } from "geojson";
 import type { InputProblem } from "../common/errors.ts";
 import type { BoundaryFeature } from "./boundary-parsers.ts";
-import { levelOfCode, parentOfCode, type OfficialRegency, type RegionLevelName } from "./official-codes.ts";
+import type { OfficialRegency } from "./official-codes.ts";
+import { levelOfCode, parentOfCode } from "../../domain/region-code.ts";
 
 function* positions(geometry: Geometry): Generator<Position> {
   if (geometry.type === "Polygon") for (const ring of geometry.coordinates) yield* ring;
@@ -23,14 +25,14 @@ export function coordinateProblem(geometry: Geometry): string | null {
 }
 
 export interface CheckedBoundaries {
-  level: RegionLevelName;
+  level: RegionLevel;
   problems: InputProblem[];
   /** Codes whose shape and parent are right but which are not in the official list (renamed or split villages). */
   unlisted: string[];
 }
 
 /** Every check that needs no database: codes, duplicates, geometry type and coordinate order. */
-export function checkBoundaries(features: BoundaryFeature[], official: OfficialRegency, level?: RegionLevelName): CheckedBoundaries {
+export function checkBoundaries(features: BoundaryFeature[], official: OfficialRegency, level?: RegionLevel): CheckedBoundaries {
   const problems: InputProblem[] = [];
   const unlisted: string[] = [];
   const known = new Map<string, string>();
@@ -84,7 +86,7 @@ export function checkBoundaries(features: BoundaryFeature[], official: OfficialR
   return { level: expected, problems, unlisted };
 }
 
-const EXAMPLE: Record<RegionLevelName, string> = {
+const EXAMPLE: Record<RegionLevel, string> = {
   PROVINCE: "35",
   REGENCY: "35.26",
   DISTRICT: "35.26.01",

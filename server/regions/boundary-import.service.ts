@@ -1,13 +1,15 @@
+import { LEVEL_CODE_LENGTH, parentOfCode } from "../../domain/region-code.ts";
+import type { RegionLevel } from "../../domain/vocabulary.ts";
 import type { Sql } from "../db/sql.ts";
 import { ImportRejected, type InputProblem } from "../common/errors.ts";
 import type { BoundaryFeature } from "./boundary-parsers.ts";
 import { checkBoundaries } from "./boundary-checks.ts";
-import { officialRegency, type OfficialArea, type RegionLevelName } from "./official-codes.ts";
+import { officialRegency, type OfficialArea } from "./official-codes.ts";
 import * as q from "./boundaries.sql.ts";
 import { setDatasetInfo } from "./dataset-info.ts";
 
 export interface BoundaryImportOptions {
-  level?: RegionLevelName;
+  level?: RegionLevel;
   /** Shown as the boundaries' source in the UI and the data-quality report. */
   source: string;
   synthetic?: boolean;
@@ -15,7 +17,7 @@ export interface BoundaryImportOptions {
 
 export interface BoundaryImportReport {
   regencyCode: string;
-  level: RegionLevelName;
+  level: RegionLevel;
   imported: number;
   repaired: { code: string; reason: string }[];
   unlisted: string[];
@@ -25,7 +27,7 @@ const BATCH = 200;
 const SIMPLIFY = { geom_medium: 0.0004, geom_low: 0.0015 } as const;
 
 /** Writes the official hierarchy (province > regency > districts > villages) for one regency. */
-export async function upsertHierarchy(tx: Sql, areas: { area: OfficialArea; level: RegionLevelName }[]): Promise<void> {
+export async function upsertHierarchy(tx: Sql, areas: { area: OfficialArea; level: RegionLevel }[]): Promise<void> {
   await tx.query(q.UPSERT_REGION, [
     areas.map((a) => a.area.code),
     areas.map((a) => a.level),
@@ -45,7 +47,7 @@ export async function importBoundaries(
   options: BoundaryImportOptions,
 ): Promise<BoundaryImportReport> {
   if (features.length === 0) throw new ImportRejected(options.source, [{ reason: "the file holds no features" }]);
-  const regencyCode = (features.find((f) => /^\d{2}\.\d{2}/.test(f.code))?.code ?? "").slice(0, 5);
+  const regencyCode = (features.find((f) => /^\d{2}\.\d{2}/.test(f.code))?.code ?? "").slice(0, LEVEL_CODE_LENGTH.REGENCY);
   const official = await officialRegency(regencyCode);
   if (!official) throw new ImportRejected(options.source, [{ reason: `no regency with code "${regencyCode}" in the official list` }]);
   const checked = checkBoundaries(features, official, options.level);
@@ -59,7 +61,7 @@ export async function importBoundaries(
       ...official.villages.map((area) => ({ area, level: "VILLAGE" as const })),
       ...checked.unlisted.map((code) => {
         const f = features.find((x) => x.code === code)!;
-        return { area: { code, name: f.name || code, parentCode: code.slice(0, 8) }, level: "VILLAGE" as const };
+        return { area: { code, name: f.name || code, parentCode: parentOfCode(code) }, level: "VILLAGE" as const };
       }),
     ]);
     await tx.exec(q.CREATE_STAGE);
@@ -87,8 +89,8 @@ export async function importBoundaries(
     }
     if (problems.length > 0) throw new ImportRejected(options.source, problems);
     await tx.query(q.APPLY_STAGED, [options.source, options.synthetic ?? false]);
-    if (checked.level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [8, regencyCode, q.SLIVER_HOLE_M2]);
-    if (checked.level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [5, regencyCode, q.SLIVER_HOLE_M2]);
+    if (checked.level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.DISTRICT, regencyCode, q.SLIVER_HOLE_M2]);
+    if (checked.level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.REGENCY, regencyCode, q.SLIVER_HOLE_M2]);
     await tx.query(q.UPDATE_MEASURES, [regencyCode]);
     const [{ n }] = await tx.query<{ n: number }>(q.HAS_COVERAGE_SIMPLIFY);
     for (const level of ["VILLAGE", "DISTRICT", "REGENCY"] as const) {

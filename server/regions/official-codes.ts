@@ -1,3 +1,4 @@
+import type { RegionLevel } from "../../domain/vocabulary.ts";
 import { getDistricts, getRegencies, getVillages, getProvinces } from "idn-area-data";
 
 export interface OfficialArea {
@@ -38,16 +39,3 @@ async function readOfficialRegency(regencyCode: string): Promise<OfficialRegency
     villages: villages.map((v) => ({ code: v.code, name: v.name, parentCode: v.district_code })),
   };
 }
-
-export type RegionLevelName = "PROVINCE" | "REGENCY" | "DISTRICT" | "VILLAGE";
-
-/** Level of a Kemendagri code by its shape: 35 / 35.26 / 35.26.01 / 35.26.01.1001. */
-export function levelOfCode(code: string): RegionLevelName | null {
-  if (/^\d{2}$/.test(code)) return "PROVINCE";
-  if (/^\d{2}\.\d{2}$/.test(code)) return "REGENCY";
-  if (/^\d{2}\.\d{2}\.\d{2}$/.test(code)) return "DISTRICT";
-  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(code)) return "VILLAGE";
-  return null;
-}
-
-export const parentOfCode = (code: string): string | null => (code.includes(".") ? code.slice(0, code.lastIndexOf(".")) : null);

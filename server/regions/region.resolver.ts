@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Query, Reso
 import { GraphQLJSON } from "graphql-scalars";
 import { Max, Min } from "class-validator";
 import type { Context } from "../graphql/context.ts";
-import { GeometryDetail, RegionLevel } from "../graphql/enums.ts";
+import { GeometryDetail, ServedLevel } from "../../domain/vocabulary.ts";
 import { badInput } from "../common/errors.ts";
 import { PointLocation, Region, RegionDistance } from "./region.types.ts";
 
@@ -14,7 +14,7 @@ class PointArgs {
 
 @ArgsType()
 class WithinArgs extends PointArgs {
-  @Field(() => RegionLevel, { description: "Level of the regions to return." }) level!: RegionLevel;
+  @Field(() => ServedLevel, { description: "Level of the regions to return." }) level!: ServedLevel;
   @Field(() => Float, { description: "Distance in metres, up to 100 km." })
   @Min(0, { message: "meters must be between 0 and 100000" })
   @Max(100_000, { message: "meters must be between 0 and 100000" })
@@ -30,7 +30,7 @@ export class RegionResolver {
 
   @Query(() => [Region], { description: "Regions at a level, optionally inside a parent region." })
   regions(
-    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
+    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
     @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one." }) parentCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<Region[]> {
@@ -40,7 +40,7 @@ export class RegionResolver {
   @Query(() => [Region], { description: "Regions whose name contains the text (case, accent and punctuation insensitive)." })
   searchRegions(
     @Arg("query", () => String, { description: "Text to look for." }) query: string,
-    @Arg("level", () => RegionLevel, { nullable: true, description: "Only this level." }) level: RegionLevel | null,
+    @Arg("level", () => ServedLevel, { nullable: true, description: "Only this level." }) level: ServedLevel | null,
     @Arg("first", () => Int, { defaultValue: 10, description: "At most this many (1 to 100)." }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Region[]> {
@@ -50,7 +50,7 @@ export class RegionResolver {
 
   @Query(() => GraphQLJSON, { description: "Boundaries as a GeoJSON FeatureCollection (properties: code, name, parentCode, areaKm2)." })
   regionGeometries(
-    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
+    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
     @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one (or this one)." })
     parentCode: string | null,
     @Arg("detail", () => GeometryDetail, { defaultValue: GeometryDetail.LOW, description: "Level of detail." }) detail: GeometryDetail,
@@ -66,7 +66,7 @@ export class RegionResolver {
 
   @Query(() => [Region], { description: "Regions intersecting a bounding box or a GeoJSON polygon." })
   regionsIntersecting(
-    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
+    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
     @Arg("bbox", () => [Float], { nullable: true, description: "[minLon, minLat, maxLon, maxLat]." }) bbox: number[] | null,
     @Arg("polygon", () => GraphQLJSON, { nullable: true, description: "A GeoJSON Polygon or MultiPolygon in lon/lat." }) polygon: unknown,
     @Ctx() ctx: Context,

@@ -1,3 +1,4 @@
+import type { RegionLevel } from "../../domain/vocabulary.ts";
 import { Field, Float, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "A point in WGS84 longitude/latitude." })
@@ -10,7 +11,7 @@ export class LonLat {
 export class Region {
   @Field(() => String, { description: "Kemendagri code, e.g. 35.26.01.1001." }) code!: string;
   @Field(() => String, { description: "Official name." }) name!: string;
-  @Field(() => String, { description: "Level: PROVINCE, REGENCY, DISTRICT or VILLAGE." }) level!: string;
+  @Field(() => String, { description: "Level: PROVINCE, REGENCY, DISTRICT or VILLAGE." }) level!: RegionLevel;
   @Field(() => String, { nullable: true, description: "Parent region's code." }) parentCode!: string | null;
   @Field(() => Float, { nullable: true, description: "Area in square kilometres, from the boundary." }) areaKm2!: number | null;
   @Field(() => [Float], { nullable: true, description: "Bounding box [minLon, minLat, maxLon, maxLat]; null without a boundary." }) bbox!:

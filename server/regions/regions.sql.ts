@@ -1,9 +1,12 @@
+import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
+import type { RegionLevel } from "../../domain/vocabulary.ts";
+
 /** Region reads (PostGIS). Geometry leaves the database as GeoJSON built by ST_AsGeoJSON. */
 
 export interface RegionRow {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parent_code: string | null;
   area_km2: number | null;
   bbox: number[] | null;
@@ -18,7 +21,7 @@ const REGION_COLUMNS = `r.code, r.name, r.level::text AS level, r.parent_code, r
 
 export const REGIONS_BY_CODES = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.code = ANY($1::text[])`;
 export const CHILDREN_OF = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.parent_code = ANY($1::text[]) ORDER BY r.code`;
-export const REGIONS_AT_LEVEL = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.level = $1::text::"RegionLevel" AND ($2::text IS NULL OR r.code LIKE $2 || '.%') ORDER BY r.code`;
+export const REGIONS_AT_LEVEL = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.level = $1::text::"RegionLevel" AND ${SQL_BELOW_REGION_OR_ALL("r.code", "$2")} ORDER BY r.code`;
 export const ALL_NAMES = `SELECT code, name, level::text AS level FROM region WHERE level <> 'PROVINCE' ORDER BY code`;
 
 /** $1 level, $2 parent or null, $3 detail column chosen from an enum. */
@@ -30,7 +33,7 @@ SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_
   'geometry', ST_AsGeoJSON(f.g, 6)::json) ORDER BY f.code), '[]'::json)) AS collection
 FROM (
   SELECT row_number() OVER (ORDER BY code)::int AS n, code, name, parent_code, area_km2, coalesce(${column}, geom) AS g
-  FROM region WHERE level = $1::text::"RegionLevel" AND ($2::text IS NULL OR code LIKE $2 || '.%' OR code = $2) AND geom IS NOT NULL
+  FROM region WHERE level = $1::text::"RegionLevel" AND ${SQL_IN_REGION_OR_ALL("code", "$2")} AND geom IS NOT NULL
 ) f`;
 
 /** Regions of a level within $4 metres of the point ($2 lon, $3 lat), nearest first. */

@@ -8,7 +8,8 @@ import { legendRows } from "../legend/legend-rows.ts";
 import { bboxOf } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
 import { dataSourceLines } from "../report/region-title.ts";
-import { inRegion, reportScope } from "../report/report-scope.ts";
+import { reportScope } from "../report/report-scope.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 import type { Lang, ViewState } from "../url-state.ts";
 import { canvasBlob, download } from "./download.ts";
 import { mapSheet, type SheetText } from "./map-sheet.ts";
@@ -78,7 +79,7 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
     variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, target: state.target, lowest: LOWEST_VILLAGES },
   });
   if (!data) throw new Error(regionCode);
-  const villages = ctx.map.villages.features.filter((f) => inRegion(f.properties.code, scope.scope));
+  const villages = ctx.map.villages.features.filter((f) => isInRegion(f.properties.code, scope.scope));
   const bounds = bboxOf(villages);
   if (!bounds) throw new Error(regionCode);
   const map = await mapSheet({

@@ -37,6 +37,13 @@ export type CandidateSites =
   /** Those points and every village's inner point (a session at the village hall). */
   | 'FERTILIZER_POINTS_AND_VILLAGES';
 
+/** Kind of fertilizer distribution point. */
+export type FertilizerPointKind =
+  /** Village fertilizer kiosk. */
+  | 'KIOSK'
+  /** District fertilizer warehouse. */
+  | 'WAREHOUSE';
+
 /** What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget. */
 export type PlanInput = {
   /** Premium budget in rupiah (e.g. the DBHCHT allocation); no limit when omitted. */
@@ -154,7 +161,7 @@ export type VillageCoverageQuery = { coverage: { totalCount: number, edges: Arra
 export type FertilizerPointsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FertilizerPointsQuery = { fertilizerPoints: Array<{ id: number, code: string, name: string, kind: string, villageCode: string, lon: number, lat: number }> };
+export type FertilizerPointsQuery = { fertilizerPoints: Array<{ id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number }> };
 
 export type SearchVillagesQueryVariables = Exact<{
   query: string;
@@ -169,7 +176,7 @@ export type SavePlanMutationVariables = Exact<{
 }>;
 
 
-export type SavePlanMutation = { savePlan: { id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: string, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } } };
+export type SavePlanMutation = { savePlan: { id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } } };
 
 export type CreateSessionsFromPlanMutationVariables = Exact<{
   planId: number;
@@ -180,14 +187,14 @@ export type CreateSessionsFromPlanMutation = { createSessionsFromPlan: Array<{ i
 
 export type PlanVillageFieldsFragment = { code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number };
 
-export type PlanFieldsFragment = { candidateCount: number, stopReason: StopReason, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: string, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> };
+export type PlanFieldsFragment = { candidateCount: number, stopReason: StopReason, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> };
 
 export type OutreachPlanQueryVariables = Exact<{
   input: PlanInput;
 }>;
 
 
-export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: string, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
+export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
 
 export type DistributionSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -201,12 +208,12 @@ export type BudgetViewQueryVariables = Exact<{
 
 export type BudgetViewQuery = { budgetView: { rule: AllocationRule, costPerWorker: number, fundableWorkers: number, funded: number, budgetUsed: number, budgetRemaining: number, allocations: Array<{ order: number, villageCode: string, villageName: string, districtName: string, sector: Sector, uncovered: number, funded: number, rateBefore: number | null, rateAfter: number | null }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number, rateBefore: number | null, rateAfter: number | null }> } };
 
-export type SavedPlanFieldsFragment = { id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: string, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
+export type SavedPlanFieldsFragment = { id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
 
 export type SavedPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SavedPlansQuery = { outreachPlans: Array<{ id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: string, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } }> };
+export type SavedPlansQuery = { outreachPlans: Array<{ id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } }> };
 
 export type OutreachPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -240,7 +247,7 @@ export type RegionReportQuery = { region: { code: string, name: string, level: s
 
 export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean };
 
-export type FertilizerPointFieldsFragment = { id: number, code: string, name: string, kind: string, villageCode: string, lon: number, lat: number };
+export type FertilizerPointFieldsFragment = { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number };
 
 export type SeriesPointFieldsFragment = { period: string, workforce: number, enrolled: number, coverageRate: number | null };
 
@@ -253,7 +260,7 @@ export type VillageDetailQueryVariables = Exact<{
 }>;
 
 
-export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: string, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
 
 export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability };
 

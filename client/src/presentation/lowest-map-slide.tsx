@@ -8,7 +8,8 @@ import { CoverageMap } from "../map/coverage-map.tsx";
 import { labelPoint } from "../map/geo.ts";
 import { addTextMarkers } from "../map/map-setup.ts";
 import type { RankedRegion } from "../report/region-report-query.ts";
-import { inRegion, reportScope } from "../report/report-scope.ts";
+import { reportScope } from "../report/report-scope.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 import type { RegionCollection } from "../types.ts";
 import type { Lang } from "../url-state.ts";
 import { useVillageCoverage } from "../use-coverage.ts";
@@ -34,15 +35,15 @@ export function LowestMapSlide({ regionCode, lowest, period, target, palette, la
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(
     () => ({
-      villages: { ...villages, features: villages.features.filter((f) => inRegion(f.properties.code, scope)) },
+      villages: { ...villages, features: villages.features.filter((f) => isInRegion(f.properties.code, scope)) },
       districts: {
         ...districts,
-        features: districts.features.filter((f) => inRegion(scope, f.properties.code) || inRegion(f.properties.code, scope)),
+        features: districts.features.filter((f) => isInRegion(scope, f.properties.code) || isInRegion(f.properties.code, scope)),
       },
     }),
     [villages, districts, scope],
   );
-  const nodes = useMemo(() => new Map([...coverage.byCode].filter(([code]) => inRegion(code, scope))), [coverage.byCode, scope]);
+  const nodes = useMemo(() => new Map([...coverage.byCode].filter(([code]) => isInRegion(code, scope))), [coverage.byCode, scope]);
   const classification = useMemo(
     () =>
       classify(

@@ -1,7 +1,7 @@
 // The saved outreach plans (newest first) and which one a presentation of a region shows.
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import type { OutreachPlansQuery } from "../generated/graphql.ts";
-import { inRegion } from "../report/report-scope.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 
 export type SavedPlan = OutreachPlansQuery["outreachPlans"][number];
 export type PlanSite = SavedPlan["plan"]["sites"][number];
@@ -35,7 +35,7 @@ export const OUTREACH_PLANS: TypedDocumentNode<OutreachPlansQuery> = gql`
 export function planForRegion(plans: readonly SavedPlan[], regionCode: string): { plan: SavedPlan; sites: PlanSite[] } | null {
   for (const plan of plans) {
     const sites = plan.plan.sites.filter(
-      (s) => inRegion(s.villageCode, regionCode) || s.villages.some((v) => inRegion(v.code, regionCode)),
+      (s) => isInRegion(s.villageCode, regionCode) || s.villages.some((v) => isInRegion(v.code, regionCode)),
     );
     if (sites.length > 0) return { plan, sites };
   }

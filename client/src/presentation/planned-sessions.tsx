@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../format.ts";
-import { inRegion } from "../report/report-scope.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 import type { Lang } from "../url-state.ts";
 import type { PlannedSessionsQuery } from "../generated/graphql.ts";
 import { SESSIONS_LIST_FIELDS, type OutreachSession } from "../village-panel/sessions-list.tsx";
@@ -25,7 +25,7 @@ export const MAX_SESSIONS = 6;
  */
 export function plannedSessions(sessions: readonly OutreachSession[], regionCode: string, today: string) {
   const planned = sessions
-    .filter((s) => s.status === "PLANNED" && s.villageCode && inRegion(s.villageCode, regionCode))
+    .filter((s) => s.status === "PLANNED" && s.villageCode && isInRegion(s.villageCode, regionCode))
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const upcoming = planned.filter((s) => (s.endsOn ?? s.startsOn) >= today);
   return upcoming.length > 0 ? { sessions: upcoming, overdue: false } : { sessions: planned, overdue: planned.length > 0 };

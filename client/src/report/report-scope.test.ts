@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inRegion, reportScope, targetProgress } from "./report-scope.ts";
+import { reportScope, targetProgress } from "./report-scope.ts";
 
 describe("reportScope", () => {
   it.each([
@@ -8,15 +8,6 @@ describe("reportScope", () => {
     ["35.26.01.1001", { level: "VILLAGE", scope: "35.26.01", childLevel: "VILLAGE" }],
   ])("%s lists %o", (code, expected) => {
     expect(reportScope(code)).toEqual(expected);
-  });
-});
-
-describe("inRegion", () => {
-  it("takes the villages below a code, not a code that merely starts alike", () => {
-    expect(inRegion("35.26.01.1001", "35.26.01")).toBe(true);
-    expect(inRegion("35.26.01.1001", "35.26")).toBe(true);
-    expect(inRegion("35.26.10.2001", "35.26.1")).toBe(false);
-    expect(inRegion("35.26.01.1001", "35.26.01.1001")).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 // What a report or presentation about a region lists: its districts, or the villages of its district.
 import type { RegionLevel } from "../generated/graphql.ts";
+import { levelOfCode, parentOfCode } from "../../../domain/region-code.ts";
 
 export type { RegionLevel };
 
@@ -12,15 +13,10 @@ export interface ReportScope {
 
 /** From a Kemendagri code: 35.26 a regency, 35.26.01 a district, 35.26.01.1001 a village. */
 export function reportScope(code: string): ReportScope {
-  const parts = code.split(".");
-  if (parts.length >= 4) return { level: "VILLAGE", scope: parts.slice(0, 3).join("."), childLevel: "VILLAGE" };
-  if (parts.length === 3) return { level: "DISTRICT", scope: code, childLevel: "VILLAGE" };
+  const level = levelOfCode(code);
+  if (level === "VILLAGE") return { level, scope: parentOfCode(code)!, childLevel: "VILLAGE" };
+  if (level === "DISTRICT") return { level, scope: code, childLevel: "VILLAGE" };
   return { level: "REGENCY", scope: code, childLevel: "DISTRICT" };
-}
-
-/** The villages (codes) that lie in a region. */
-export function inRegion(villageCode: string, regionCode: string): boolean {
-  return villageCode === regionCode || villageCode.startsWith(`${regionCode}.`);
 }
 
 export interface TargetProgress {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatInt } from "../format.ts";
 import type { SessionsList_SessionFragment as OutreachSession } from "../generated/graphql.ts";
 import type { Lang } from "../url-state.ts";
+import { isBelowRegion } from "../../../domain/region-code.ts";
 
 /** What the lists show of a session (also the presentation's planned sessions). */
 export const SESSIONS_LIST_FIELDS: TypedDocumentNode<OutreachSession> = gql`
@@ -67,7 +68,9 @@ interface Props {
 /** The village's own sessions first, then the others of its district. */
 export function SessionsList({ sessions, villageCode, districtCode, lang }: Props) {
   const { t } = useTranslation();
-  const near = sessions.filter((s) => s.villageCode === villageCode || (districtCode && s.villageCode?.startsWith(`${districtCode}.`)));
+  const near = sessions.filter(
+    (s) => s.villageCode === villageCode || (districtCode && s.villageCode && isBelowRegion(s.villageCode, districtCode)),
+  );
   const { past, planned } = splitSessions(near, villageCode);
   const block = (title: string, list: OutreachSession[]) => (
     <>
