@@ -1,4 +1,5 @@
-import { unzipSync, zipSync } from "fflate";
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from "fflate";
+import { decodeUploads } from "../server/imports/import-upload.service.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
@@ -16,6 +17,34 @@ const IMPORT = `mutation ($kind: ImportKind!, $files: [ImportFileInput!]!, $leve
 const b64 = (data: Uint8Array) => Buffer.from(data).toString("base64");
 const NIKS = Array.from({ length: 210 }, (_, i) => `35260100${String(i).padStart(8, "0")}`);
 const ENROLL_HEADER = "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n";
+
+/**
+ * A zip bomb: `mb` MB of zeros as bomb.shp (about 1 KB per MB compressed) beside a small bomb.dbf.
+ */
+function zipBomb(mb: number): Buffer {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  const shp = new ZipDeflate("bomb.shp", { level: 1 });
+  zip.add(shp);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < mb; i++) shp.push(zeros, i === mb - 1);
+  const dbf = new ZipPassThrough("bomb.dbf");
+  zip.add(dbf);
+  dbf.push(new Uint8Array(32), true);
+  zip.end();
+  return Buffer.concat(out);
+}
+
+/** The same zip, its directory declaring each entry `size` bytes, as a hostile file would. */
+function lyingAbout(zip: Buffer, size: number): Buffer {
+  const bytes = Buffer.from(zip);
+  for (let at = bytes.indexOf("PK\x01\x02", 0, "latin1"); at >= 0; at = bytes.indexOf("PK\x01\x02", at + 4, "latin1"))
+    bytes.writeUInt32LE(size, at + 24); // central directory: uncompressed size
+  return bytes;
+}
 
 /** Everything an import can change. */
 const snapshot = (db: Database) =>
@@ -178,6 +207,36 @@ describe("importFile mutation (uploaded files, admin only)", () => {
       expect.stringContaining("**** **** **** ****"),
     ]);
     expect(showsNik(JSON.stringify(echoed))).toBe(false);
+  });
+
+  it("refuses a zip bomb while inflating it, whether its directory tells its size or lies", async () => {
+    const before = await snapshot(db);
+    const honest = zipBomb(300);
+    expect(honest.length).toBeLessThan(2_000_000);
+    const told = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "desa.zip", base64: b64(honest) }] }, ADMIN);
+    expect(told.errors![0]).toMatchObject({
+      message: expect.stringMatching(
+        /^desa\.zip: 1 problem\(s\); nothing was imported\.\n.*expands to 300 MB \(at most 256 MB are unzipped\)/,
+      ),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const lying = await run(
+      db,
+      IMPORT,
+      { kind: "BOUNDARIES", files: [{ name: "desa.zip", base64: b64(lyingAbout(honest, 1000)) }] },
+      ADMIN,
+    );
+    expect(lying.errors![0].message).toMatch(/desa\.zip[^]*expands to more than 256 MB \(at most 256 MB are unzipped\)/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("checks base64 in linear time: 80 KB of spaces and a wrong character are refused at once", () => {
+    const started = performance.now();
+    expect(() => decodeUploads([{ name: "a.zip", base64: `${" ".repeat(80_000)}!` }])).toThrow(
+      /base64 holds characters that are not base64/,
+    );
+    expect(performance.now() - started).toBeLessThan(500); // the old pattern took about 13 s
+    expect(new TextDecoder().decode(decodeUploads([{ name: "a.csv", base64: "aGVs\n bG8=\n" }])[0].data)).toBe("hello");
   });
 
   it("refuses content that is neither text nor valid base64, naming the file", async () => {
