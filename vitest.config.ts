@@ -1,12 +1,26 @@
 import { defineConfig } from "vitest/config";
 
+// Three tiers, all run by `npm test` (`vitest run`); one alone with `--project <name>`:
+// - unit: pure code (domain/, client/src/, test/unit/): no database, no browser, no global setup;
+// - integration: test/*.test.ts on a real PostGIS (embedded, or TEST_DATABASE_URL), the demo seeded once;
+// - browser: test/browser/ driving Chromium against the built client.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "client/src/**/*.test.ts", "client/src/**/*.test.tsx"],
-    globalSetup: ["test/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 240_000,
     maxWorkers: 2,
     server: { deps: { inline: ["type-graphql", "graphql-scalars", "@apollo/server", "graphql-query-complexity"] } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["domain/**/*.test.ts", "client/src/**/*.test.{ts,tsx}", "test/unit/**/*.test.ts"],
+          testTimeout: 20_000,
+        },
+      },
+      { extends: true, test: { name: "integration", include: ["test/*.test.ts"], globalSetup: ["test/global-setup.ts"] } },
+      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], globalSetup: ["test/global-setup.ts"] } },
+    ],
   },
 });

@@ -207,14 +207,12 @@ async function main(): Promise<void> {
     // Both answer the same numbers (checked once, before the load).
     const answers = await Promise.all(
       [`${appUrl}/graphql`, baseUrl].map((u) =>
-        fetch(u, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) }).then((r) =>
-          r.json(),
+        fetch(u, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) }).then(
+          (r) => r.json() as Promise<{ data: { coverage: { edges: { node: { enrolled: number; bySector: unknown[] } }[] } } }>,
         ),
       ),
     );
-    const sums = answers.map((a: any) =>
-      a.data.coverage.edges.reduce((s: number, e: any) => s + e.node.enrolled + e.node.bySector.length, 0),
-    );
+    const sums = answers.map((a) => a.data.coverage.edges.reduce((s, e) => s + e.node.enrolled + e.node.bySector.length, 0));
     if (answers[0].data.coverage.edges.length !== 281 || sums[0] !== sums[1])
       throw new Error(`the two servers disagree: ${JSON.stringify(sums)}`);
     console.log(

@@ -53,8 +53,14 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   );
   app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
-  app.get("/export/plans/:id.csv", planCsvHandler(db));
-  app.get("/export/plans/:id/field-sheet", fieldSheetHandler(db));
+  app.get(
+    "/export/plans/:id.csv",
+    planCsvHandler((req) => context(req).services),
+  );
+  app.get(
+    "/export/plans/:id/field-sheet",
+    fieldSheetHandler((req) => context(req).services),
+  );
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
   app.use(express.static(CLIENT_DIST, { index: "index.html" }));
   app.get(/^\/(?!graphql|export).*/, (_req, res) => {

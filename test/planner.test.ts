@@ -1,26 +1,9 @@
-import { randomLcg } from "d3-random";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
-import { coveredWeight, greedyMaxCoverage, type CoverageCandidate } from "../server/planner/greedy.ts";
+import { GUARANTEE, bruteForceOptimum } from "./support/brute-force.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { ADMIN, run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
-
-const GUARANTEE = 1 - 1 / Math.E;
-
-/** The best weight any k of the candidates reach, by trying every k-subset. */
-function bruteForceOptimum(candidates: CoverageCandidate[], weight: Map<string, number>, k: number): number {
-  let best = 0;
-  const pick = (start: number, chosen: CoverageCandidate[]) => {
-    if (chosen.length === k || start === candidates.length) {
-      best = Math.max(best, coveredWeight(chosen, weight));
-      return;
-    }
-    for (let i = start; i < candidates.length; i++) pick(i + 1, [...chosen, candidates[i]!]);
-  };
-  pick(0, []);
-  return best;
-}
 
 const PLAN = `query ($input: PlanInput!) { outreachPlan(input: $input) {
   candidateCount stopReason method
@@ -32,56 +15,6 @@ const PLAN = `query ($input: PlanInput!) { outreachPlan(input: $input) {
   coverageAfter { code level workforce enrolledBefore expectedNew rateBefore rateAfter }
   villagesLeftOut { code uncovered }
 } }`;
-
-describe("greedy maximum coverage", () => {
-  it("reaches at least 1 - 1/e of the brute-force optimum on random small instances, and never more", () => {
-    const random = randomLcg(42);
-    let ratioMin = 1;
-    for (let instance = 0; instance < 200; instance++) {
-      const points = Array.from({ length: 6 + Math.floor(random() * 10) }, (_, i) => `v${i}`);
-      const weight = new Map(points.map((p) => [p, Math.floor(random() * 100)]));
-      const candidates = Array.from({ length: 4 + Math.floor(random() * 7) }, (_, i) => ({
-        id: `c${String(i).padStart(2, "0")}`,
-        reaches: points.filter(() => random() < 0.3),
-      }));
-      const k = 1 + Math.floor(random() * 4);
-      const greedy = greedyMaxCoverage(candidates, weight, { k });
-      const chosen = greedy.map((s) => candidates.find((c) => c.id === s.id)!);
-      const reached = coveredWeight(chosen, weight);
-      expect(greedy.reduce((sum, s) => sum + s.gain, 0)).toBe(reached); // gains add up: nothing counted twice
-      const optimum = bruteForceOptimum(candidates, weight, k);
-      expect(reached).toBeLessThanOrEqual(optimum);
-      expect(reached).toBeGreaterThanOrEqual(GUARANTEE * optimum);
-      if (optimum > 0) ratioMin = Math.min(ratioMin, reached / optimum);
-    }
-    expect(ratioMin).toBeGreaterThanOrEqual(GUARANTEE);
-  });
-
-  it("is not always optimal: on the classic bad case it takes the big site first", () => {
-    const weight = new Map([
-      ["a", 2],
-      ["b", 2],
-      ["c", 2],
-      ["d", 2],
-      ["e", 1],
-      ["f", 1],
-    ]);
-    const candidates = [
-      { id: "big", reaches: ["b", "c", "e", "f"] },
-      { id: "left", reaches: ["a", "b", "e"] },
-      { id: "right", reaches: ["c", "d", "f"] },
-    ];
-    const greedy = greedyMaxCoverage(candidates, weight, { k: 2 });
-    expect(greedy[0]!.id).toBe("big");
-    expect(
-      coveredWeight(
-        greedy.map((s) => candidates.find((c) => c.id === s.id)!),
-        weight,
-      ),
-    ).toBe(8);
-    expect(bruteForceOptimum(candidates, weight, 2)).toBe(10);
-  });
-});
 
 describe("outreach planner on the demo", () => {
   let db: Database;

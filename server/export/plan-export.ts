@@ -2,9 +2,8 @@
 // (one page per session: place, date, target villages with their uncovered counts).
 import type { Request, Response } from "express";
 import i18next from "i18next";
-import type { Database } from "../db/database.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
-import { createServices } from "../graphql/services.ts";
+import type { Services } from "../graphql/services.ts";
 import type { SavedPlan } from "../planner/planner.types.ts";
 import { toCsv } from "./csv.ts";
 
@@ -152,14 +151,14 @@ export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
 <body>${pages.join("\n")}</body></html>`;
 }
 
-async function loadPlan(db: Database, req: Request, res: Response): Promise<SavedPlan | null> {
+async function loadPlan(services: Services, req: Request, res: Response): Promise<SavedPlan | null> {
   const id = Number(req.params.id);
   if (!Number.isInteger(id) || id < 1) {
     res.status(400).json({ error: `id: "${req.params.id}" is not a plan id.`, code: ErrorCode.BAD_USER_INPUT });
     return null;
   }
   try {
-    return await createServices(db).planner.saved(id);
+    return await services.planner.saved(id);
   } catch (e) {
     if (e instanceof DomainError) res.status(e.code === ErrorCode.NOT_FOUND ? 404 : 400).json({ error: e.message, code: e.code });
     else throw e;
@@ -168,16 +167,16 @@ async function loadPlan(db: Database, req: Request, res: Response): Promise<Save
 }
 
 /** GET /export/plans/:id.csv */
-export const planCsvHandler = (db: Database) => async (req: Request, res: Response) => {
-  const saved = await loadPlan(db, req, res);
+export const planCsvHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
   const csv = toCsv(planCsvRows(saved), PLAN_CSV_FIELDS);
   res.type("text/csv; charset=utf-8").attachment(`plan-${saved.id}.csv`).send(csv);
 };
 
 /** GET /export/plans/:id/field-sheet?lang=id|en: printable HTML, one page per session. */
-export const fieldSheetHandler = (db: Database) => async (req: Request, res: Response) => {
-  const saved = await loadPlan(db, req, res);
+export const fieldSheetHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
+  const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
   res.type("html").send(fieldSheetHtml(saved, req.query.lang === "en" ? "en" : "id"));
 };

@@ -1,7 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "./context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
-import { getDatasetInfo } from "../regions/dataset-info.ts";
 
 @ObjectType({ description: "What data is loaded." })
 class DatasetInfo {
@@ -26,7 +25,7 @@ class SectorInfo {
 export class DatasetResolver {
   @Query(() => DatasetInfo, { description: "What data is loaded, and whether it is synthetic." })
   async datasetInfo(@Ctx() ctx: Context): Promise<DatasetInfo> {
-    const info = await getDatasetInfo(ctx.db.sql);
+    const info = await ctx.services.dataset.info();
     const regency = info.regency_code ? await ctx.services.regions.byCode.load(info.regency_code) : null;
     const periods = await ctx.services.coverage.periods();
     return {
@@ -42,7 +41,6 @@ export class DatasetResolver {
 
   @Query(() => [SectorInfo], { description: "Sectors." })
   async sectors(@Ctx() ctx: Context): Promise<SectorInfo[]> {
-    const rows = await ctx.db.prisma.sector.findMany({ orderBy: { sort: "asc" } });
-    return rows.map((r) => ({ code: r.code as Sector, nameId: r.nameId, nameEn: r.nameEn }));
+    return ctx.services.dataset.sectors();
   }
 }

@@ -24,7 +24,7 @@ export function decodeUploads(files: ImportFileInput[]): UploadedFile[] {
 }
 
 /** Runs the CLI's import on uploaded files and describes the result for GraphQL. */
-export async function importFiles(
+async function importFiles(
   sql: Sql,
   request: { kind: ImportKind; files: UploadedFile[]; level: ServedLevel | null; nikKey: string | undefined },
 ): Promise<ImportResult> {
@@ -36,4 +36,13 @@ export async function importFiles(
     level: request.level ?? undefined,
   });
   return { ...outcome, level: (outcome.level as ServedLevel | null) ?? null, dataQuality: outcome.quality };
+}
+
+/** Imports from uploads (the importFile mutation, through Services). */
+export class ImportService {
+  constructor(private readonly sql: Sql) {}
+
+  upload(request: Parameters<typeof importFiles>[1]): Promise<ImportResult> {
+    return importFiles(this.sql, request);
+  }
 }

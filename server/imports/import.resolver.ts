@@ -3,7 +3,7 @@ import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
 import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
 import { ImportFileInput, ImportResult } from "./import.types.ts";
-import { decodeUploads, importFiles } from "./import-upload.service.ts";
+import { decodeUploads } from "./import-upload.service.ts";
 
 @Resolver()
 export class ImportResolver {
@@ -25,6 +25,6 @@ export class ImportResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportResult> {
     requireAdmin(ctx);
-    return importFiles(ctx.db.sql, { kind, files: decodeUploads(files), level, nikKey: ctx.config.nikKey });
+    return ctx.services.imports.upload({ kind, files: decodeUploads(files), level, nikKey: ctx.config.nikKey });
   }
 }

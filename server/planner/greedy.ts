@@ -22,14 +22,12 @@ export interface GreedyStep {
 
 export interface GreedyOptions {
   k: number;
-  /** called after each pick; return false to stop (e.g. when the budget is spent) */
-  continueAfter?: (step: GreedyStep) => boolean;
 }
 
 export function greedyMaxCoverage(
   candidates: readonly CoverageCandidate[],
   weight: ReadonlyMap<string, number>,
-  { k, continueAfter }: GreedyOptions,
+  { k }: GreedyOptions,
 ): GreedyStep[] {
   const reached = new Set<string>();
   const remaining = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -45,9 +43,7 @@ export function greedyMaxCoverage(
     const [site] = remaining.splice(best, 1);
     const newlyReached = site!.reaches.filter((p) => !reached.has(p) && (weight.get(p) ?? 0) > 0);
     newlyReached.forEach((p) => reached.add(p));
-    const step = { id: site!.id, newlyReached, gain: bestGain };
-    steps.push(step);
-    if (continueAfter && !continueAfter(step)) break;
+    steps.push({ id: site!.id, newlyReached, gain: bestGain });
   }
   return steps;
 }

@@ -1,7 +1,7 @@
 // Builds an outreach plan from candidate sites and village gaps: greedy maximum coverage, the
 // budget, expected enrollments and the coverage each region would reach. Pure: no database.
 import { rate } from "../coverage/rates.ts";
-import { greedyMaxCoverage } from "./greedy.ts";
+import { greedyMaxCoverage, type GreedyStep } from "./greedy.ts";
 import { isInRegion } from "../../domain/region-code.ts";
 import { SiteKind, StopReason, type ServedLevel } from "../../domain/vocabulary.ts";
 import { type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage } from "./planner.types.ts";
@@ -40,6 +40,14 @@ export const PLAN_METHOD =
   "Reach is monotone and submodular, so greedy reaches at least 1 - 1/e (about 63%) of the best possible reach for the same number of sessions " +
   "(Nemhauser, Wolsey and Fisher, 1978). Expected enrollments = uncovered reached x enrollment rate, funded at monthly premium x months until the budget is spent.";
 
+/** The plan as the greedy steps are folded in: its sites, the budget left (in workers) and the running totals. */
+interface PlanSoFar {
+  sites: PlanSite[];
+  fundableLeft: number;
+  reached: number;
+  enrolled: number;
+}
+
 export function buildPlan(
   parameters: PlanParameters,
   candidates: readonly CandidateRow[],
@@ -50,74 +58,81 @@ export function buildPlan(
   const weight = new Map(villages.map((v) => [v.code, v.uncovered]));
   const byCode = new Map(candidates.map((c) => [c.code, c]));
   const costPerWorker = parameters.monthlyPremium * parameters.months;
-  let fundableLeft = parameters.budget === null ? Number.POSITIVE_INFINITY : Math.floor(parameters.budget / costPerWorker);
-  const expectedByVillage = new Map<string, number>();
-  const sites: PlanSite[] = [];
-  let stopReason: StopReason = StopReason.NOTHING_LEFT_TO_REACH;
-  let reachedSoFar = 0;
-  let enrolledSoFar = 0;
+  const fundable = parameters.budget === null ? Number.POSITIVE_INFINITY : Math.floor(parameters.budget / costPerWorker);
+  const cost = (enrolled: number) => ({
+    cost: enrolled * costPerWorker,
+    budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolled * costPerWorker,
+  });
 
-  if (fundableLeft <= 0) stopReason = StopReason.BUDGET_SPENT;
-  else {
-    greedyMaxCoverage(
-      candidates.map((c) => ({ id: c.code, reaches: c.reach.map((r) => r.code) })),
-      weight,
-      {
-        k: parameters.sessions,
-        continueAfter: (step) => {
-          const c = byCode.get(step.id)!;
-          const wanted = Math.round(step.gain * parameters.enrollmentRate);
-          const funded = Math.min(wanted, fundableLeft);
-          fundableLeft -= funded;
-          const distance = new Map(c.reach.map((r) => [r.code, r.distance]));
-          const reached: PlanVillage[] = step.newlyReached
-            .map((code) => {
-              const v = village.get(code)!;
-              const expected = step.gain > 0 ? (funded * v.uncovered) / step.gain : 0; // the site's enrollments, shared by uncovered
-              expectedByVillage.set(code, expected);
-              return {
-                ...villageIdentity(v),
-                uncovered: v.uncovered,
-                distanceMeters: distance.get(code) ?? null,
-                expectedEnrollments: expected,
-              };
-            })
-            .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.code.localeCompare(b.code));
-          reachedSoFar += step.gain;
-          enrolledSoFar += funded;
-          const home = village.get(c.villageCode);
-          sites.push({
-            order: sites.length + 1,
-            kind: c.kind,
-            pointId: c.pointId,
-            code: c.code,
-            name: c.name,
-            villageCode: c.villageCode,
-            villageName: home?.name ?? c.villageCode,
-            districtName: home?.districtName ?? "",
-            lon: c.lon,
-            lat: c.lat,
-            date: c.date,
-            villages: reached,
-            uncoveredReached: step.gain,
-            expectedEnrollments: funded,
-            premiumCost: funded * costPerWorker,
-            budgetLimited: funded < wanted,
-            cumulativeUncoveredReached: reachedSoFar,
-            cumulativeExpectedEnrollments: enrolledSoFar,
-            cumulativeCost: enrolledSoFar * costPerWorker,
-            budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
-          });
-          if (fundableLeft <= 0) {
-            stopReason = StopReason.BUDGET_SPENT;
-            return false;
-          }
-          if (sites.length === parameters.sessions) stopReason = StopReason.SESSIONS_REACHED;
-          return true;
-        },
-      },
-    );
-  }
+  /** The plan with one more greedy step, funded from what is left of the budget. */
+  const addSite = (soFar: PlanSoFar, step: GreedyStep): PlanSoFar => {
+    const c = byCode.get(step.id)!;
+    const wanted = Math.round(step.gain * parameters.enrollmentRate);
+    const funded = Math.min(wanted, soFar.fundableLeft);
+    const distance = new Map(c.reach.map((r) => [r.code, r.distance]));
+    const reached: PlanVillage[] = step.newlyReached
+      .map((code) => {
+        const v = village.get(code)!;
+        return {
+          ...villageIdentity(v),
+          uncovered: v.uncovered,
+          distanceMeters: distance.get(code) ?? null,
+          // the site's enrollments, shared by uncovered
+          expectedEnrollments: step.gain > 0 ? (funded * v.uncovered) / step.gain : 0,
+        };
+      })
+      .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.code.localeCompare(b.code));
+    const reachedSoFar = soFar.reached + step.gain;
+    const enrolledSoFar = soFar.enrolled + funded;
+    const home = village.get(c.villageCode);
+    const site: PlanSite = {
+      order: soFar.sites.length + 1,
+      kind: c.kind,
+      pointId: c.pointId,
+      code: c.code,
+      name: c.name,
+      villageCode: c.villageCode,
+      villageName: home?.name ?? c.villageCode,
+      districtName: home?.districtName ?? "",
+      lon: c.lon,
+      lat: c.lat,
+      date: c.date,
+      villages: reached,
+      uncoveredReached: step.gain,
+      expectedEnrollments: funded,
+      premiumCost: funded * costPerWorker,
+      budgetLimited: funded < wanted,
+      cumulativeUncoveredReached: reachedSoFar,
+      cumulativeExpectedEnrollments: enrolledSoFar,
+      cumulativeCost: cost(enrolledSoFar).cost,
+      budgetRemaining: cost(enrolledSoFar).budgetRemaining,
+    };
+    return { sites: [...soFar.sites, site], fundableLeft: soFar.fundableLeft - funded, reached: reachedSoFar, enrolled: enrolledSoFar };
+  };
+
+  // Greedy's choices do not depend on the budget: take its steps, then fund them in order until the budget is spent.
+  const steps =
+    fundable > 0
+      ? greedyMaxCoverage(
+          candidates.map((c) => ({ id: c.code, reaches: c.reach.map((r) => r.code) })),
+          weight,
+          { k: parameters.sessions },
+        )
+      : [];
+  const plan = steps.reduce<PlanSoFar>((soFar, step) => (soFar.fundableLeft <= 0 ? soFar : addSite(soFar, step)), {
+    sites: [],
+    fundableLeft: fundable,
+    reached: 0,
+    enrolled: 0,
+  });
+  const { sites, reached: reachedSoFar, enrolled: enrolledSoFar } = plan;
+  const stopReason: StopReason =
+    plan.fundableLeft <= 0
+      ? StopReason.BUDGET_SPENT
+      : sites.length === parameters.sessions
+        ? StopReason.SESSIONS_REACHED
+        : StopReason.NOTHING_LEFT_TO_REACH;
+  const expectedByVillage = new Map(sites.flatMap((s) => s.villages.map((v) => [v.code, v.expectedEnrollments] as const)));
 
   const reachedCodes = new Set(sites.flatMap((s) => s.villages.map((v) => v.code)));
   const villagesLeftOut = villages
@@ -132,8 +147,8 @@ export function buildPlan(
     totals: {
       uncoveredReached: reachedSoFar,
       expectedEnrollments: enrolledSoFar,
-      premiumCost: enrolledSoFar * costPerWorker,
-      budgetRemaining: parameters.budget === null ? null : parameters.budget - enrolledSoFar * costPerWorker,
+      premiumCost: cost(enrolledSoFar).cost,
+      budgetRemaining: cost(enrolledSoFar).budgetRemaining,
       uncoveredInRegion: villages.reduce((sum, v) => sum + v.uncovered, 0),
     },
     stopReason,

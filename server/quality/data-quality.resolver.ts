@@ -1,7 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context.ts";
 import { DataQualityReport } from "./data-quality.types.ts";
-import { dataQualityReport } from "./data-quality.service.ts";
 
 @Resolver()
 export class DataQualityResolver {
@@ -14,6 +13,6 @@ export class DataQualityResolver {
     regionCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<DataQualityReport> {
-    return dataQualityReport(ctx.db.sql, regionCode);
+    return ctx.services.quality.report(regionCode);
   }
 }

@@ -28,3 +28,12 @@ export async function dataQualityReport(sql: Sql, regionCode?: string | null): P
     throw notFound(`regionCode: no region with code "${code}" in the official list or the database.`);
   return dataQuality({ regionCode: code, official: official.villages, districts: official.districts, stored });
 }
+
+/** The report for GraphQL (through Services, like every resolver). */
+export class DataQualityService {
+  constructor(private readonly sql: Sql) {}
+
+  report(regionCode: string | null): Promise<DataQuality> {
+    return dataQualityReport(this.sql, regionCode);
+  }
+}

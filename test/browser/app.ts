@@ -7,19 +7,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildClient, clientIsStale } from "../../scripts/client-build.mjs";
 import { inject } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import "../support/seeded.ts"; // the seededFixture type
+import { CHROMIUM, hasChromium } from "../support/chromium.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 const DIST = join(ROOT, "client/dist");
-
-/** Run `vite build` when client/dist is missing or older than the client sources. */
-export async function ensureClientBuilt(): Promise<void> {
-  if (clientIsStale(ROOT)) await buildClient(ROOT);
-}
 
 /** Gzipped size of the built JavaScript, MapLibre's own chunks left out. */
 export function mainJsGzipBytes(): number {
@@ -128,10 +123,7 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** The browser tests need the system Chromium (`npx playwright install` cannot download one). */
-export const hasChromium = existsSync(CHROMIUM);
+export { hasChromium };
 if (!hasChromium) console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
 export function launchBrowser(): Promise<Browser> {

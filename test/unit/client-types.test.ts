@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "@graphql-codegen/cli";
 import { describe, expect, it } from "vitest";
-import config, { GENERATED_FILE } from "../codegen.ts";
+import config, { GENERATED_FILE } from "../../codegen.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
+const ROOT = new URL("../..", import.meta.url).pathname;
 
 describe("the client's generated GraphQL types", () => {
   it("are valid against schema.graphql and match client/src/generated/graphql.ts", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../server/logger.ts";
-import { NIK_FORMS, showsNik } from "./support/niks.ts";
+import { createLogger } from "../../server/logger.ts";
+import { NIK_FORMS, showsNik } from "../support/niks.ts";
 
 const NIK = "3526010101010001";
 
