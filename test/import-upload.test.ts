@@ -160,6 +160,36 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     expect(again.data!.importFile).toMatchObject({ rows: 0, alreadyImported: true });
   });
 
+  it("serialises concurrent imports: two files at once, and the same file twice at once, all succeed", async () => {
+    const before = (await snapshot(db)) as Record<string, number>;
+    const villages = features.slice(10, 40).map((f) => f.code);
+    const workforce = (period: string) =>
+      "kode_desa,sektor,periode,jumlah_pekerja,sumber\n" + villages.map((c) => `${c},nelayan,${period},50,BPS`).join("\n");
+    const enrollments =
+      ENROLL_HEADER +
+      NIKS.slice(100, 130)
+        .map((nik, i) => `${nik},Siti,${villages[i]},nelayan,JKK,2025-03-01,,aktif,DBHCHT`)
+        .join("\n");
+    const upload = (kind: string, name: string, text: string) => run(db, IMPORT, { kind, files: [{ name, text }] }, ADMIN);
+    const results = await Promise.all([
+      upload("WORKFORCE", "a.csv", workforce("2024-06")),
+      upload("WORKFORCE", "b.csv", workforce("2024-07")),
+      upload("ENROLLMENTS", "c.csv", enrollments),
+      upload("ENROLLMENTS", "c.csv", enrollments),
+    ]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(results.map((r) => r.data!.importFile.alreadyImported).sort()).toEqual([false, false, false, true]);
+    const after = await snapshot(db);
+    expect(after).toMatchObject({ workforce: before.workforce + 60, enrollments: before.enrollments + 30, runs: before.runs + 3 });
+    // The summary holds every enrolment once, as counted from the table itself.
+    const [check] = await db.sql.query<{ summary: number; table: number }>(
+      `SELECT (SELECT sum(enrolled)::int FROM coverage_summary WHERE period = '2025-03' AND sector_code = 'FISHER') AS summary,
+              (SELECT count(*)::int FROM enrollment WHERE sector_code = 'FISHER' AND start_date <= '2025-03-31' AND (end_date IS NULL OR end_date > '2025-03-31')) AS table`,
+    );
+    expect(check.summary).toBe(check.table);
+    expect(check.table).toBeGreaterThanOrEqual(30);
+  });
+
   it("rejects an enrollment file with bad rows: every problem listed (past the message's 200), nothing changed, no NIK", async () => {
     const good = NIKS.slice(2, 5).map((nik) => `${nik},Budi,${features[0].code},petani,JKK,2025-02-01,,aktif,DBHCHT`);
     const bad = NIKS.slice(5).map((nik, i) => `${nik},Budi,35.26.01.9${String(i).padStart(3, "0")},petani,JKK,2025-02-01,,aktif,DBHCHT`);

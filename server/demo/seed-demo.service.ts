@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
 import { claimNikKey } from "../common/nik-key.ts";
+import { lockImports } from "../imports/import-lock.ts";
 import { readBoundaries, type BoundaryFeature } from "../regions/boundary-parsers.ts";
 import { importBoundaries } from "../regions/boundary-import.service.ts";
 import { officialRegency } from "../regions/official-codes.ts";
@@ -69,6 +70,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
   const seatDistrict = `${o.regency}.01`;
   const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
   await db.sql.transaction(async (tx) => {
+    await lockImports(tx);
     await tx.exec(
       `TRUNCATE enrollment, nik_key, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`,
     );

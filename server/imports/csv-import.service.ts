@@ -5,6 +5,7 @@ import type { Sql } from "../db/sql.ts";
 import { ImportRejected, type InputProblem } from "../common/errors.ts";
 import { refreshCoverageSummary } from "../coverage/refresh.sql.ts";
 import { readCsv, type ColumnAliases, type CsvRow } from "./csv-rows.ts";
+import { lockImports } from "./import-lock.ts";
 
 /** What one kind of CSV import knows: its columns, how a row becomes a record, how records are written. */
 export interface RowImporter<R> {
@@ -79,10 +80,11 @@ export async function importCsv<R>(
 ): Promise<ImportResult> {
   const source = sourceName(input);
   const fileHash = await hashOf(input);
-  const seen = await sql.query(`SELECT 1 FROM import_run WHERE kind = $1 AND file_hash = $2`, [importer.kind, fileHash]);
-  if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
-  const check = await importer.prepare(sql);
   return sql.transaction(async (tx) => {
+    await lockImports(tx); // another import of this file may have just committed: check after the lock
+    const seen = await tx.query(`SELECT 1 FROM import_run WHERE kind = $1 AND file_hash = $2`, [importer.kind, fileHash]);
+    if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
+    const check = await importer.prepare(tx);
     await importer.begin?.(tx);
     const triggersOff = await skipRowTriggers(tx);
     const problems: InputProblem[] = [];

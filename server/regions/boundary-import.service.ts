@@ -7,6 +7,7 @@ import { checkBoundaries } from "./boundary-checks.ts";
 import { officialRegency, type OfficialArea } from "./official-codes.ts";
 import * as q from "./boundaries.sql.ts";
 import { setDatasetInfo } from "./dataset-info.ts";
+import { lockImports } from "../imports/import-lock.ts";
 
 export interface BoundaryImportOptions {
   level?: RegionLevel;
@@ -86,6 +87,7 @@ export async function importBoundaries(
   if (checked.problems.length > 0) throw new ImportRejected(options.source, checked.problems);
 
   return sql.transaction(async (tx) => {
+    await lockImports(tx);
     await upsertHierarchy(tx, [
       { area: official.province, level: "PROVINCE" },
       { area: official.regency, level: "REGENCY" },
