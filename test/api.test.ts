@@ -6,6 +6,7 @@ import { getSchema } from "../server/graphql/schema.ts";
 import { printedSchema, SCHEMA_FILE } from "../server/cli/print-schema.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { ADMIN, run } from "./support/graphql.ts";
+import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 
 const COVERAGE = `query ($level: RegionLevel!, $sector: Sector, $parentCode: String, $first: Int, $after: String, $orderBy: CoverageMetric, $direction: SortDirection, $maxCoverageRate: Float, $minUncovered: Int, $target: Float) {
   coverage(level: $level, sector: $sector, parentCode: $parentCode, first: $first, after: $after, orderBy: $orderBy, direction: $direction, maxCoverageRate: $maxCoverageRate, minUncovered: $minUncovered, target: $target) {
@@ -22,29 +23,55 @@ describe("GraphQL API", () => {
   });
   afterAll(() => db?.close());
 
-  it("answers district coverage for farmers with the same numbers as an independent SQL computation", async () => {
+  it("answers district coverage for farmers with the same numbers and rates as an independent SQL computation", async () => {
     const { data, errors } = await run(db, COVERAGE, { level: "DISTRICT", sector: "FARMER", first: 100 });
     expect(errors).toBeUndefined();
-    const expected = await db.sql.query<{ code: string; workforce: number; enrolled: number }>(
-      `SELECT d.code, sum(w.workers)::int AS workforce,
-              (SELECT count(*) FROM enrollment e WHERE e.village_code LIKE d.code || '.%' AND e.sector_code = 'FARMER'
-                 AND e.start_date <= date '2025-09-30' AND (e.end_date IS NULL OR e.end_date > date '2025-09-30'))::int AS enrolled
-       FROM region d JOIN workforce_estimate w ON w.village_code LIKE d.code || '.%' AND w.sector_code = 'FARMER'
-       WHERE d.level = 'DISTRICT' GROUP BY d.code ORDER BY d.code`,
-    );
+    const expected = await independentCoverage(db, { level: "DISTRICT", sector: "FARMER", month: "2025-09" });
     const nodes = data!.coverage.edges.map((e: any) => e.node);
     expect(data!.coverage.totalCount).toBe(18);
     expect(data!.coverage.period).toBe("2025-09");
-    expect(
-      nodes
-        .map((n: any) => ({ code: n.code, workforce: n.workforce, enrolled: n.enrolled }))
-        .sort((a: any, b: any) => a.code.localeCompare(b.code)),
-    ).toEqual(expected);
+    const pick = (r: any) => ({ code: r.code, workforce: r.workforce, enrolled: r.enrolled, coverageRate: r.coverageRate });
+    expect(nodes.map(pick).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected.map(pick));
     const rates = nodes.map((n: any) => n.coverageRate);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
     expect(nodes[0].rank).toBe(1);
     const sum = expected.reduce((s, r) => ({ w: s.w + r.workforce, e: s.e + r.enrolled }), { w: 0, e: 0 });
     expect(data!.coverage.total).toEqual({ workforce: sum.w, enrolled: sum.e, coverageRate: sum.e / sum.w });
+    // each district's figures by sector
+    for (const sector of ["FARMER", "LIVESTOCK", "FISHER"]) {
+      const bySector = await independentCoverage(db, { level: "DISTRICT", sector, month: "2025-09" });
+      const given = nodes.map((n: any) => ({ code: n.code, ...n.bySector.find((b: any) => b.sector === sector) }));
+      const fields = (r: any) => ({
+        code: r.code,
+        workforce: r.workforce ?? 0,
+        enrolled: r.enrolled ?? 0,
+        coverageRate: r.coverageRate ?? null,
+      });
+      expect(given.map(fields).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(bySector.map(fields));
+    }
+  });
+
+  it("gives every village, all sectors together, the figures, rate, gap, rank and reliability of an independent computation", async () => {
+    const { data, errors } = await run(db, COVERAGE, { level: "VILLAGE", first: 500, target: 0.6 });
+    expect(errors).toBeUndefined();
+    const expected = await independentCoverage(db, { level: "VILLAGE", sector: null, month: "2025-09", target: 0.6 });
+    const rank = rankWithinParent(expected, (r) => r.coverageRate, "ASC");
+    const fields = (r: any) => ({
+      code: r.code,
+      parentCode: r.parentCode,
+      workforce: r.workforce,
+      enrolled: r.enrolled,
+      coverageRate: r.coverageRate,
+      uncovered: r.uncovered,
+      gapToTarget: r.gapToTarget,
+      reliability: r.reliability,
+      overEnrolled: r.overEnrolled,
+    });
+    const nodes = data!.coverage.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(281);
+    expect(nodes.map(fields).sort((a: any, b: any) => a.code.localeCompare(b.code))).toEqual(expected.map(fields));
+    const byCode = new Map(expected.map((r) => [r.code, r]));
+    expect(nodes.map((n: any) => n.rank)).toEqual(nodes.map((n: any) => rank.get(byCode.get(n.code)!)));
   });
 
   it("filters on metrics, computes the gap to a target and pages with cursors", async () => {
@@ -92,6 +119,31 @@ describe("GraphQL API", () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "first" });
     const period = await run(db, `{ coverage(level: VILLAGE, period: "2019-01") { totalCount } }`);
     expect(period.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "period" });
+  });
+
+  it("refuses an out-of-range argument naming it, never clamping it to the range", async () => {
+    const cases: [string, string, string][] = [
+      [
+        `{ nearestFertilizerPoints(villageCode: "35.26.01.1001", first: 51) { distanceMeters } }`,
+        "first",
+        "first must be between 1 and 50 (got 51)",
+      ],
+      [
+        `{ nearestFertilizerPoints(villageCode: "35.26.01.1001", first: 0) { distanceMeters } }`,
+        "first",
+        "first must be between 1 and 50 (got 0)",
+      ],
+      [`{ searchRegions(query: "a", first: 101) { code } }`, "first", "first must be between 1 and 100 (got 101)"],
+      [`{ regionsWithin(level: VILLAGE, lon: 112.75, lat: -91, meters: 10) { distanceMeters } }`, "lat", "lat must be between -90 and 90"],
+      [`{ coverage(level: VILLAGE, target: 1.5) { totalCount } }`, "target", "target must be between 0 and 1"],
+      [`{ budgetView(input: { budget: 1000000, months: 61 }) { costPerWorker } }`, "input.months", "input.months must be between 1 and 60"],
+    ];
+    for (const [query, argument, message] of cases) {
+      const { data, errors } = await run(db, query);
+      expect(data ?? null, query).toBeNull();
+      expect(errors![0].extensions, query).toEqual({ code: "BAD_USER_INPUT", argumentName: argument });
+      expect(errors![0].message, query).toContain(message);
+    }
   });
 
   it("refuses mutations without the admin token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), and runs them with it", async () => {

@@ -34,15 +34,27 @@ async function inDatabase<T>(dir: string, fn: (db: Awaited<ReturnType<typeof ope
   }
 }
 
-const counts = (dir: string) =>
-  inDatabase(dir, (db) =>
-    db.sql
-      .query<{ villages: number; workforce: number; enrollments: number; runs: number }>(
-        `SELECT (SELECT count(geom) FROM region WHERE level = 'VILLAGE')::int AS villages, (SELECT count(*) FROM workforce_estimate)::int AS workforce,
+const countsIn = (db: Awaited<ReturnType<typeof openDatabase>>) =>
+  db.sql
+    .query<{ villages: number; workforce: number; enrollments: number; runs: number }>(
+      `SELECT (SELECT count(geom) FROM region WHERE level = 'VILLAGE')::int AS villages, (SELECT count(*) FROM workforce_estimate)::int AS workforce,
               (SELECT count(*) FROM enrollment)::int AS enrollments, (SELECT count(*) FROM import_run)::int AS runs`,
+    )
+    .then((r) => r[0]!);
+const counts = (dir: string) => inDatabase(dir, countsIn);
+
+/** Row counts and a digest of every enrollment, coverage-summary and import-run row. */
+const fingerprint = (dir: string) =>
+  inDatabase(dir, async (db) => ({
+    ...(await countsIn(db)),
+    ...(
+      await db.sql.query<{ enrollment: string; summary: string; runs: string }>(
+        `SELECT (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.id), '')) FROM enrollment e) AS enrollment,
+                (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.village_code, c.sector_code, c.period), '')) FROM coverage_summary c) AS summary,
+                (SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.id), '')) FROM import_run r) AS runs`,
       )
-      .then((r) => r[0]),
-  );
+    )[0],
+  }));
 
 describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
   let template: string;
@@ -143,22 +155,24 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     expect(showsNik(refused.stdout + refused.stderr)).toBe(false);
   });
 
-  it("killed mid-import (SIGKILL), leaves the database holding nothing of that import, and usable", async () => {
+  it("killed mid-import (SIGKILL), leaves exactly the data it had before, and usable", async () => {
     const dir = copyOfTemplate(template, "killed");
+    const old = join(work, "enrollments-old.csv");
+    writeSyntheticEnrollmentCsv(old, 2_000, villages, 1_000_000);
+    expect((await importCli(dir, ["enrollments", old])).code).toBe(0);
+    const before = await fingerprint(dir);
+    expect(before.enrollments).toBe(2_000);
     const file = join(work, "enrollments.csv");
     const ROWS = 100_000;
     writeSyntheticEnrollmentCsv(file, ROWS, villages);
-    // Killed as soon as it says it has read the first 50,000 rows: batches are written, nothing is committed.
+    // Killed as soon as it says it has read the first 50,000 rows: ten batches written, nothing committed.
     const result = await importCli(dir, ["enrollments", file], (text, kill) => /rows read/.test(text) && kill());
     expect(result.signal).toBe("SIGKILL");
     expect(result.stdout).not.toMatch(/Imported/);
-    const after = await counts(dir);
-    expect([0, ROWS]).toContain(after.enrollments);
-    expect(after.runs).toBe(after.enrollments === ROWS ? 1 : 0);
-    expect(after.villages).toBe(281);
+    expect(await fingerprint(dir)).toEqual(before);
     // The same file then imports whole.
     const retry = await importCli(dir, ["enrollments", file]);
     expect(retry.code).toBe(0);
-    expect(await counts(dir)).toMatchObject({ enrollments: ROWS, runs: 1 });
+    expect(await counts(dir)).toMatchObject({ enrollments: 2_000 + ROWS, runs: 2 });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
 import { ADMIN, run } from "./support/graphql.ts";
+import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
 
 describe("GET /export/coverage.csv", () => {
@@ -12,7 +13,7 @@ describe("GET /export/coverage.csv", () => {
   beforeAll(async () => ({ db, app, close } = await openSeededApp()));
   afterAll(() => close?.());
 
-  it("gives every row of the coverage query (all pages), the field names as header, in UTF-8", async () => {
+  it("gives every matching village (all pages) with all its columns as computed independently, the field names as header, in UTF-8", async () => {
     const res = await fetch(
       `${app.url}/export/coverage.csv?level=VILLAGE&sector=FARMER&maxCoverageRate=0.5&orderBy=UNCOVERED&direction=DESC`,
     );
@@ -22,23 +23,25 @@ describe("GET /export/coverage.csv", () => {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(await res.arrayBuffer());
     const [header, ...rows] = parse(text) as string[][];
     expect(header).toEqual([...CSV_FIELDS]);
-    const { data } = await run(
-      db,
-      `{ coverage(level: VILLAGE, sector: FARMER, maxCoverageRate: 0.5, orderBy: UNCOVERED, direction: DESC, first: 500) {
-      totalCount edges { node { code name uncovered coverageRate } } } }`,
-    );
-    const nodes = data!.coverage.edges.map((e: any) => e.node);
-    expect(rows).toHaveLength(data!.coverage.totalCount);
     expect(rows.length).toBeGreaterThan(50);
-    const col = (name: string) => header!.indexOf(name);
-    expect(rows.map((r) => r[col("code")])).toEqual(nodes.map((n: any) => n.code));
-    expect(rows.map((r) => Number(r[col("uncovered")]))).toEqual(nodes.map((n: any) => n.uncovered));
-    expect(rows.every((r) => Number(r[col("coverageRate")]) <= 0.5)).toBe(true);
-    // independent: the same villages from the summary table
-    const [{ n }] = await db.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM coverage_summary WHERE period = '2025-09' AND sector_code = 'FARMER' AND workforce > 0 AND enrolled::float8 / workforce <= 0.5`,
-    );
-    expect(rows).toHaveLength(n);
+    // Every column against the same villages computed here from the raw tables: farmers at most
+    // half covered, most uncovered first (then by code), ranked by uncovered within their district.
+    const all = await independentCoverage(db, { level: "VILLAGE", sector: "FARMER", month: "2025-09" });
+    const rank = rankWithinParent(all, (r) => r.uncovered, "DESC");
+    const expected = all
+      .filter((r) => r.coverageRate != null && r.coverageRate <= 0.5)
+      .sort((a, b) => b.uncovered - a.uncovered || a.code.localeCompare(b.code));
+    const asCsv = (v: unknown) => (v == null ? "" : String(v));
+    const table = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+    expect(table.map((r) => r.code)).toEqual(expected.map((r) => r.code));
+    table.forEach((row, i) => {
+      const want = { ...expected[i]!, rank: rank.get(expected[i]!) } as Record<string, unknown>;
+      for (const field of CSV_FIELDS) {
+        if (field === "areaKm2" || field === "uncoveredPerKm2")
+          expect(Number(row[field]), `${row.code} ${field}`).toBeCloseTo(want[field] as number, 6);
+        else expect(row[field], `${row.code} ${field}`).toBe(asCsv(want[field]));
+      }
+    });
   });
 
   it("answers a bad argument with 400 naming it, as JSON", async () => {

@@ -3,12 +3,12 @@
 //   both projects share the one seeding (global setups run one after the other in the main process);
 // - for the browser project, builds the client if it is stale, so browser tests in parallel workers
 //   never run `vite build` at the same time or serve a half-written client/dist (a failed build
-//   removes client/dist, so the browser tests fail on their own while the rest still run).
+//   removes client/dist, so the browser tests fail on their own while the rest still run; without
+//   Chromium they fail too, naming it).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildClient, clientIsStale } from "../scripts/client-build.mjs";
-import { hasChromium } from "./support/chromium.ts";
 import { createSeededFixture, type SeededFixture } from "./support/seeded.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -26,7 +26,7 @@ const shared = globalThis as typeof globalThis & { cakupanSeed?: SharedSeed };
 
 export default async function setup(project: TestProject) {
   const build =
-    project.name === "browser" && hasChromium
+    project.name === "browser"
       ? ensureClientBuilt().catch((error: unknown) => {
           rmSync(join(ROOT, "client/dist"), { recursive: true, force: true });
           console.error(`The client did not build; the browser tests will fail: ${String(error)}`);

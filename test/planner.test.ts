@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
-import { GUARANTEE, bruteForceOptimum } from "./support/brute-force.ts";
+import { coveredWeight } from "../server/planner/greedy.ts";
+import { GUARANTEE, bestNextGain, bruteForceOptimum } from "./support/brute-force.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { ADMIN, run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
@@ -128,11 +129,32 @@ describe("outreach planner on the demo", () => {
     expect(regency.code).toBe("35.26");
     expect(districts).toHaveLength(18);
     expect(regency.expectedNew).toBe(p.totals.expectedEnrollments);
-    expect(Math.abs(districts.reduce((s: number, d: any) => s + d.expectedNew, 0) - regency.expectedNew)).toBeLessThanOrEqual(18); // rounding per district
+    // The districts' whole numbers add up to the regency's, each within one of its exact share (the
+    // expected enrollments of its reached villages, summed here).
+    expect(districts.reduce((s: number, d: any) => s + d.expectedNew, 0)).toBe(regency.expectedNew);
+    const exact = new Map<string, number>();
+    for (const v of p.sites.flatMap((s: any) => s.villages))
+      exact.set(v.code.slice(0, 8), (exact.get(v.code.slice(0, 8)) ?? 0) + v.expectedEnrollments);
+    for (const d of districts) expect(Math.abs(d.expectedNew - (exact.get(d.code) ?? 0))).toBeLessThan(1);
     const uncovered = await uncoveredFarmers();
     expect(regency.workforce - regency.enrolledBefore).toBeLessThanOrEqual([...uncovered.values()].reduce((a, b) => a + b, 0));
     expect(regency.rateAfter).toBeCloseTo((regency.enrolledBefore + regency.expectedNew) / regency.workforce, 10);
     for (const d of districts) expect(d.rateAfter).toBeGreaterThanOrEqual(d.rateBefore);
+  });
+
+  it("leaves every site undated without a date window, so its sessions cannot be created in the past", async () => {
+    const input = { sessions: 2, maxDistanceKm: 5 };
+    const p = await plan(input);
+    expect(p.sites).toHaveLength(2);
+    expect(p.sites.every((s: any) => s.pointId != null)).toBe(true); // fertilizer points, which have schedules
+    expect(p.sites.map((s: any) => s.date)).toEqual(p.sites.map(() => null));
+    const SAVE = `mutation ($name: String!, $input: PlanInput!) { savePlan(name: $name, input: $input) { id } }`;
+    const saved = (await run(db, SAVE, { name: "no window", input }, ADMIN)).data!.savePlan;
+    const created = await run(db, `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id } }`, { id: saved.id }, ADMIN);
+    expect(created.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(created.errors![0]!.message).toContain("date window");
+    const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_session WHERE plan_id = $1`, [saved.id]);
+    expect(n).toBe(0);
   });
 
   it("learns the enrollment rate from past sessions unless given one", async () => {
@@ -147,7 +169,7 @@ describe("outreach planner on the demo", () => {
     expect(given.parameters).toMatchObject({ enrollmentRate: 0.6, enrollmentRateSource: "GIVEN" });
   });
 
-  it("matches the brute-force optimum's guarantee on one district's real candidates", async () => {
+  it("takes the best next site at each step and keeps the guarantee on one district's real candidates", async () => {
     const district = "35.26.10";
     const p = await plan({
       sessions: 3,
@@ -162,20 +184,27 @@ describe("outreach planner on the demo", () => {
          SELECT p.code AS id, p.geom FROM fertilizer_point p
          WHERE p.village_code LIKE $1 || '.%' AND EXISTS (SELECT 1 FROM distribution_schedule s WHERE s.point_id = p.id AND s.starts_on <= date '2026-01-31' AND s.ends_on >= date '2025-10-01')
          UNION ALL SELECT v.code, v.centroid FROM region v WHERE v.level = 'VILLAGE' AND v.code LIKE $1 || '.%')
-       SELECT c.id, v.code FROM c JOIN region v ON v.level = 'VILLAGE' AND v.code LIKE $1 || '.%' AND ST_DWithin(c.geom::geography, v.centroid::geography, 5000)`,
+       SELECT c.id, v.code FROM c LEFT JOIN region v ON v.level = 'VILLAGE' AND v.code LIKE $1 || '.%' AND ST_DWithin(c.geom::geography, v.centroid::geography, 5000)`,
       [district],
     );
     const candidates = [...new Set(reach.map((r) => r.id))].map((id) => ({
       id,
-      reaches: reach.filter((r) => r.id === id).map((r) => r.code),
+      reaches: reach.filter((r) => r.id === id && r.code != null).map((r) => r.code),
     }));
-    expect(p.candidateCount).toBeGreaterThanOrEqual(candidates.length);
+    expect(p.candidateCount).toBe(candidates.length);
     expect(candidates.length).toBeGreaterThanOrEqual(5);
     expect(candidates.length).toBeLessThanOrEqual(40); // small enough for brute force: C(40,3) = 9,880
     const weight = await uncoveredFarmers();
     const optimum = bruteForceOptimum(candidates, weight, 3);
     expect(p.totals.uncoveredReached).toBeLessThanOrEqual(optimum);
     expect(p.totals.uncoveredReached).toBeGreaterThanOrEqual(GUARANTEE * optimum);
+    // each site adds as much as the best single next site would
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    p.sites.forEach((site: any, i: number) => {
+      const before = p.sites.slice(0, i).map((s: any) => byId.get(s.code)!);
+      expect(site.uncoveredReached).toBe(bestNextGain(candidates, before, weight));
+      expect(coveredWeight([...before, byId.get(site.code)!], weight) - coveredWeight(before, weight)).toBe(site.uncoveredReached);
+    });
   });
 
   it("refuses bad input with BAD_USER_INPUT naming the argument", async () => {

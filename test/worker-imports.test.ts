@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -11,6 +11,7 @@ import { workforceImporter } from "../server/imports/workforce.importer.ts";
 import { enrollmentImporter } from "../server/imports/enrollment.importer.ts";
 import { importBoundaries } from "../server/regions/boundary-import.service.ts";
 import { syntheticBoundaries } from "../server/demo/synthetic-boundaries.ts";
+import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
 import { officialRegency } from "../server/regions/official-codes.ts";
 import { openTestDatabase } from "./support/db.ts";
 
@@ -72,6 +73,19 @@ describe("worker-data import", () => {
     );
     expect(error.message).toMatch(/line 4, column sector \(value "miner"\): is not a sector/);
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("refuses a file whose bad row comes after more than two batches of good rows, leaving nothing of them", async () => {
+    const before = await counts(db);
+    const path = join(dir, "late-bad.csv");
+    const villages = (await officialRegency("35.26"))!.villages.map((v) => v.code);
+    writeSyntheticEnrollmentCsv(path, 12_000, villages, 5_000_000); // batches of 5,000: two written, a third begun
+    appendFileSync(path, `3526999999999999,Budi,${villages[0]},miner,JKK,2025-01-05,,aktif,DBHCHT\n`);
+    const error = await importCsv(db.sql, enrollmentImporter(KEY), { path }).catch((e) => e);
+    expect(error).toBeInstanceOf(ImportRejected);
+    expect(error.problems).toEqual([expect.objectContaining({ line: 12_002, column: "sector", value: "miner" })]);
+    expect(await counts(db)).toEqual(before);
+    expect(await db.sql.query(`SELECT count(*)::int AS n FROM import_run`)).toEqual([{ n: 1 }]); // the workforce file's only
   });
 
   it("keeps the first 10,000 problems of a wholly wrong file and counts the rest", async () => {

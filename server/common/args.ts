@@ -9,14 +9,6 @@ export function isoDay(value: string | null | undefined, argument: string): stri
   return parsed;
 }
 
-/** A numeric argument within [min, max]. */
-export function inRange(value: number, min: number, max: number, argument: string): number {
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw badInput(argument, `${argument} must be between ${min} and ${max} (got ${value}).`);
-  }
-  return value;
-}
-
 /** The first day must not come after the last. */
 export function orderedDays(from: string | null, to: string | null, fromArg: string, toArg: string): void {
   if (from && to && from > to) throw badInput(toArg, `${toArg} (${to}) is before ${fromArg} (${from}).`);

@@ -1,5 +1,7 @@
 import { ArgsType, Field, Float, Int } from "type-graphql";
-import { Matches, Max, Min } from "class-validator";
+import { Matches } from "class-validator";
+import { PAGE_BOUNDS, TARGET_RATE } from "../../domain/bounds.ts";
+import { AtLeast, InRange } from "../common/validation.ts";
 import { CoverageMetric, ServedLevel, Reliability, Sector, SortDirection } from "../../domain/vocabulary.ts";
 
 @ArgsType()
@@ -11,15 +13,13 @@ export class CoverageArgs {
   period?: string;
   @Field(() => String, { nullable: true, description: "Only regions inside this region (a Kemendagri code)." }) parentCode?: string;
   @Field(() => Float, { defaultValue: 0.5, description: "Target coverage rate for gapToTarget (0 to 1)." })
-  @Min(0, { message: "target must be between 0 and 1" })
-  @Max(1, { message: "target must be between 0 and 1" })
+  @InRange(TARGET_RATE, "target")
   target!: number;
   @Field(() => CoverageMetric, { defaultValue: CoverageMetric.COVERAGE_RATE, description: "Metric to sort and rank by." })
   orderBy!: CoverageMetric;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Sort direction." }) direction!: SortDirection;
   @Field(() => Int, { defaultValue: 50, description: "Page size, 1 to 500." })
-  @Min(1, { message: "first must be between 1 and 500" })
-  @Max(500, { message: "first must be between 1 and 500" })
+  @InRange(PAGE_BOUNDS.coverage, "first")
   first!: number;
   @Field(() => String, { nullable: true, description: "Cursor of the row after which to start." }) after?: string;
   @Field(() => Float, { nullable: true, description: "Only regions with coverageRate at least this." }) minCoverageRate?: number;
@@ -29,6 +29,6 @@ export class CoverageArgs {
   @Field(() => [Reliability], { nullable: true, description: "Only regions whose rate has one of these reliabilities." })
   reliability?: Reliability[];
   @Field(() => Int, { defaultValue: 30, description: "Workforce below this makes a rate SMALL_WORKFORCE." })
-  @Min(0, { message: "minWorkforce must be at least 0" })
+  @AtLeast(0, "minWorkforce")
   minWorkforce!: number;
 }

@@ -2,6 +2,8 @@
 // (one page per session: place, date, target villages with their uncovered counts).
 import type { Request, Response } from "express";
 import i18next from "i18next";
+import { id } from "../../client/src/i18n/id.ts";
+import { en } from "../../client/src/i18n/en.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import type { Services } from "../graphql/services.ts";
 import type { SavedPlan } from "../planner/planner.types.ts";
@@ -47,60 +49,13 @@ export function planCsvRows(saved: SavedPlan): Record<(typeof PLAN_CSV_FIELDS)[n
   );
 }
 
+// The field sheet's strings come from the client's catalogue (client/src/i18n/), as the UI's do.
 const sheetText = i18next.createInstance();
 void sheetText.init({
   initAsync: false,
   fallbackLng: "id",
-  resources: {
-    id: {
-      t: {
-        title: "Lembar lapangan sosialisasi BPJS Ketenagakerjaan",
-        session: "Sesi {{n}} dari {{total}}",
-        place: "Tempat",
-        date: "Tanggal",
-        noDate: "belum ditentukan",
-        sectors: "Sektor sasaran",
-        village: "Desa",
-        district: "Kecamatan",
-        distance: "Jarak (km)",
-        uncovered: "Belum terlindungi",
-        attended: "Hadir",
-        enrolled: "Mendaftar",
-        total: "Jumlah",
-        expected: "Perkiraan pendaftaran baru",
-        plan: "Rencana",
-        FARMER: "Petani",
-        LIVESTOCK: "Peternak",
-        FISHER: "Nelayan",
-        print: "Cetak",
-      },
-    },
-    en: {
-      t: {
-        title: "BPJS Ketenagakerjaan outreach field sheet",
-        session: "Session {{n}} of {{total}}",
-        place: "Place",
-        date: "Date",
-        noDate: "not set",
-        sectors: "Target sectors",
-        village: "Village",
-        district: "District",
-        distance: "Distance (km)",
-        uncovered: "Uncovered",
-        attended: "Attended",
-        enrolled: "Enrolled",
-        total: "Total",
-        expected: "Expected new enrollments",
-        plan: "Plan",
-        FARMER: "Farmers",
-        LIVESTOCK: "Livestock keepers",
-        FISHER: "Fishers",
-        print: "Print",
-      },
-    },
-  },
-  ns: ["t"],
-  defaultNS: "t",
+  resources: { id: { translation: id }, en: { translation: en } },
+  keySeparator: false,
   interpolation: { escapeValue: true },
 });
 
@@ -112,8 +67,8 @@ export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
   const locale = lang === "id" ? "id-ID" : "en-GB";
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const day = (d: string | null) =>
-    d ? new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : t("noDate");
-  const sectors = saved.plan.parameters.sectors.map((s) => t(s)).join(", ");
+    d ? new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`)) : t("fieldSheet.noDate");
+  const sectors = saved.plan.parameters.sectors.map((s) => t(`sector.${s}`)).join(", ");
   const pages = saved.plan.sites.map((s) => {
     const rows = s.villages
       .map(
@@ -122,23 +77,23 @@ export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
       )
       .join("");
     return `<section class="sheet">
-  <p class="plan">${html(t("plan"))}: ${html(saved.name)} · ${html(t("session", { n: s.order, total: saved.plan.sites.length }))}</p>
-  <h1>${html(t("title"))}</h1>
+  <p class="plan">${html(t("fieldSheet.plan"))}: ${html(saved.name)} · ${html(t("fieldSheet.session", { n: s.order, total: saved.plan.sites.length }))}</p>
+  <h1>${html(t("fieldSheet.title"))}</h1>
   <dl>
-    <dt>${html(t("place"))}</dt><dd>${html(s.name)}, ${html(s.villageName)}, ${html(s.districtName)} (${s.lat.toFixed(5)}, ${s.lon.toFixed(5)})</dd>
-    <dt>${html(t("date"))}</dt><dd>${html(day(s.date))}</dd>
-    <dt>${html(t("sectors"))}</dt><dd>${html(sectors)}</dd>
-    <dt>${html(t("expected"))}</dt><dd>${n.format(s.expectedEnrollments)}</dd>
+    <dt>${html(t("fieldSheet.place"))}</dt><dd>${html(s.name)}, ${html(s.villageName)}, ${html(s.districtName)} (${s.lat.toFixed(5)}, ${s.lon.toFixed(5)})</dd>
+    <dt>${html(t("fieldSheet.date"))}</dt><dd>${html(day(s.date))}</dd>
+    <dt>${html(t("planner.sectors"))}</dt><dd>${html(sectors)}</dd>
+    <dt>${html(t("fieldSheet.expected"))}</dt><dd>${n.format(s.expectedEnrollments)}</dd>
   </dl>
   <table>
-    <thead><tr><th>${html(t("village"))}</th><th>${html(t("district"))}</th><th>${html(t("distance"))}</th><th>${html(t("uncovered"))}</th><th>${html(t("attended"))}</th><th>${html(t("enrolled"))}</th></tr></thead>
+    <thead><tr><th>${html(t("fieldSheet.village"))}</th><th>${html(t("fieldSheet.district"))}</th><th>${html(t("fieldSheet.distance"))}</th><th>${html(t("fieldSheet.uncovered"))}</th><th>${html(t("fieldSheet.attended"))}</th><th>${html(t("fieldSheet.enrolled"))}</th></tr></thead>
     <tbody>${rows}</tbody>
-    <tfoot><tr><th colspan="3">${html(t("total"))}</th><th class="n">${n.format(s.uncoveredReached)}</th><th></th><th></th></tr></tfoot>
+    <tfoot><tr><th colspan="3">${html(t("fieldSheet.total"))}</th><th class="n">${n.format(s.uncoveredReached)}</th><th></th><th></th></tr></tfoot>
   </table>
 </section>`;
   });
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${html(t("title"))}: ${html(saved.name)}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${html(t("fieldSheet.title"))}: ${html(saved.name)}</title>
 <style>
   body { font: 12pt/1.4 system-ui, sans-serif; margin: 0; color: #000; }
   .sheet { padding: 16mm; page-break-after: always; break-after: page; }

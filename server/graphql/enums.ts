@@ -15,7 +15,7 @@ import {
   SortDirection,
   StopReason,
 } from "../../domain/vocabulary.ts";
-import { DEFAULT_ENROLLMENT_RATE } from "../planner/planner.types.ts";
+import { DEFAULT_ENROLLMENT_RATE } from "../../domain/bounds.ts";
 
 // The GraphQL names and descriptions of the domain vocabulary (domain/vocabulary.ts): registered here, defined there.
 // schema.ts imports this module before building the schema.

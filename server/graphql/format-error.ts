@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+import type { ArgumentContext } from "../common/validation.ts";
 import { DomainError, ErrorCode, ImportRejected } from "../common/errors.ts";
 import { maskNikDeep } from "../common/nik.ts";
 
@@ -15,6 +17,17 @@ function extensionsFor(code: ErrorCode, argument?: string): Record<string, unkno
     case ErrorCode.IMPORT_REJECTED:
       return { code: ErrorCode.BAD_USER_INPUT, argumentName: argument ?? "file" };
   }
+}
+
+/** Each failed rule's messages and the argument it names (its declared name, else its path). */
+function failures(errors: readonly ValidationError[], prefix = ""): { argument: string; messages: string[] }[] {
+  return errors.flatMap((e) => {
+    const path = `${prefix}${e.property}`;
+    const rules = Object.keys(e.constraints ?? {});
+    const declared = rules.map((r) => (e.contexts?.[r] as ArgumentContext | undefined)?.argument).find(Boolean);
+    const own = rules.length > 0 ? [{ argument: declared ?? path, messages: Object.values(e.constraints!) }] : [];
+    return [...own, ...failures(e.children ?? [], `${path}.`)];
+  });
 }
 
 /**
@@ -47,14 +60,11 @@ function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
     };
   }
   if (original instanceof ArgumentValidationError) {
-    const first = original.extensions.validationErrors[0];
-    const messages = original.extensions.validationErrors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).concat((e.children ?? []).flatMap((c) => Object.values(c.constraints ?? {}))),
-    );
+    const failed = failures(original.extensions.validationErrors);
     return {
-      message: messages.join("; ") || "Argument validation failed.",
+      message: failed.flatMap((f) => f.messages).join("; ") || "Argument validation failed.",
       path: formatted.path,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: first?.property },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: failed[0]?.argument },
     };
   }
   const code = formatted.extensions?.code as string | undefined;

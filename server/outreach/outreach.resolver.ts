@@ -1,8 +1,19 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from "type-graphql";
+import { PAGE_BOUNDS } from "../../domain/bounds.ts";
+import { InRange } from "../common/validation.ts";
 import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
 import { Sector, SessionStatus } from "../../domain/vocabulary.ts";
 import { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
+
+@ArgsType()
+class NearestPointsArgs {
+  // In the order the schema has always listed them.
+  @Field(() => Int, { defaultValue: 5, description: "How many (1 to 50)." })
+  @InRange(PAGE_BOUNDS.nearestFertilizerPoints, "first")
+  first!: number;
+  @Field(() => String, { description: "Village code." }) villageCode!: string;
+}
 
 @Resolver()
 export class OutreachResolver {
@@ -20,11 +31,10 @@ export class OutreachResolver {
 
   @Query(() => [FertilizerPointDistance], { description: "The fertilizer points nearest a village, with distance in metres." })
   nearestFertilizerPoints(
-    @Arg("villageCode", () => String, { description: "Village code." }) villageCode: string,
-    @Arg("first", () => Int, { defaultValue: 5, description: "How many (1 to 50)." }) first: number,
+    @Args(() => NearestPointsArgs) { villageCode, first }: NearestPointsArgs,
     @Ctx() ctx: Context,
   ): Promise<FertilizerPointDistance[]> {
-    return ctx.services.outreach.nearestPoints(villageCode, Math.min(Math.max(first, 1), 50));
+    return ctx.services.outreach.nearestPoints(villageCode, first);
   }
 
   @Query(() => [OutreachSession], { description: "Outreach sessions, filtered by region, dates and sector." })

@@ -2,7 +2,7 @@
 // budget, expected enrollments and the coverage each region would reach. Pure: no database.
 import { rate } from "../coverage/rates.ts";
 import { greedyMaxCoverage, type GreedyStep } from "./greedy.ts";
-import { isInRegion } from "../../domain/region-code.ts";
+import { isBelowRegion, isInRegion } from "../../domain/region-code.ts";
 import { SiteKind, StopReason, type ServedLevel } from "../../domain/vocabulary.ts";
 import { type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage } from "./planner.types.ts";
 
@@ -152,25 +152,68 @@ export function buildPlan(
       uncoveredInRegion: villages.reduce((sum, v) => sum + v.uncovered, 0),
     },
     stopReason,
-    coverageAfter: projectionRegions.map((r) => project(r, villages, expectedByVillage)),
+    coverageAfter: project(projectionRegions, villages, expectedByVillage),
     villagesLeftOut,
     method: PLAN_METHOD,
   };
 }
 
-function project(region: ProjectionRegion, villages: readonly VillageGap[], expected: ReadonlyMap<string, number>): CoverageProjection {
-  const inside = villages.filter((v) => isInRegion(v.code, region.code));
-  const workforce = inside.reduce((s, v) => s + v.workforce, 0);
-  const enrolledBefore = inside.reduce((s, v) => s + v.enrolled, 0);
-  const expectedNew = Math.round(inside.reduce((s, v) => s + (expected.get(v.code) ?? 0), 0));
-  return {
-    ...region,
-    workforce,
-    enrolledBefore,
-    expectedNew,
-    rateBefore: rate(enrolledBefore, workforce),
-    rateAfter: rate(enrolledBefore + expectedNew, workforce),
-  };
+/**
+ * Coverage before and after the plan for each region. Expected new enrollments are whole people:
+ * a region with no enclosing region in the list is rounded; the regions inside one share its
+ * rounded figure by largest remainder, so the districts add up to the plan region.
+ */
+function project(
+  regions: readonly ProjectionRegion[],
+  villages: readonly VillageGap[],
+  expected: ReadonlyMap<string, number>,
+): CoverageProjection[] {
+  const inside = (code: string) => villages.filter((v) => isInRegion(v.code, code));
+  const exact = new Map(regions.map((r) => [r.code, inside(r.code).reduce((s, v) => s + (expected.get(v.code) ?? 0), 0)]));
+  const parentOf = (r: ProjectionRegion) =>
+    regions.filter((p) => isBelowRegion(r.code, p.code)).sort((a, b) => b.code.length - a.code.length)[0]?.code ?? null;
+  const whole = new Map<string, number>();
+  for (const r of [...regions].sort((a, b) => a.code.length - b.code.length)) {
+    if (whole.has(r.code)) continue;
+    const parent = parentOf(r);
+    if (parent === null) {
+      whole.set(r.code, Math.round(exact.get(r.code)!));
+      continue;
+    }
+    const siblings = regions.filter((s) => parentOf(s) === parent);
+    const shares = largestRemainder(
+      whole.get(parent)!,
+      siblings.map((s) => exact.get(s.code)!),
+    );
+    siblings.forEach((s, i) => whole.set(s.code, shares[i]!));
+  }
+  return regions.map((region) => {
+    const villagesIn = inside(region.code);
+    const workforce = villagesIn.reduce((s, v) => s + v.workforce, 0);
+    const enrolledBefore = villagesIn.reduce((s, v) => s + v.enrolled, 0);
+    const expectedNew = whole.get(region.code)!;
+    return {
+      ...region,
+      workforce,
+      enrolledBefore,
+      expectedNew,
+      rateBefore: rate(enrolledBefore, workforce),
+      rateAfter: rate(enrolledBefore + expectedNew, workforce),
+    };
+  });
+}
+
+/** Whole numbers adding up to `total`, each the floor of its part plus one for the largest remainders. */
+function largestRemainder(total: number, parts: readonly number[]): number[] {
+  const shares = parts.map((p) => Math.floor(p));
+  let left = total - shares.reduce((s, n) => s + n, 0);
+  const byRemainder = parts.map((p, i) => ({ i, r: p - Math.floor(p) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    shares[i]! += 1;
+    left -= 1;
+  }
+  return shares;
 }
 
 const villageIdentity = (v: VillageGap) => ({ code: v.code, name: v.name, districtCode: v.districtCode, districtName: v.districtName });

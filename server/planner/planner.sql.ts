@@ -6,7 +6,8 @@ import { SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
  * Candidate sites and the villages (in the region) whose inner point lies within $4 metres:
  * $1 region or null, $2/$3 date window (either may be null), $4 distance in metres, $5 include
  * village sites. A fertilizer point is a candidate only with distribution in the window; its
- * session date is the first distribution day in the window.
+ * session date is the first distribution day in the window, and null without a window (as for
+ * village sites), so no plan dates a session by a schedule that may lie in the past.
  */
 export const CANDIDATES = `
 WITH points AS (
@@ -17,7 +18,8 @@ WITH points AS (
   WHERE ${SQL_IN_REGION_OR_ALL("p.village_code", "$1")}
 ),
 candidates AS (
-  SELECT id AS point_id, code, name, kind, village_code, geom, session_date FROM points
+  SELECT id AS point_id, code, name, kind, village_code, geom,
+         CASE WHEN $2::date IS NULL AND $3::date IS NULL THEN NULL ELSE session_date END AS session_date FROM points
   WHERE session_date IS NOT NULL OR ($2::date IS NULL AND $3::date IS NULL)
   UNION ALL
   SELECT NULL, v.code, v.name, 'VILLAGE', v.code, v.centroid, $2::date FROM region v

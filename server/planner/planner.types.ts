@@ -1,22 +1,21 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
+import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, PLAN_BOUNDS } from "../../domain/bounds.ts";
+import { InRange, NotEmpty } from "../common/validation.ts";
 import { AllocationRule, CandidateSites, RateSource, Sector, ServedLevel, SiteKind, StopReason } from "../../domain/vocabulary.ts";
-
-/** Rp10,000 JKK + Rp6,800 JKM a month: the lowest bracket for non-wage workers. */
-export const DEFAULT_MONTHLY_PREMIUM = 16_800;
-export const DEFAULT_MONTHS = 12;
-/** Used when no held session has recorded attendance: one in four reached workers enrols. */
-export const DEFAULT_ENROLLMENT_RATE = 0.25;
 
 @InputType({ description: "What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget." })
 export class PlanInput {
   @Field(() => [Sector], { defaultValue: [Sector.FARMER], description: "Sectors whose uncovered workers count (farmers by default)." })
+  @NotEmpty("input.sectors", "sector")
   sectors!: Sector[];
   @Field(() => Int, { defaultValue: 5, description: "Number of sessions to hold (1 to 50)." })
+  @InRange(PLAN_BOUNDS.sessions, "input.sessions")
   sessions!: number;
   @Field(() => Float, {
     defaultValue: 5,
     description: "The longest distance, in km, a worker will travel to a session (from the village's inner point; 0.1 to 50).",
   })
+  @InRange(PLAN_BOUNDS.maxDistanceKm, "input.maxDistanceKm")
   maxDistanceKm!: number;
   @Field(() => CandidateSites, { defaultValue: CandidateSites.FERTILIZER_POINTS, description: "Candidate sites." })
   candidates!: CandidateSites;
@@ -31,15 +30,19 @@ export class PlanInput {
     nullable: true,
     description: "Expected share of reached uncovered workers who enrol (0 to 1); default from past sessions, else 0.25.",
   })
+  @InRange(PLAN_BOUNDS.enrollmentRate, "input.enrollmentRate", { optional: true })
   enrollmentRate?: number | null;
   @Field(() => Float, { nullable: true, description: "Premium budget in rupiah (e.g. the DBHCHT allocation); no limit when omitted." })
+  @InRange(PLAN_BOUNDS.budget, "input.budget", { optional: true })
   budget?: number | null;
   @Field(() => Int, {
     defaultValue: DEFAULT_MONTHLY_PREMIUM,
     description: "Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800).",
   })
+  @InRange(PLAN_BOUNDS.monthlyPremium, "input.monthlyPremium")
   monthlyPremium!: number;
   @Field(() => Int, { defaultValue: DEFAULT_MONTHS, description: "Months of premium to fund per new worker (1 to 60)." })
+  @InRange(PLAN_BOUNDS.months, "input.months")
   months!: number;
   @Field(() => String, { nullable: true, description: "Plan within this region (default: everything loaded)." })
   regionCode?: string | null;
@@ -153,13 +156,20 @@ export class SavedPlan {
 
 @InputType({ description: "A premium budget to allocate to uncovered workers." })
 export class BudgetInput {
-  @Field(() => Float, { description: "Budget in rupiah." }) budget!: number;
+  @Field(() => Float, { description: "Budget in rupiah." })
+  @InRange(PLAN_BOUNDS.budget, "input.budget")
+  budget!: number;
   @Field(() => AllocationRule, { defaultValue: AllocationRule.LARGEST_UNCOVERED, description: "Which villages first." })
   rule!: AllocationRule;
   @Field(() => [Sector], { defaultValue: [Sector.FARMER, Sector.LIVESTOCK, Sector.FISHER], description: "Sectors to fund." })
+  @NotEmpty("input.sectors", "sector")
   sectors!: Sector[];
-  @Field(() => Int, { defaultValue: DEFAULT_MONTHLY_PREMIUM, description: "Monthly premium per worker (rupiah)." }) monthlyPremium!: number;
-  @Field(() => Int, { defaultValue: DEFAULT_MONTHS, description: "Months to fund." }) months!: number;
+  @Field(() => Int, { defaultValue: DEFAULT_MONTHLY_PREMIUM, description: "Monthly premium per worker (rupiah)." })
+  @InRange(PLAN_BOUNDS.monthlyPremium, "input.monthlyPremium")
+  monthlyPremium!: number;
+  @Field(() => Int, { defaultValue: DEFAULT_MONTHS, description: "Months to fund." })
+  @InRange(PLAN_BOUNDS.months, "input.months")
+  months!: number;
   @Field(() => String, { nullable: true, description: "Only this region (default everything loaded)." }) regionCode?: string | null;
   @Field(() => String, { nullable: true, description: "Month of the coverage figures (YYYY-MM); default the latest." }) period?:
     string | null;

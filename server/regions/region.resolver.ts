@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
-import { Max, Min } from "class-validator";
+import { LATITUDE, LONGITUDE, PAGE_BOUNDS, WITHIN_METERS } from "../../domain/bounds.ts";
+import { InRange } from "../common/validation.ts";
 import type { Context } from "../graphql/context.ts";
 import { GeometryDetail, ServedLevel } from "../../domain/vocabulary.ts";
 import { badInput } from "../common/errors.ts";
@@ -8,17 +9,26 @@ import { PointLocation, Region, RegionDistance } from "./region.types.ts";
 
 @ArgsType()
 class PointArgs {
-  @Field(() => Float, { description: "Longitude (degrees east, WGS84)." }) @Min(-180) @Max(180) lon!: number;
-  @Field(() => Float, { description: "Latitude (degrees north, WGS84)." }) @Min(-90) @Max(90) lat!: number;
+  @Field(() => Float, { description: "Longitude (degrees east, WGS84)." }) @InRange(LONGITUDE, "lon") lon!: number;
+  @Field(() => Float, { description: "Latitude (degrees north, WGS84)." }) @InRange(LATITUDE, "lat") lat!: number;
 }
 
 @ArgsType()
 class WithinArgs extends PointArgs {
   @Field(() => ServedLevel, { description: "Level of the regions to return." }) level!: ServedLevel;
   @Field(() => Float, { description: "Distance in metres, up to 100 km." })
-  @Min(0, { message: "meters must be between 0 and 100000" })
-  @Max(100_000, { message: "meters must be between 0 and 100000" })
+  @InRange(WITHIN_METERS, "meters")
   meters!: number;
+}
+
+@ArgsType()
+class SearchArgs {
+  // In the order the schema has always listed them.
+  @Field(() => Int, { defaultValue: 10, description: "At most this many (1 to 100)." })
+  @InRange(PAGE_BOUNDS.searchRegions, "first")
+  first!: number;
+  @Field(() => ServedLevel, { nullable: true, description: "Only this level." }) level!: ServedLevel | null;
+  @Field(() => String, { description: "Text to look for." }) query!: string;
 }
 
 @Resolver(() => Region)
@@ -38,14 +48,8 @@ export class RegionResolver {
   }
 
   @Query(() => [Region], { description: "Regions whose name contains the text (case, accent and punctuation insensitive)." })
-  searchRegions(
-    @Arg("query", () => String, { description: "Text to look for." }) query: string,
-    @Arg("level", () => ServedLevel, { nullable: true, description: "Only this level." }) level: ServedLevel | null,
-    @Arg("first", () => Int, { defaultValue: 10, description: "At most this many (1 to 100)." }) first: number,
-    @Ctx() ctx: Context,
-  ): Promise<Region[]> {
-    if (first < 1 || first > 100) throw badInput("first", "first must be between 1 and 100.");
-    return ctx.services.regions.search(query, level, first);
+  searchRegions(@Args(() => SearchArgs) { query, level, first }: SearchArgs, @Ctx() ctx: Context): Promise<Region[]> {
+    return ctx.services.regions.search(query, level ?? null, first);
   }
 
   @Query(() => GraphQLJSON, { description: "Boundaries as a GeoJSON FeatureCollection (properties: code, name, parentCode, areaKm2)." })

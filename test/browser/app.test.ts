@@ -14,25 +14,16 @@ import {
   type RunningServer,
 } from "./app.ts";
 
-let server: RunningServer | null = null;
+let server: RunningServer;
 let browser: Browser;
 let villageCount = 0;
 
-const available = await startTestServerForBrowser().catch((e: unknown) => {
-  console.log(`browser tests: the server did not start: ${String(e)}`);
-  return null;
-});
-if (!available)
-  console.log(
-    "browser tests skipped: no Chromium, or no server to test against (server/main.ts, test/support/server.ts or CAKUPAN_TEST_URL)",
-  );
-
-describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () => {
+describe("Cakupan in the browser", { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    server = available;
+    server = await startTestServerForBrowser();
     console.log(`main JS (without maplibre), gzipped: ${(mainJsGzipBytes() / 1024).toFixed(1)} KiB`);
     browser = await launchBrowser();
-    const geo = await graphql<{ g: { features: unknown[] } }>(server!.url, "{ g: regionGeometries(level: VILLAGE) }");
+    const geo = await graphql<{ g: { features: unknown[] } }>(server.url, "{ g: regionGeometries(level: VILLAGE) }");
     villageCount = geo.g.features.length;
   }, 240_000);
 
@@ -44,7 +35,7 @@ describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () =
   it("paints every village polygon in its class colour", async () => {
     const page = await newPage(browser);
     const start = Date.now();
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     const firstPaint = await page.evaluate(() => window.__cakupan!.firstPaintMs);
     console.log(`first choropleth paint: ${firstPaint} ms after navigation start (${Date.now() - start} ms wall clock)`);
@@ -61,7 +52,7 @@ describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () =
 
   it("changes the legend and the colours with the sector", async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/?method=equal`);
+    await page.goto(`${server.url}/?method=equal`);
     const paints = await waitForPaint(page);
     const legendBefore = await page.locator(".legend .legend-class").allTextContents();
     const before = await sampleMap(page);
@@ -79,7 +70,7 @@ describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () =
 
   it("opens the village panel with the numbers of the GraphQL answer", async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     const sample = await sampleMap(page, 12);
     const target = sample.points[Math.floor(sample.points.length / 2)]!;
@@ -89,16 +80,16 @@ describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () =
     await page.mouse.click(box.x + target.x, box.y + target.y);
     const panel = page.locator(`.village-panel[data-code="${target.code}"]`);
     await panel.locator(".sector-figures tr.total").waitFor({ timeout: 30_000 });
-    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(server!.url, "{ datasetInfo { latestPeriod } }");
+    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(server.url, "{ datasetInfo { latestPeriod } }");
     const answer = await graphql<{ region: { parent: { code: string } } }>(
-      server!.url,
+      server.url,
       "query($c: String!) { region(code: $c) { parent { code } } }",
       { c: target.code },
     );
     const list = await graphql<{
       coverage: { edges: { node: { code: string; name: string; workforce: number; enrolled: number; coverageRate: number | null } }[] };
     }>(
-      server!.url,
+      server.url,
       "query($p: String, $period: String) { coverage(level: VILLAGE, parentCode: $p, period: $period, first: 500) { edges { node { code name workforce enrolled coverageRate } } } }",
       { p: answer.region.parent.code, period: info.datasetInfo.latestPeriod },
     );
@@ -121,7 +112,7 @@ describe.skipIf(!available)("Cakupan in the browser", { timeout: 120_000 }, () =
 
   it("restores the same view from a shared URL", async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     await page.selectOption("select[name=metric]", "UNCOVERED");
     await page.selectOption("select[name=sector]", "LIVESTOCK");

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import "../support/seeded.ts"; // the seededFixture type
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
@@ -30,23 +30,18 @@ export interface RunningServer {
 }
 
 /**
- * The real server on a free port, with a fresh temporary embedded database seeded with the
- * demo and the real boundaries. Provided by test/support/server.ts (owned by the server side).
- * CAKUPAN_TEST_URL points the tests at a server that is already running instead.
- * `env` adds variables to the spawned server's environment (e.g. ADMIN_TOKEN).
+ * The real server on a free port, with a fresh temporary embedded database holding the run's
+ * seeded demo (CAKUPAN_TEST_URL points the tests at a server that is already running instead).
+ * `env` adds variables to the spawned server's environment (e.g. ADMIN_TOKEN). Throws, so the
+ * browser test file fails, when Chromium is missing or the server does not start: browser tests
+ * never skip themselves.
  */
-export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer | null> {
-  if (!hasChromium) return null;
+export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  if (!hasChromium) throw new Error(`browser tests need Chromium: none at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (process.env.CAKUPAN_TEST_URL) {
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
-  const support = join(ROOT, "test/support/server.ts");
-  if (existsSync(support)) {
-    const mod = (await import(pathToFileURL(support).href)) as { startTestServer(): Promise<RunningServer> };
-    const server = await mod.startTestServer();
-    return { url: server.url.replace(/\/$/, ""), close: () => server.close() };
-  }
-  return existsSync(join(ROOT, "server/main.ts")) ? spawnServerForBrowserTests(env) : null;
+  return spawnServerForBrowserTests(env);
 }
 
 function freePort(): Promise<number> {
@@ -61,11 +56,10 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Stand-in until test/support/server.ts exists: `tsx server/main.ts` on a free port with a fresh
- * embedded database in a temporary folder (the server seeds the demo into an empty one), using
- * the real boundaries from ../shared when they are there.
+ * `tsx server/main.ts` on a free port with a fresh embedded database in a temporary folder (the
+ * server seeds the demo into an empty one), using the real boundaries from ../shared when there.
  */
-export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
   const boundaries = resolve(ROOT, "../shared/data/bangkalan/villages.geojson");
@@ -110,8 +104,13 @@ export async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {
       await new Promise((ok) => setTimeout(ok, 500));
     }
   }
+  const exited = child.exitCode;
   await close();
-  throw new Error(`the server did not answer on ${url} within 3 minutes`);
+  throw new Error(
+    exited != null
+      ? `the server exited with code ${exited} before answering on ${url} (its error output is above)`
+      : `the server did not answer on ${url} within 3 minutes`,
+  );
 }
 
 export const CHROMIUM_ARGS = [
@@ -123,22 +122,26 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-export { hasChromium };
-if (!hasChromium) console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/**
+ * A page on which any page error or request outside this machine fails the test that opened it
+ * (the app must work offline: outside requests are also blocked).
+ */
 export async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on("pageerror", (e) => console.log(`[page error] ${e.message}`));
-  // The app must not need the internet: fail loudly on any request elsewhere.
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   await page.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1|\[::1\]))[a-z]+:\/\//, (route) => {
     const url = route.request().url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    console.log(`[blocked external request] ${url}`);
+    problems.push(`request outside this machine: ${url}`);
     return route.abort();
+  });
+  onTestFinished(() => {
+    if (problems.length) throw new Error(`the page had ${problems.length} problem(s):\n${problems.join("\n")}`);
   });
   return page;
 }

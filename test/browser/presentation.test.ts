@@ -18,7 +18,7 @@ import {
 } from "./app.ts";
 import { pngSize, textProblems } from "./layout.ts";
 
-let server: RunningServer | null = null;
+let server: RunningServer;
 let browser: Browser;
 /** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
 const pages: Page[] = [];
@@ -31,11 +31,6 @@ async function open(): Promise<Page> {
 
 // Saving an outreach plan needs the admin token: the server started below gets this one.
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? "presentation-test-admin";
-
-const available = await startTestServerForBrowser({ ADMIN_TOKEN }).catch((e: unknown) => {
-  console.log(`browser tests: the server did not start: ${String(e)}`);
-  return null;
-});
 
 interface Summary {
   region: { name: string };
@@ -74,8 +69,8 @@ async function waitForView(page: Page, n: number): Promise<void> {
 
 async function presentAndStep(page: Page, size: { width: number; height: number }, query: string, lang: "id" | "en", code: string) {
   await page.setViewportSize(size);
-  await page.goto(`${server!.url}/?present=1&region=${code}${query}`);
-  const summary = (await graphql<{ coverageSummary: Summary }>(server!.url, SUMMARY, { c: code })).coverageSummary;
+  await page.goto(`${server.url}/?present=1&region=${code}${query}`);
+  const summary = (await graphql<{ coverageSummary: Summary }>(server.url, SUMMARY, { c: code })).coverageSummary;
   const f = formats(lang);
   for (let n = 1; n <= VIEWS.length; n++) {
     await waitForView(page, n);
@@ -107,9 +102,9 @@ async function presentAndStep(page: Page, size: { width: number; height: number 
   expect(page.url()).toContain(`region=${code}`);
 }
 
-describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 }, () => {
+describe("Presentation mode and reports", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    server = available;
+    server = await startTestServerForBrowser({ ADMIN_TOKEN });
     browser = await launchBrowser();
   }, 240_000);
 
@@ -137,7 +132,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     const page = await open();
     const village = "35.26.01.1001";
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server!.url}/?present=1&slide=3&region=${village}`);
+    await page.goto(`${server.url}/?present=1&slide=3&region=${village}`);
     await waitForView(page, 3);
     await expect(page.locator(".ranking-table tr.is-current").getAttribute("data-code")).resolves.toBe(village);
     await page.keyboard.press("Home");
@@ -145,7 +140,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
   });
 
   it("shows the newest saved outreach plan, site by site with its totals", async () => {
-    const res = await fetch(`${server!.url}/graphql`, {
+    const res = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
@@ -160,7 +155,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     expect(saved.plan.sites.length).toBeGreaterThan(0);
     const page = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server!.url}/?present=1&slide=5`);
+    await page.goto(`${server.url}/?present=1&slide=5`);
     const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
     await view.waitFor({ timeout: 30_000 });
     await expect(view.locator("tbody tr th").first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
@@ -172,7 +167,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
 
   it("enters presentation mode from the dashboard button and leaves it with Escape", async () => {
     const page = await open();
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     await page.getByRole("button", { name: "Presentasi", exact: true }).click();
     await waitForView(page, 1);
@@ -184,7 +179,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
 
   it("exports the current map as a print-resolution PNG with the map drawn in it", async () => {
     const page = await open();
-    await page.goto(`${server!.url}/`);
+    await page.goto(`${server.url}/`);
     await waitForPaint(page);
     const legendColors = await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!));
     const viewport = page.viewportSize()!;
@@ -218,7 +213,7 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
   it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server!.url}/?present=1&region=${code}`);
+    await page.goto(`${server.url}/?present=1&region=${code}`);
     await waitForView(page, 1);
     const shown = {
       enrolled: (await page.locator("[data-figure=enrolled]").textContent())!,
@@ -234,34 +229,34 @@ describe.skipIf(!available)("Presentation mode and reports", { timeout: 180_000 
     expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
     const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
     expect(text.split("\f").filter((p) => p.trim()).length).toBe(1);
-    const { region } = await graphql<{ region: { name: string } }>(server!.url, "query($c: String!) { region(code: $c) { name } }", {
+    const { region } = await graphql<{ region: { name: string } }>(server.url, "query($c: String!) { region(code: $c) { name } }", {
       c: code,
     });
     expect(text).toContain(`Kecamatan ${region.name}`);
     expect(text).toContain(shown.enrolled);
     expect(text).toContain(shown.coverageRate);
     const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(
-      server!.url,
+      server.url,
       "query($c: String) { coverage(level: VILLAGE, parentCode: $c, orderBy: COVERAGE_RATE, direction: ASC, first: 3, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
       { c: code },
     );
     for (const { node } of lowest.coverage.edges) expect(text).toContain(node.name);
-    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server!.url, "{ datasetInfo { synthetic } }");
+    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });
 
   it("links the tables as CSV to the server export with the view’s arguments", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server!.url}/?sector=FARMER&region=${code}`);
+    await page.goto(`${server.url}/?sector=FARMER&region=${code}`);
     await waitForPaint(page);
     const href = (await page.getByRole("link", { name: "CSV desa" }).getAttribute("href"))!;
-    const res = await fetch(new URL(href, server!.url));
+    const res = await fetch(new URL(href, server.url));
     expect(res.status).toBe(200);
     const [header, ...rows] = (await res.text()).trim().split("\n");
     expect(header!.split(",").slice(0, 3)).toEqual(["code", "name", "level"]);
     const count = await graphql<{ coverage: { totalCount: number } }>(
-      server!.url,
+      server.url,
       "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }",
       { c: code },
     );

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
 
-const server: RunningServer | null = await startTestServerForBrowser().catch(() => null);
+let server: RunningServer;
 let browser: Browser;
 
-describe.skipIf(!server)("split view, table view and keyboard", { timeout: 120_000 }, () => {
+describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
   beforeAll(async () => {
+    server = await startTestServerForBrowser();
     browser = await launchBrowser();
   }, 240_000);
 
@@ -17,7 +18,7 @@ describe.skipIf(!server)("split view, table view and keyboard", { timeout: 120_0
 
   it("shows two sectors side by side with one set of classes and linked panning", async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/?sector=ALL&split=sector&vs=FISHER&lang=en`);
+    await page.goto(`${server.url}/?sector=ALL&split=sector&vs=FISHER&lang=en`);
     await waitForPaint(page);
     await expect.poll(() => page.locator(".map canvas").count()).toBe(2);
     await expect.poll(() => page.locator(".map-caption").allTextContents()).toEqual(["All sectors", "Fishers"]);
@@ -36,10 +37,10 @@ describe.skipIf(!server)("split view, table view and keyboard", { timeout: 120_0
 
   it("offers the same numbers as a keyboard-reachable table", async () => {
     const page = await newPage(browser);
-    await page.goto(`${server!.url}/?view=table`);
+    await page.goto(`${server.url}/?view=table`);
     const rows = page.locator(".coverage-table tbody tr");
     await expect.poll(() => rows.count()).toBeGreaterThan(250);
-    const info = await graphql<{ coverage: { totalCount: number } }>(server!.url, "{ coverage(level: VILLAGE) { totalCount } }");
+    const info = await graphql<{ coverage: { totalCount: number } }>(server.url, "{ coverage(level: VILLAGE) { totalCount } }");
     expect(await rows.count()).toBe(info.coverage.totalCount);
     const first = rows.first().locator("button");
     await first.focus();

@@ -16,3 +16,9 @@ export function bruteForceOptimum(candidates: CoverageCandidate[], weight: Map<s
   pick(0, []);
   return best;
 }
+
+/** The most weight any one more candidate adds to those already chosen, by trying each. */
+export function bestNextGain(candidates: CoverageCandidate[], chosen: CoverageCandidate[], weight: Map<string, number>): number {
+  const base = coveredWeight(chosen, weight);
+  return Math.max(0, ...candidates.filter((c) => !chosen.includes(c)).map((c) => coveredWeight([...chosen, c], weight) - base));
+}

@@ -1,10 +1,10 @@
 import { randomLcg } from "d3-random";
 import { describe, expect, it } from "vitest";
 import { coveredWeight, greedyMaxCoverage } from "../../server/planner/greedy.ts";
-import { GUARANTEE, bruteForceOptimum } from "../support/brute-force.ts";
+import { GUARANTEE, bestNextGain, bruteForceOptimum } from "../support/brute-force.ts";
 
 describe("greedy maximum coverage", () => {
-  it("reaches at least 1 - 1/e of the brute-force optimum on random small instances, and never more", () => {
+  it("takes the best next site at every step, and reaches at least 1 - 1/e of the brute-force optimum on random small instances", () => {
     const random = randomLcg(42);
     let ratioMin = 1;
     for (let instance = 0; instance < 200; instance++) {
@@ -19,6 +19,9 @@ describe("greedy maximum coverage", () => {
       const chosen = greedy.map((s) => candidates.find((c) => c.id === s.id)!);
       const reached = coveredWeight(chosen, weight);
       expect(greedy.reduce((sum, s) => sum + s.gain, 0)).toBe(reached); // gains add up: nothing counted twice
+      // every step takes a best next site, and greedy stops early only when no site adds anything
+      greedy.forEach((step, i) => expect(step.gain).toBe(bestNextGain(candidates, chosen.slice(0, i), weight)));
+      if (greedy.length < k) expect(bestNextGain(candidates, chosen, weight)).toBe(0);
       const optimum = bruteForceOptimum(candidates, weight, k);
       expect(reached).toBeLessThanOrEqual(optimum);
       expect(reached).toBeGreaterThanOrEqual(GUARANTEE * optimum);

@@ -243,6 +243,21 @@ export const id = {
   "planner.compareHint": "Centang dua rencana atau lebih untuk membandingkan.",
   "planner.compareCaption": "Perbandingan rencana",
   "ranking.smallWorkforce": "* Jumlah pekerja kecil: angka kurang andal",
+  // The printable field sheet the server makes (server/export/plan-export.ts).
+  "fieldSheet.title": "Lembar lapangan sosialisasi BPJS Ketenagakerjaan",
+  "fieldSheet.session": "Sesi {{n}} dari {{total}}",
+  "fieldSheet.place": "Tempat",
+  "fieldSheet.date": "Tanggal",
+  "fieldSheet.noDate": "belum ditentukan",
+  "fieldSheet.village": "Desa",
+  "fieldSheet.district": "Kecamatan",
+  "fieldSheet.distance": "Jarak (km)",
+  "fieldSheet.uncovered": "Belum terlindungi",
+  "fieldSheet.attended": "Hadir",
+  "fieldSheet.enrolled": "Mendaftar",
+  "fieldSheet.total": "Jumlah",
+  "fieldSheet.expected": "Perkiraan pendaftaran baru",
+  "fieldSheet.plan": "Rencana",
 } as const;
 
 export type Messages = Record<keyof typeof id, string>;

@@ -1,6 +1,7 @@
 // The planner's part of the view state: its inputs, open tab, budget rule and compared plans, in the URL.
 import type { AllocationRule, CandidateSites } from "../generated/graphql.ts";
 import { SECTORS, type Sector } from "../url-state.ts";
+import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, PLAN_BOUNDS, type Bound } from "../../../domain/bounds.ts";
 
 export type { AllocationRule, CandidateSites };
 // The schema's enum values, in the order the form offers them.
@@ -38,22 +39,17 @@ export const DEFAULT_PLAN: PlanForm = {
   to: null,
   enrollmentRate: null,
   budget: null,
-  monthlyPremium: 16_800,
-  months: 12,
+  monthlyPremium: DEFAULT_MONTHLY_PREMIUM,
+  months: DEFAULT_MONTHS,
   tab: "plan",
   rule: "LARGEST_UNCOVERED",
   compare: [],
 };
 
 /** The server's bounds (PlanInput), so a hand-edited URL cannot ask for what it refuses. */
-export const PLAN_BOUNDS = {
-  sessions: [1, 50],
-  maxDistanceKm: [0.1, 50],
-  months: [1, 60],
-  monthlyPremium: [1, 10_000_000],
-} as const satisfies Record<string, readonly [number, number]>;
+export { PLAN_BOUNDS };
 
-function clamp(n: number | null, [lo, hi]: readonly [number, number], fallback: number): number {
+function clamp(n: number | null, [lo, hi]: Bound, fallback: number): number {
   return n == null ? fallback : Math.min(hi, Math.max(lo, n));
 }
 
@@ -77,7 +73,7 @@ export function parsePlan(q: URLSearchParams): PlanForm {
     candidates: q.get("pv") === "1" ? "FERTILIZER_POINTS_AND_VILLAGES" : "FERTILIZER_POINTS",
     from: DAY.test(q.get("pfrom") ?? "") ? q.get("pfrom") : null,
     to: DAY.test(q.get("pto") ?? "") ? q.get("pto") : null,
-    enrollmentRate: rate != null && rate >= 0 && rate <= 1 ? rate : null,
+    enrollmentRate: rate != null && rate >= PLAN_BOUNDS.enrollmentRate[0] && rate <= PLAN_BOUNDS.enrollmentRate[1] ? rate : null,
     budget: budget != null && budget > 0 ? budget : null,
     monthlyPremium: Math.round(clamp(num(q.get("ppremium")), PLAN_BOUNDS.monthlyPremium, d.monthlyPremium)),
     months: Math.round(clamp(num(q.get("pmonths")), PLAN_BOUNDS.months, d.months)),
