@@ -38,10 +38,11 @@ const BATCH = 5000;
 /** How often (in rows) a long import reports progress. */
 export const PROGRESS_EVERY = 50_000;
 
-/** A file path, or the file's text (an uploaded file). */
-export type CsvInput = { path: string } | { text: string; name: string };
+/** A file path, or an uploaded file's bytes (decoded as a file would be: see readCsv) or text. */
+export type CsvInput = { path: string } | { data: Uint8Array; name: string } | { text: string; name: string };
 
-const open = (input: CsvInput): Readable => ("path" in input ? createReadStream(input.path) : Readable.from([input.text]));
+const open = (input: CsvInput): Readable =>
+  "path" in input ? createReadStream(input.path) : Readable.from([Buffer.from("data" in input ? input.data : input.text)]);
 const sourceName = (input: CsvInput) => ("path" in input ? input.path : input.name);
 
 async function hashOf(input: CsvInput): Promise<string> {
