@@ -15,6 +15,7 @@ import pg from "pg";
 import { pino } from "pino";
 import { quantileSorted } from "simple-statistics";
 import { createApp } from "../server/app.ts";
+import { loadConfig } from "../server/config.ts";
 import { openScratchDatabase } from "../server/db/scratch.ts";
 import { seedDemo } from "../server/demo/seed-demo.service.ts";
 import { coverageQuery, BY_SECTOR, LATEST_PERIOD } from "../server/coverage/coverage.sql.ts";
@@ -201,7 +202,7 @@ async function main(): Promise<void> {
       nikKey: "bench-key-".padEnd(40, "x"),
       logger: pino({ level: "silent" }),
     });
-    const { app, apollo } = await createApp(db, { MAX_QUERY_DEPTH: 8, MAX_QUERY_COMPLEXITY: 20000 }, pino({ level: "silent" }));
+    const { app, apollo } = await createApp(db, loadConfig({}), pino({ level: "silent" }));
     servers.push(createServer(app), handWritten(pool));
     const [appUrl, baseUrl] = [await listen(servers[0]), await listen(servers[1])];
     // Both answer the same numbers (checked once, before the load).

@@ -9,32 +9,57 @@ import type { Config } from "./config.ts";
 import { getSchema } from "./graphql/schema.ts";
 import { createContext, type Context } from "./graphql/context.ts";
 import { formatError } from "./graphql/format-error.ts";
-import { limitsPlugin } from "./graphql/limits.ts";
+import { HeavyWork, RequestAborted } from "./common/heavy-work.ts";
+import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
-import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
+import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
-export type AppConfig = Pick<Config, "ADMIN_TOKEN" | "BASEMAP_URL" | "MAX_QUERY_DEPTH" | "MAX_QUERY_COMPLEXITY"> & { nikKey?: string };
+export type AppConfig = Pick<
+  Config,
+  | "ADMIN_TOKEN"
+  | "BASEMAP_URL"
+  | "MAX_QUERY_DEPTH"
+  | "MAX_QUERY_COMPLEXITY"
+  | "MAX_ROOT_FIELDS"
+  | "MAX_ALIASES"
+  | "MAX_RESPONSE_BYTES"
+  | "PLANNER_CONCURRENCY"
+  | "PLANNER_QUEUE"
+> & { nikKey?: string };
+
+/** Embedded: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
+const EMBEDDED_PAUSE_MS = 50;
 
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
   const schema = await getSchema();
+  const limits = {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxComplexity: config.MAX_QUERY_COMPLEXITY,
+    maxRootFields: config.MAX_ROOT_FIELDS,
+    maxAliases: config.MAX_ALIASES,
+  };
+  const responseSize = responseSizeLimit(config.MAX_RESPONSE_BYTES);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     introspection: true,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    stringifyResult: responseSize.stringifyResult,
     plugins: [
       ...responseCache(),
-      limitsPlugin(schema, config.MAX_QUERY_DEPTH, config.MAX_QUERY_COMPLEXITY),
+      costLimitPlugin(schema, limits),
+      responseSize.plugin,
       {
         async requestDidStart() {
           return {
             async didEncounterErrors({ errors }) {
               for (const e of errors)
-                if (!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR")
+                if ((!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") && !(e.originalError instanceof RequestAborted))
                   logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
             },
           };
@@ -43,7 +68,13 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     ],
   });
   await apollo.start();
-  const context = (req: express.Request) => createContext(db, config, req.headers.authorization);
+  const embedded = db.mode === "embedded";
+  const heavy = new HeavyWork(config.PLANNER_CONCURRENCY ?? (embedded ? 1 : 2), config.PLANNER_QUEUE, embedded ? EMBEDDED_PAUSE_MS : 0);
+  const context = (req: express.Request, res?: express.Response) => {
+    const abandoned = new AbortController();
+    res?.on("close", () => res.writableFinished || abandoned.abort());
+    return createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal });
+  };
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
@@ -51,7 +82,12 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get("/graphql", (req, res, next) =>
     req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next(),
   );
-  app.use("/graphql", express.json({ limit: "20mb" }), expressMiddleware(apollo, { context: async ({ req }) => context(req) }));
+  app.use(
+    "/graphql",
+    express.json({ limit: "20mb" }),
+    shapeLimitsMiddleware(limits),
+    expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }),
+  );
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get(
     "/export/plans/:id.csv",
@@ -60,6 +96,10 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get(
     "/export/plans/:id/field-sheet",
     fieldSheetHandler((req) => context(req).services),
+  );
+  app.get(
+    "/export/field-sheet",
+    unsavedFieldSheetHandler((req) => context(req).services),
   );
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
   app.use(express.static(CLIENT_DIST, { index: "index.html" }));

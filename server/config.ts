@@ -30,6 +30,21 @@ const schema = z.object({
   BASEMAP_URL: z.string().url("must be a URL of a MapLibre style").optional(),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(8),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
+  MAX_ROOT_FIELDS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").default(20),
+  MAX_ALIASES: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(30),
+  MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(10_000, "must be at least 10000")
+    .default(10_000_000)
+    .describe("largest GraphQL answer in bytes"),
+  PLANNER_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .optional()
+    .describe("plans and budget views run at once; unset = 1 embedded, 2 on a server"),
+  PLANNER_QUEUE: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(20),
 });
 
 export type Config = z.infer<typeof schema>;

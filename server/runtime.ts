@@ -36,7 +36,15 @@ export const print = (text: string, to: "out" | "error" = "out") =>
 /** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
 export function exitWithReason(error: unknown): never {
   const e = error as Error & { code?: string };
-  const known = ["ConfigError", "DatabaseUnavailableError", "ImportRejected", "MigrationError", "NikKeyMismatch", "PortInUseError"];
+  const known = [
+    "ConfigError",
+    "DatabaseUnavailableError",
+    "DataDirInUseError",
+    "ImportRejected",
+    "MigrationError",
+    "NikKeyMismatch",
+    "PortInUseError",
+  ];
   if (known.includes(e?.constructor?.name)) print(`\n${e.message}\n`, "error");
   else print(`\nCakupan stopped: ${e?.message ?? String(error)}\n`, "error");
   process.exit(1);

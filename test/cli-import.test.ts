@@ -6,16 +6,20 @@ import { openDatabase } from "../server/db/database.ts";
 import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
 import { officialRegency } from "../server/regions/official-codes.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
-import { runScript, type Finished } from "./support/cli.ts";
+import { spawnTsx, type Finished } from "./support/processes.ts";
 import { ACCEPTED_NIK_FORMS, NIK_FORMS, showsNik } from "./support/niks.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cakupan-cli-"));
 const NIK_KEY = "cli-test-key-".padEnd(40, "z");
 
-/** `npm run import -- <args>` on DATA_DIR `dir`; `onStderr` sees stderr as it arrives and may kill the process. */
+/**
+ * `npm run import -- <args>` as a separate process on DATA_DIR `dir`. `onStderr` sees stderr as it
+ * arrives and may kill the process.
+ */
 function importCli(dir: string, args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Finished> {
-  const env = { DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" };
-  return runScript("server/cli/import.ts", args, env, onStderr && ((out, kill) => onStderr(out.stderr, kill)));
+  const run = spawnTsx("server/cli/import.ts", args, { DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" });
+  run.child.stderr!.on("data", () => onStderr?.(run.output().stderr, () => run.child.kill("SIGKILL")));
+  return run.finished;
 }
 
 /** A copy of the data directory that holds the imported boundaries, for one test alone. */

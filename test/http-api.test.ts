@@ -1,10 +1,12 @@
+import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { importCsv } from "../server/imports/csv-import.service.ts";
 import { enrollmentImporter } from "../server/imports/enrollment.importer.ts";
 import { TEST_NIK_KEY } from "./support/seeded.ts";
-import { openSeededApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, postGraphql, type RunningApp } from "./support/http.ts";
 import { ADMIN } from "./support/graphql.ts";
+import { ALL_INTROSPECTION_OPTIONS } from "../server/graphql/limits.ts";
 
 describe("GraphQL over HTTP: limits and the response cache", () => {
   let db: Database;
@@ -14,32 +16,54 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
   afterAll(() => close?.());
 
   const post = async (query: string, variables?: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${app.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return {
-      status: response.status,
-      cacheControl: response.headers.get("cache-control"),
-      body: (await response.json()) as { data?: any; errors?: any[] },
-    };
+    const { status, headers, body } = await postGraphql(app.url, query, variables, token);
+    return { status, cacheControl: headers.get("cache-control"), body };
   };
   const version = () => db.sql.query<{ v: string }>(`SELECT version::text AS v FROM data_version`).then((r) => r[0].v);
 
-  it("refuses a query deeper than MAX_QUERY_DEPTH (8) with QUERY_TOO_DEEP, running nothing", async () => {
-    const { body } = await post(
+  it("refuses a query deeper than MAX_QUERY_DEPTH (8) with QUERY_TOO_DEEP and HTTP 400, running nothing", async () => {
+    const { status, body } = await post(
       `{ region(code: "35.26") { children { children { parent { parent { children { parent { parent { code } } } } } } } } }`,
     );
     expect(body.data).toBeUndefined();
     expect(body.errors).toEqual([
       expect.objectContaining({ message: "Query depth 9 exceeds the limit of 8.", extensions: { code: "QUERY_TOO_DEEP" } }),
     ]);
+    expect(status).toBe(400);
+  });
+
+  it("answers the standard introspection query (GraphiQL, codegen, IDE plugins), all options on", async () => {
+    const { status, body } = await post(getIntrospectionQuery(ALL_INTROSPECTION_OPTIONS));
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(body.data.__schema.queryType.name).toBe("Query");
+    expect(body.data.__schema.types.map((t: { name: string }) => t.name)).toContain("CoverageConnection");
+    // GraphiQL's default (no options) too.
+    expect((await post(getIntrospectionQuery())).body.errors).toBeUndefined();
+  });
+
+  it("refuses introspection that expands referenced types again (grows with the schema to any power)", async () => {
+    const { status, body } = await post(`{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }`);
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors![0].extensions).toEqual({ code: "QUERY_TOO_COMPLEX" });
+  });
+
+  it("refuses an operation of more than 5000 fields with QUERY_TOO_LARGE and HTTP 400", async () => {
+    const { status, body } = await post(`{ region(code: "35.26") { ${"code ".repeat(12_000)} } }`);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: "The query has more than 5000 fields (fragments expanded).",
+        extensions: { code: "QUERY_TOO_LARGE" },
+      }),
+    ]);
+    expect(status).toBe(400);
   });
 
   it("refuses a query costlier than MAX_QUERY_COMPLEXITY (20000) with QUERY_TOO_COMPLEX", async () => {
     const page = `coverage(level: VILLAGE, first: 500) { edges { node { code bySector { sector workforce enrolled coverageRate uncovered reliability } } } }`;
-    const { body } = await post(`{ a: ${page} b: ${page} c: ${page} d: ${page} e: ${page} }`);
+    const { status, body } = await post(`{ a: ${page} b: ${page} c: ${page} d: ${page} e: ${page} }`);
+    expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors![0].extensions).toEqual({ code: "QUERY_TOO_COMPLEX" });
     const [, cost] = /^Query complexity (\d+) exceeds the limit of 20000\.$/.exec(body.errors![0].message)!;

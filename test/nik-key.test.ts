@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,21 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../server/db/database.ts";
 import { openScratchDatabase } from "../server/db/scratch.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
-import { runScript } from "./support/cli.ts";
+import { freePort, spawnTsx } from "./support/processes.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cakupan-nik-key-"));
 const server = process.env.TEST_DATABASE_URL;
 const REFUSED =
   /^This database's NIKs were hashed with another key \(fingerprint [0-9a-f]{12}, this process has [0-9a-f]{12}\): set NIK_HASH_KEY to the key of the first import/;
 
-/** A free TCP port on this machine. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+/** `npm run import -- <args>` in a process of its own with `env`. */
+const importCli = (args: string[], env: NodeJS.ProcessEnv) => spawnTsx("server/cli/import.ts", args, env).finished;
 
 /**
  * The same database reached by two configurations with different NIK keys, as the issue found it:
@@ -58,7 +51,7 @@ describe("the NIK hash key is recorded by its fingerprint and another key is ref
     } else envB.NIK_HASH_KEY = "another-key-".padEnd(40, "b");
     const file = join(work, "villages.geojson");
     writeFileSync(file, JSON.stringify(toGeoJson(await bangkalanVillages())));
-    const boundaries = await runScript("server/cli/import.ts", ["boundaries", file], envA);
+    const boundaries = await importCli(["boundaries", file], envA);
     expect(boundaries.code).toBe(0);
   });
   afterAll(async () => {
@@ -71,7 +64,7 @@ describe("the NIK hash key is recorded by its fingerprint and another key is ref
 
   it("records a fingerprint (not the key) at the first import of NIKs", async () => {
     expect(await query(`SELECT * FROM nik_key`)).toEqual([]); // boundaries hold no NIK
-    const first = await runScript("server/cli/import.ts", ["enrollments", csv("first.csv", enrollments())], envA);
+    const first = await importCli(["enrollments", csv("first.csv", enrollments())], envA);
     expect(first.code).toBe(0);
     const keyA = readFileSync(join(work, "a", "nik-hash.key"), "utf8").trim();
     const [row] = await query<{ fingerprint: string }>(`SELECT fingerprint FROM nik_key`);
@@ -83,21 +76,23 @@ describe("the NIK hash key is recorded by its fingerprint and another key is ref
   it("refuses an import and a server start with another key, in one sentence, changing nothing", async () => {
     // The same three workers in a file with another hash: with another key they would be counted again.
     const again = csv("again.csv", enrollments("\n"));
-    const refused = await runScript("server/cli/import.ts", ["enrollments", again], envB);
+    const refused = await importCli(["enrollments", again], envB);
     expect(refused.code).toBe(1);
     expect(refused.stdout).not.toMatch(/Imported/);
     expect(refused.stderr.trim()).toMatch(REFUSED);
-    const workforce = await runScript(
-      "server/cli/import.ts",
+    const workforce = await importCli(
       ["workforce", csv("w.csv", "kode_desa,sektor,periode,jumlah_pekerja,sumber\n35.26.01.1001,petani,2025,9,BPS\n")],
       envB,
     );
     expect(workforce.code).toBe(1);
     expect(workforce.stderr).toMatch(/This database's NIKs were hashed with another key/);
     const port = await freePort();
-    const start = await runScript("server/main.ts", [], { ...envB, PORT: String(port), HOST: "127.0.0.1" }, (out, kill) => {
-      if (/ready at/.test(out.stdout + out.stderr)) kill(); // started when it should have refused
-    });
+    const server = spawnTsx("server/main.ts", [], { ...envB, PORT: String(port), HOST: "127.0.0.1" });
+    server.waitFor(/ready at/).then(
+      () => server.child.kill("SIGKILL"), // started when it should have refused
+      () => undefined,
+    );
+    const start = await server.finished;
     expect(start.signal).toBeNull();
     expect(start.code).toBe(1);
     expect(start.stderr).toMatch(/This database's NIKs were hashed with another key/);
@@ -105,7 +100,7 @@ describe("the NIK hash key is recorded by its fingerprint and another key is ref
       { e: 3, w: 0 },
     ]);
     // The first key still works, and the same workers are not counted twice.
-    const accepted = await runScript("server/cli/import.ts", ["enrollments", again], envA);
+    const accepted = await importCli(["enrollments", again], envA);
     expect(accepted.code).toBe(0);
     expect(await query(`SELECT count(*)::int AS n FROM enrollment`)).toEqual([{ n: 3 }]);
   });

@@ -7,6 +7,8 @@ export enum ErrorCode {
   FORBIDDEN = "FORBIDDEN",
   UNAUTHENTICATED = "UNAUTHENTICATED",
   IMPORT_REJECTED = "IMPORT_REJECTED",
+  /** Too much heavy work running and waiting (see heavy-work.ts). */
+  BUSY = "PLANNER_BUSY",
 }
 
 export class DomainError extends Error {

@@ -77,11 +77,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     closeDriver = () => pool.end();
   } else {
     mode = "embedded";
-    const { pglite, sql } = await openEmbedded(options.dataDir, options.snapshot);
+    const { pglite, sql, close } = await openEmbedded(options.dataDir, options.snapshot);
     snapshot = () => pglite.dumpDataDir("none");
     raw = sql;
     prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    closeDriver = () => pglite.close();
+    closeDriver = close;
   }
   if (options.migrate !== false) await migrate(raw);
   return {

@@ -1,18 +1,30 @@
 import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
-import type { Sql } from "./sql.ts";
+import type { QueryOptions, Sql } from "./sql.ts";
+import { throwIfAborted } from "../common/heavy-work.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
+
+/**
+ * PGlite runs each statement synchronously on this thread and resolves with a microtask, so a run
+ * of statements (an import, a plan) would starve every other request's I/O: after each one the
+ * event loop gets a turn, and a request waits at most one statement.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
 
 function wrap(db: PgliteLike, root: PGlite): Sql {
   return {
-    async query<T>(text: string, params?: unknown[]) {
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      throwIfAborted(options?.signal);
       const result = await db.query<T>(text, params as unknown[]);
+      await yieldToEventLoop();
       return result.rows;
     },
     async exec(text) {
       await db.exec(text);
+      await yieldToEventLoop();
     },
     transaction(fn) {
       if (db !== root) throw new Error("nested transactions are not supported");
@@ -23,10 +35,20 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
 
 /**
  * Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). `snapshot`: start from a
- * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one.
+ * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one. A data directory
+ * is locked to this process until `close` (see data-dir-lock.ts).
  */
-export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql }> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
-  return { pglite, sql: wrap(pglite, pglite) };
+export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql; close(): Promise<void> }> {
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir); // one process per data directory: PGlite has no lock of its own
+  }
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
+    return { pglite, sql: wrap(pglite, pglite), close: () => pglite.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

@@ -1,11 +1,13 @@
 import pg from "pg";
-import type { Sql } from "./sql.ts";
+import type { QueryOptions, Sql } from "./sql.ts";
+import { RequestAborted, throwIfAborted } from "../common/heavy-work.ts";
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
 function wrap(db: Queryable, pool: pg.Pool | null): Sql {
   return {
-    async query<T>(text: string, params?: unknown[]) {
+    async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
+      if (options?.signal && pool) return cancellable<T>(pool, text, params, options.signal);
       const result = await db.query(text, params);
       return result.rows as T[];
     },
@@ -28,6 +30,29 @@ function wrap(db: Queryable, pool: pg.Pool | null): Sql {
       }
     },
   };
+}
+
+/** A statement on a connection of its own, cancelled on the server (pg_cancel_backend) when `signal` aborts. */
+async function cancellable<T>(pool: pg.Pool, text: string, params: unknown[] | undefined, signal: AbortSignal): Promise<T[]> {
+  throwIfAborted(signal);
+  const client = await pool.connect();
+  let cancelled = false;
+  const cancel = () => {
+    cancelled = true;
+    const pid = (client as unknown as { processID: number }).processID;
+    pool.query("SELECT pg_cancel_backend($1)", [pid]).catch(() => undefined);
+  };
+  signal.addEventListener("abort", cancel, { once: true });
+  try {
+    throwIfAborted(signal);
+    return (await client.query(text, params)).rows as T[];
+  } catch (error) {
+    if (signal.aborted) throw new RequestAborted("The client abandoned the request; its statement was cancelled.");
+    throw error;
+  } finally {
+    signal.removeEventListener("abort", cancel);
+    client.release(cancelled); // a connection a cancel was sent to is closed, never reused
+  }
 }
 
 export function openServer(connectionString: string): { pool: pg.Pool; sql: Sql } {

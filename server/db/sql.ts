@@ -1,7 +1,14 @@
+export interface QueryOptions {
+  signal?: AbortSignal;
+}
+
 /** The raw-SQL port every service uses: the same interface over PGlite and node-postgres. */
 export interface Sql {
-  /** One parameterised statement; returns its rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * One parameterised statement; returns its rows. `signal`: the request was abandoned: on a
+   * server the running statement is cancelled; embedded, the statement does not start.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Several statements at once (migrations); no parameters. */
   exec(text: string): Promise<void>;
   /** Runs `fn` in one transaction: all of it commits, or none of it. */
@@ -18,9 +25,9 @@ export class StatementCounter {
 
 export function counted(sql: Sql, counter: StatementCounter): Sql {
   return {
-    query(text, params) {
+    query(text, params, options) {
       counter.count++;
-      return sql.query(text, params);
+      return sql.query(text, params, options);
     },
     exec(text) {
       counter.count++;

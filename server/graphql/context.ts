@@ -1,6 +1,6 @@
 import type { Database } from "../db/database.ts";
 import type { Config } from "../config.ts";
-import { createServices, type Services } from "./services.ts";
+import { createServices, type RequestScope, type Services } from "./services.ts";
 
 export interface Context {
   db: Database;
@@ -12,7 +12,7 @@ export interface Context {
   token: string | null;
 }
 
-export function createContext(db: Database, config: Context["config"], authorization?: string): Context {
+export function createContext(db: Database, config: Context["config"], authorization?: string, scope: RequestScope = {}): Context {
   const token = authorization?.match(/^Bearer\s+(.+)$/i)?.[1] ?? null;
-  return { db, config, services: createServices(db), token };
+  return { db, config, services: createServices(db, scope), token };
 }

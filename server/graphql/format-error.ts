@@ -13,6 +13,7 @@ function extensionsFor(code: ErrorCode, argument?: string): Record<string, unkno
     case ErrorCode.NOT_FOUND:
     case ErrorCode.FORBIDDEN:
     case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.BUSY:
       return { code };
     case ErrorCode.IMPORT_REJECTED:
       return { code: ErrorCode.BAD_USER_INPUT, argumentName: argument ?? "file" };

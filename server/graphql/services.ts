@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import { HeavyWork } from "../common/heavy-work.ts";
 import { CoverageService } from "../coverage/coverage.service.ts";
 import { RegionService } from "../regions/region.service.ts";
 import { DatasetService } from "../regions/dataset-info.ts";
@@ -19,14 +20,21 @@ export interface Services {
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
-export function createServices(db: Database): Services {
+export interface RequestScope {
+  /** The app's queue for heavy work (planning); one per app, shared by its requests. Default: one of its own. */
+  heavy?: HeavyWork;
+  /** Aborts when the client abandons the request. */
+  signal?: AbortSignal;
+}
+
+export function createServices(db: Database, scope: RequestScope = {}): Services {
   const regions = new RegionService(db.sql);
   const coverage = new CoverageService(db.sql, regions);
   return {
     regions,
     coverage,
     outreach: new OutreachService(db, regions),
-    planner: new PlannerService(db, regions, coverage),
+    planner: new PlannerService(db, regions, coverage, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db),

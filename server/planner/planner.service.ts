@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import type { HeavyWork } from "../common/heavy-work.ts";
 import { isoDay, orderedDays } from "../common/args.ts";
 import { badInput, notFound } from "../common/errors.ts";
 import { CandidateSites, RateSource, type Sector } from "../../domain/vocabulary.ts";
@@ -30,30 +31,42 @@ export class PlannerService {
     private readonly db: Database,
     private readonly regions: RegionService,
     private readonly coverage: CoverageService,
+    /** Plans and budget views run here: bounded concurrency, a busy error when the queue is full. */
+    private readonly heavy: HeavyWork,
+    /** Aborts when the client abandons the request: queued work never starts, running SQL is cancelled. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   async plan(input: PlanInput): Promise<OutreachPlanResult> {
-    const p = await this.parameters(input);
-    const [candidates, gaps, projection] = await Promise.all([
-      this.db.sql.query<CandidateRow>(q.CANDIDATES, [
+    return this.heavy.run("plans", this.signal, async () => {
+      const p = await this.parameters(input);
+      // One statement after another, with a pause between on embedded PGlite (see HeavyWork.pause).
+      const candidates = await this.query<CandidateRow>(q.CANDIDATES, [
         p.regionCode,
         p.from,
         p.to,
         p.maxDistanceKm * 1000,
         p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
-      ]),
-      this.gaps(p.regionCode, p.period, p.sectors),
-      this.db.sql.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]),
-    ]);
-    return buildPlan(p, candidates, villageTotals(gaps), projection);
+      ]);
+      const gaps = await this.gaps(p.regionCode, p.period, p.sectors);
+      const projection = await this.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]);
+      return buildPlan(p, candidates, villageTotals(gaps), projection);
+    });
   }
 
   async budget(input: BudgetInput): Promise<BudgetView> {
-    const { sectors, period } = await this.scope(input);
-    const units = (await this.gaps(input.regionCode ?? null, period, sectors))
-      .filter((g): g is GapRow & { sector: Sector } => g.sector !== null)
-      .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
-    return allocateBudget(input.rule, input.budget, input.monthlyPremium * input.months, units, sectors);
+    return this.heavy.run("plans", this.signal, async () => {
+      const { sectors, period } = await this.scope(input);
+      const units = (await this.gaps(input.regionCode ?? null, period, sectors))
+        .filter((g): g is GapRow & { sector: Sector } => g.sector !== null)
+        .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
+      return allocateBudget(input.rule, input.budget, input.monthlyPremium * input.months, units, sectors);
+    });
+  }
+
+  private async query<T>(text: string, params: unknown[]): Promise<T[]> {
+    await this.heavy.pause();
+    return this.db.sql.query<T>(text, params, { signal: this.signal });
   }
 
   async save(name: string, input: PlanInput): Promise<SavedPlan> {
@@ -146,7 +159,7 @@ export class PlannerService {
   }
 
   private gaps(regionCode: string | null, period: string, sectors: Sector[]): Promise<GapRow[]> {
-    return this.db.sql.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
+    return this.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
   }
 }
 

@@ -1,7 +1,6 @@
 // Browser-test helpers: build the client when stale, start the real server, drive Chromium.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { inject, onTestFinished } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import "../support/seeded.ts"; // the seededFixture type
+import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,17 +42,6 @@ export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Pr
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
   return spawnServerForBrowserTests(env);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer()
-      .once("error", fail)
-      .listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => ok(port));
-      });
-  });
 }
 
 /**

@@ -11,9 +11,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP app (GraphQL, exports, client) on a free port over a test database. */
-export async function startApp(db: Database): Promise<RunningApp> {
-  const config = loadConfig({ ADMIN_TOKEN: ADMIN });
+/** The real HTTP app (GraphQL, exports, client) on a free port over a test database; `env`: more configuration. */
+export async function startApp(db: Database, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const config = loadConfig({ ADMIN_TOKEN: ADMIN, ...env });
   const { app, apollo } = await createApp(db, config, pino({ level: "silent" }));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((ok) => server.once("listening", ok));
@@ -38,5 +38,19 @@ export async function openSeededApp(): Promise<{ db: Database; app: RunningApp; 
       await app.close();
       await db.close();
     },
+  };
+}
+
+/** POSTs one GraphQL operation to the app; the HTTP status and the JSON body. */
+export async function postGraphql(url: string, query: string, variables?: Record<string, unknown>, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { data?: any; errors?: any[] },
   };
 }

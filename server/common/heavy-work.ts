@@ -1,0 +1,51 @@
+import pLimit, { type LimitFunction } from "p-limit";
+import { DomainError, ErrorCode } from "./errors.ts";
+
+/** The heavy work queue is full: HTTP 503 with PLANNER_BUSY; the client may retry shortly. */
+export class BusyError extends DomainError {
+  readonly extensions = { http: { status: 503, headers: new Map([["retry-after", "5"]]) } };
+  constructor(what: string, running: number, waiting: number) {
+    super(ErrorCode.BUSY, `The server is busy with ${running} ${what} (and ${waiting} waiting): try again in a few seconds.`);
+  }
+}
+
+/** The request was abandoned by its client: its work stops (not reported to anyone). */
+export class RequestAborted extends Error {}
+
+/**
+ * Bounded concurrency for heavy work (planning, budget views): at most `concurrency` at once, at
+ * most `queue` waiting, anything more refused with BusyError at once. Work whose request was
+ * abandoned while it waited never starts.
+ */
+export class HeavyWork {
+  private readonly limit: LimitFunction;
+  /**
+   * `pauseMs`: a pause before each statement of heavy work, so that other requests' several steps
+   * (HTTP, parsing, their own statements) get event-loop turns in between: embedded PGlite runs
+   * each statement on this thread, blocking everything else while it runs.
+   */
+  constructor(
+    readonly concurrency: number,
+    readonly queue: number,
+    readonly pauseMs = 0,
+  ) {
+    this.limit = pLimit(concurrency);
+  }
+
+  /** Waits `pauseMs` (none on a server database). */
+  pause(): Promise<void> {
+    return this.pauseMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.pauseMs)) : Promise.resolve();
+  }
+
+  run<T>(what: string, signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    if (this.limit.pendingCount >= this.queue) return Promise.reject(new BusyError(what, this.limit.activeCount, this.limit.pendingCount));
+    return this.limit(() => {
+      throwIfAborted(signal);
+      return fn();
+    });
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RequestAborted("The client abandoned the request.");
+}
