@@ -110,5 +110,21 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
       .type("text")
       .send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
   });
+  // Last: any error no route answered (malformed JSON, a body too large, a bug) as a JSON body,
+  // never an HTML page or a stack trace, whatever NODE_ENV; the client's IP in the log.
+  app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const where = { ip: req.ip, method: req.method, path: req.path };
+    if (status === 500) logger.error({ err: error, ...where }, "HTTP request failed");
+    else logger.info({ ...where, status, reason: error.message }, "HTTP request refused");
+    if (res.headersSent) return res.end();
+    const message =
+      error.type === "entity.parse.failed"
+        ? `The request body is not valid JSON: ${error.message}`
+        : status === 500
+          ? "Internal server error."
+          : error.message;
+    res.status(status).json({ error: message, code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_USER_INPUT" });
+  });
   return { app, apollo };
 }

@@ -27,21 +27,24 @@ export function maskNik(text: string, digits = 16): string {
   return text.replace(DIGIT_RUN, (run) => (run.replace(/\D+/g, "").length >= digits ? run.replace(/\d/g, "*") : run));
 }
 
-/** `maskNik` through every string of a value (objects, arrays, errors' own fields), for structured output. */
-export function maskNikDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return maskNik(value);
-  if (value instanceof Error) return maskError(value, depth);
+/**
+ * `maskNik` through every string of a value (objects, arrays, errors' own fields), for structured
+ * output; `then` runs on each string after the mask (the logger shortens long ones there).
+ */
+export function maskNikDeep(value: unknown, then: (text: string) => string = (t) => t, depth = 0): unknown {
+  if (typeof value === "string") return then(maskNik(value));
+  if (value instanceof Error) return maskError(value, then, depth);
   if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => maskNikDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNikDeep(v, depth + 1)]));
+  if (Array.isArray(value)) return value.map((v) => maskNikDeep(v, then, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskNikDeep(v, then, depth + 1)]));
 }
 
 /** The same error (its class kept, for pino's serializer) with its message, stack and details masked. */
-function maskError(e: Error, depth: number): Error {
+function maskError(e: Error, then: (text: string) => string, depth: number): Error {
   const masked = Object.create(Object.getPrototypeOf(e)) as Error;
-  for (const [k, v] of Object.entries(e)) (masked as unknown as Record<string, unknown>)[k] = maskNikDeep(v, depth + 1);
-  masked.message = maskNik(e.message);
-  masked.stack = maskNik(e.stack ?? "");
+  for (const [k, v] of Object.entries(e)) (masked as unknown as Record<string, unknown>)[k] = maskNikDeep(v, then, depth + 1);
+  masked.message = then(maskNik(e.message));
+  masked.stack = then(maskNik(e.stack ?? ""));
   return masked;
 }
 

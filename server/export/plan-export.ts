@@ -117,6 +117,10 @@ async function loadPlan(services: Services, req: Request, res: Response): Promis
     res.status(400).json({ error: `id: "${req.params.id}" is not a plan id.`, code: ErrorCode.BAD_USER_INPUT });
     return null;
   }
+  if (id > 2 ** 31 - 1) {
+    res.status(404).json({ error: `No saved plan with id ${req.params.id}.`, code: ErrorCode.NOT_FOUND }); // beyond the id column's range
+    return null;
+  }
   try {
     return await services.planner.saved(id);
   } catch (e) {

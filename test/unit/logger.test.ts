@@ -43,6 +43,18 @@ describe("the logger never writes a NIK in clear", () => {
     expect(out).toContain('column start_date (value \\"**** **** **** ****\\")');
   });
 
+  it("shortens long values: a 5 MB argument does not make a 5 MB log line, and a NIK at the cut is still masked", () => {
+    const huge = `3526010199000001${"x".repeat(5_000_000)}`;
+    const out = capture((log) => {
+      log.warn({ args: { input: huge } }, "bad input");
+      log.info(huge);
+      log.error(new Error(huge));
+    });
+    expect(out.length).toBeLessThan(20_000);
+    expect(out).toContain("(5000016 characters)");
+    expect(showsNik(out)).toBe(false);
+  });
+
   it("leaves other numbers alone", () => {
     const out = capture((log) =>
       log.info({ rows: 1234567890123 }, "imported 281 villages, code 35.26.01.1001 on 2025-10-01, 123456789012345"),
