@@ -57,10 +57,16 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
       {
         async requestDidStart() {
           return {
-            async didEncounterErrors({ errors }) {
-              for (const e of errors)
-                if ((!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") && !(e.originalError instanceof RequestAborted))
-                  logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
+            // The code is the one the client gets (formatError): its own mistakes (BAD_USER_INPUT,
+            // UNAUTHENTICATED, FORBIDDEN, NOT_FOUND...) at info, only internal errors at error.
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const e of errors) {
+                if (e.originalError instanceof RequestAborted) continue;
+                const code = formatError(e.toJSON(), e).extensions?.code;
+                const entry = { ip: contextValue?.ip, code, path: e.path };
+                if (code === "INTERNAL_SERVER_ERROR") logger.error({ ...entry, err: { message: e.message } }, "GraphQL error");
+                else logger.info({ ...entry, reason: e.message }, "GraphQL request refused");
+              }
             },
           };
         },
@@ -73,7 +79,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   const context = (req: express.Request, res?: express.Response) => {
     const abandoned = new AbortController();
     res?.on("close", () => res.writableFinished || abandoned.abort());
-    return createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal });
+    return { ...createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal }), ip: req.ip };
   };
   const app = express();
   app.disable("x-powered-by");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { startApp, type RunningApp } from "./support/http.ts";
+import { createLogger } from "../server/logger.ts";
 
 /**
  * The HTTP app's own errors, as `npm run serve` runs it (NODE_ENV unset, where Express would
@@ -11,10 +12,13 @@ describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
   let db: Database;
   let app: RunningApp;
   const env = process.env.NODE_ENV;
+  /** The app's real logger, its JSON lines kept here. */
+  const lines: { level: number; msg: string; ip?: string; code?: string }[] = [];
+  const logger = createLogger("info", "json", { write: (line: string) => void lines.push(JSON.parse(line)) });
   beforeAll(async () => {
     delete process.env.NODE_ENV;
     db = await openTestDatabase();
-    app = await startApp(db);
+    app = await startApp(db, {}, logger);
   });
   afterAll(async () => {
     process.env.NODE_ENV = env;
@@ -42,5 +46,23 @@ describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
       expect(await res.json()).toEqual({ error: `No saved plan with id ${id}.`, code: "NOT_FOUND" });
     }
     expect((await fetch(`${app.url}/export/plans/2147483647.csv`)).status).toBe(404);
+  });
+
+  it("logs the client's own mistakes below error level, with its IP; only internal errors at error", async () => {
+    lines.length = 0;
+    const post = (query: string, token?: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    await post(`mutation { importFile(kind: WORKFORCE, files: [{ name: "a.csv", text: "x" }]) { rows } }`); // no token
+    await post(`mutation { importFile(kind: WORKFORCE, files: [{ name: "a.csv", text: "x" }]) { rows } }`, "wrong-token-000000000000");
+    await post(`{ dataQuality(regionCode: "nonsense") { regionCode } }`);
+    await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const refused = lines.filter((l) => /refused/.test(l.msg));
+    expect(refused.map((l) => l.code ?? "HTTP")).toEqual(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "HTTP"]);
+    expect(refused.every((l) => l.level === 30 && /127\.0\.0\.1/.test(l.ip ?? ""))).toBe(true);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
