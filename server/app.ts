@@ -57,10 +57,16 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
       {
         async requestDidStart() {
           return {
-            async didEncounterErrors({ errors }) {
-              for (const e of errors)
-                if ((!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") && !(e.originalError instanceof RequestAborted))
-                  logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
+            // The code is the one the client gets (formatError): its own mistakes (BAD_USER_INPUT,
+            // UNAUTHENTICATED, FORBIDDEN, NOT_FOUND...) at info, only internal errors at error.
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const e of errors) {
+                if (e.originalError instanceof RequestAborted) continue;
+                const code = formatError(e.toJSON(), e).extensions?.code;
+                const entry = { ip: contextValue?.ip, code, path: e.path };
+                if (code === "INTERNAL_SERVER_ERROR") logger.error({ ...entry, err: { message: e.message } }, "GraphQL error");
+                else logger.info({ ...entry, reason: e.message }, "GraphQL request refused");
+              }
             },
           };
         },
@@ -73,7 +79,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   const context = (req: express.Request, res?: express.Response) => {
     const abandoned = new AbortController();
     res?.on("close", () => res.writableFinished || abandoned.abort());
-    return createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal });
+    return { ...createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal }), ip: req.ip };
   };
   const app = express();
   app.disable("x-powered-by");
@@ -109,6 +115,22 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
       .status(503)
       .type("text")
       .send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
+  });
+  // Last: any error no route answered (malformed JSON, a body too large, a bug) as a JSON body,
+  // never an HTML page or a stack trace, whatever NODE_ENV; the client's IP in the log.
+  app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const where = { ip: req.ip, method: req.method, path: req.path };
+    if (status === 500) logger.error({ err: error, ...where }, "HTTP request failed");
+    else logger.info({ ...where, status, reason: error.message }, "HTTP request refused");
+    if (res.headersSent) return res.end();
+    const message =
+      error.type === "entity.parse.failed"
+        ? `The request body is not valid JSON: ${error.message}`
+        : status === 500
+          ? "Internal server error."
+          : error.message;
+    res.status(status).json({ error: message, code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_USER_INPUT" });
   });
   return { app, apollo };
 }
