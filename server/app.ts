@@ -14,7 +14,7 @@ import { HeavyWork, RequestAborted } from "./common/heavy-work.ts";
 import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
-import { fieldSheetHandler, planCsvHandler } from "./export/plan-export.ts";
+import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS, GRAPHIQL_INIT } from "./graphql/graphiql.ts";
 import { securityHeaders } from "./http-headers.ts";
 
@@ -118,6 +118,10 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   app.get(
     "/export/plans/:id/field-sheet",
     fieldSheetHandler((req) => context(req).services),
+  );
+  app.get(
+    "/export/field-sheet",
+    unsavedFieldSheetHandler((req) => context(req).services),
   );
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
   // Vite names every file under assets/ by its content hash: a changed file gets a new name.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
 import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
+import { run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
 
 describe("GET /export/coverage.csv", () => {
@@ -36,9 +37,11 @@ describe("GET /export/coverage.csv", () => {
     table.forEach((row, i) => {
       const want = { ...expected[i]!, rank: rank.get(expected[i]!) } as Record<string, unknown>;
       for (const field of CSV_FIELDS) {
-        if (field === "areaKm2" || field === "uncoveredPerKm2")
-          expect(Number(row[field]), `${row.code} ${field}`).toBeCloseTo(want[field] as number, 6);
-        else expect(row[field], `${row.code} ${field}`).toBe(asCsv(want[field]));
+        // Rates to a hundredth of a percentage point, areas and densities to two decimals.
+        const digits = ({ coverageRate: 4, areaKm2: 2, uncoveredPerKm2: 2 } as Record<string, number>)[field];
+        const value = want[field];
+        const shown = digits != null && typeof value === "number" ? Math.round(value * 10 ** digits) / 10 ** digits : value;
+        expect(row[field], `${row.code} ${field}`).toBe(asCsv(shown));
       }
     });
   });
@@ -52,5 +55,41 @@ describe("GET /export/coverage.csv", () => {
     const missing = await fetch(`${app.url}/export/coverage.csv`);
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toContain("level");
+  });
+
+  it("writes rates to a hundredth of a point, and with format=excel-id semicolons and decimal commas for Indonesian spreadsheets", async () => {
+    const query = "level=VILLAGE&sector=FARMER&parentCode=35.26.01&orderBy=COVERAGE_RATE&direction=ASC";
+    const { data } = await run(
+      db,
+      `{ coverage(level: VILLAGE, sector: FARMER, parentCode: "35.26.01", orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
+        edges { node { code name coverageRate areaKm2 } } } }`,
+    );
+    const nodes = data!.coverage.edges.map((e: any) => e.node) as {
+      code: string;
+      name: string;
+      coverageRate: number | null;
+      areaKm2: number;
+    }[];
+    expect(nodes.some((n) => n.coverageRate != null && String(n.coverageRate).length > 8)).toBe(true);
+    const rounded = (v: number | null, digits: number) => (v == null ? "" : String(Math.round(v * 10 ** digits) / 10 ** digits));
+
+    const standard = parse(await (await fetch(`${app.url}/export/coverage.csv?${query}`)).text()) as string[][];
+    const col = (name: string) => standard[0]!.indexOf(name);
+    expect(standard.slice(1).map((r) => r[col("coverageRate")])).toEqual(nodes.map((n) => rounded(n.coverageRate, 4)));
+
+    const res = await fetch(`${app.url}/export/coverage.csv?${query}&format=excel-id`);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8").decode(bytes.slice(3));
+    expect(text.split("\n")[0]).toBe(CSV_FIELDS.join(";"));
+    const rows = parse(text, { delimiter: ";" }) as string[][];
+    expect(rows.slice(1).map((r) => r[col("name")])).toEqual(nodes.map((n) => n.name));
+    expect(rows.slice(1).map((r) => r[col("coverageRate")])).toEqual(nodes.map((n) => rounded(n.coverageRate, 4).replace(".", ",")));
+    expect(rows.slice(1).map((r) => r[col("areaKm2")])).toEqual(nodes.map((n) => rounded(n.areaKm2, 2).replace(".", ",")));
+
+    const bad = await fetch(`${app.url}/export/coverage.csv?${query}&format=xlsx`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain("format");
   });
 });

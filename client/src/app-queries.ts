@@ -18,6 +18,7 @@ export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> =
     boundarySource
     latestPeriod
     basemapUrl
+    mutationsEnabled
   }
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;

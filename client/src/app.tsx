@@ -16,12 +16,14 @@ import { RankingList } from "./ranking/ranking-list.tsx";
 import { CoverageTable } from "./table/coverage-table.tsx";
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
+import { sectorTitle } from "./report/region-title.ts";
 import { SECTORS, writeState, type ViewState } from "./url-state.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
 import { PlannerPanel } from "./planner/planner-panel.tsx";
 import type { PlanForm } from "./planner/plan-state.ts";
 import { usePlanner } from "./planner/use-planner.ts";
+import { PhoneSettings, PhoneTabs, usePhone, type PhoneTab } from "./phone.tsx";
 
 export function App({ initial }: { initial: ViewState }) {
   const { t, i18n } = useTranslation();
@@ -30,6 +32,13 @@ export function App({ initial }: { initial: ViewState }) {
   const [hovered, setHovered] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ code: string; n: number } | null>(null);
   const [maps, setMaps] = useState<{ left: MapLibreMap | null; right: MapLibreMap | null }>({ left: null, right: null });
+
+  const phone = usePhone();
+  const [phoneTab, setPhoneTab] = useState<PhoneTab>("list");
+  // A village picked (a tap on the map, the ranking, the search) brings its panel up on a phone.
+  useEffect(() => {
+    if (state.village) setPhoneTab("village");
+  }, [state.village]);
 
   useEffect(() => writeState(state), [state]);
   useEffect(() => {
@@ -87,6 +96,8 @@ export function App({ initial }: { initial: ViewState }) {
     },
     [update],
   );
+  // A district found by the search: the map shows it whole, no village is picked.
+  const showDistrict = useCallback((code: string) => setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 })), []);
   const onMove = useCallback((center: [number, number], zoom: number) => update({ center, zoom }), [update]);
   const onLeftMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, left: m })), []);
   const onRightMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, right: m })), []);
@@ -95,7 +106,7 @@ export function App({ initial }: { initial: ViewState }) {
   const error = info.error ?? geo.error ?? left.error;
   const lang = state.lang;
   const sideCaption = (vars: CoverageVars | null) =>
-    vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : vars.sector ? t(`sector.${vars.sector}`) : t("allSectors"));
+    vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : sectorTitle(vars.sector ?? null, t));
   const selectedNode = state.village ? left.byCode.get(state.village) : undefined;
   const mapProps = {
     villages: geo.data?.villages!,
@@ -123,6 +134,25 @@ export function App({ initial }: { initial: ViewState }) {
     />
   );
 
+  // On a phone the panels are tabs under the map: the one chosen shows, the others wait.
+  const phoneTabs: PhoneTab[] = [state.view === "planner" ? "planner" : "list", ...(state.village ? (["village"] as const) : [])];
+  const currentTab = phoneTabs.includes(phoneTab) ? phoneTab : phoneTabs[0]!;
+  const panel = (tab: PhoneTab, content: React.ReactNode) =>
+    phone ? (
+      <div
+        key={tab}
+        id={`phone-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`phone-tab-${tab}`}
+        className="phone-panel"
+        hidden={tab !== currentTab}
+      >
+        {content}
+      </div>
+    ) : (
+      content
+    );
+
   const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
   if (state.present && geo.data && dataset) {
@@ -131,6 +161,7 @@ export function App({ initial }: { initial: ViewState }) {
         regionCode={state.region ?? dataset.regencyCode ?? ""}
         slide={state.slide}
         lang={lang}
+        sector={state.sector}
         target={state.target}
         palette={state.palette}
         villages={geo.data.villages}
@@ -143,39 +174,50 @@ export function App({ initial }: { initial: ViewState }) {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t("skipToMap")}
+      </a>
       <Header
         state={state}
         update={update}
         regencyName={dataset?.regencyName ?? "Bangkalan"}
-        search={<VillageSearch onPick={(code) => select(code, true)} />}
+        search={<VillageSearch onPick={(code, district) => (district ? showDistrict(code) : select(code, true))} />}
       />
-      {geo.data && dataset && period && (
-        <ExportMenu
-          state={state}
-          update={update}
-          period={period}
-          dataset={dataset}
-          districts={geo.data.districts}
-          map={maps.left}
-          villages={geo.data.villages}
-          nodes={left.byCode}
-          classification={legend}
-        />
-      )}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}
         </div>
       )}
-      {period && <Controls state={state} periods={periods} period={period} update={update} />}
+      <PhoneSettings phone={phone}>
+        {geo.data && dataset && period && (
+          <ExportMenu
+            state={state}
+            update={update}
+            period={period}
+            dataset={dataset}
+            districts={geo.data.districts}
+            map={maps.left}
+            villages={geo.data.villages}
+            nodes={left.byCode}
+            classification={legend}
+          />
+        )}
+        {period && <Controls state={state} periods={periods} period={period} update={update} />}
+      </PhoneSettings>
       {error && (
         <p className="error" role="alert">
           {t("error", { message: error.message })}
         </p>
       )}
-      <main className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}`}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={`layout${state.view === "planner" ? " planner" : ""}${state.village ? " with-panel" : ""}${phone ? " phone" : ""}`}
+      >
         <div className={`main-area${rightVars ? " split" : ""}`}>
-          {state.view === "table" && <CoverageTable nodes={left.nodes} lang={lang} selected={state.village} onSelect={(c) => select(c)} />}
+          {state.view === "table" && (
+            <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+          )}
           {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
             <>
               <CoverageMap
@@ -207,40 +249,48 @@ export function App({ initial }: { initial: ViewState }) {
           )}
           {(!geo.data || !dataset) && !error && <p className="loading">{t("loading")}</p>}
         </div>
-        {state.view === "planner" ? (
-          <PlannerPanel
-            form={state.plan}
-            planner={planner}
-            lang={lang}
-            update={updatePlan}
-            onVillage={(c) => select(c, true)}
-            legend={legendView}
-          />
-        ) : (
-          <div className="sidebar">
-            {legendView}
-            <RankingList
-              nodes={left.nodes}
-              metric={state.metric}
+        {phone && <PhoneTabs tabs={phoneTabs} current={currentTab} onChange={setPhoneTab} />}
+        {state.view === "planner"
+          ? panel(
+              "planner",
+              <PlannerPanel
+                form={state.plan}
+                planner={planner}
+                lang={lang}
+                update={updatePlan}
+                onVillage={(c) => select(c, true)}
+                legend={legendView}
+                mutationsEnabled={dataset?.mutationsEnabled ?? false}
+              />,
+            )
+          : panel(
+              "list",
+              <div className="sidebar">
+                {legendView}
+                <RankingList
+                  nodes={left.nodes}
+                  metric={state.metric}
+                  lang={lang}
+                  hovered={hovered}
+                  selected={state.village}
+                  onHover={setHovered}
+                  onSelect={(c) => select(c, true)}
+                />
+              </div>,
+            )}
+        {state.village &&
+          panel(
+            "village",
+            <VillagePanel
+              code={state.village}
+              parentCode={selectedNode?.parentCode ?? null}
+              sector={state.sector}
+              period={period}
+              target={state.target}
               lang={lang}
-              hovered={hovered}
-              selected={state.village}
-              onHover={setHovered}
-              onSelect={(c) => select(c, true)}
-            />
-          </div>
-        )}
-        {state.village && (
-          <VillagePanel
-            code={state.village}
-            parentCode={selectedNode?.parentCode ?? null}
-            sector={state.sector}
-            period={period}
-            target={state.target}
-            lang={lang}
-            onClose={() => update({ village: null })}
-          />
-        )}
+              onClose={() => update({ village: null })}
+            />,
+          )}
       </main>
     </div>
   );

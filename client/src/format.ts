@@ -65,3 +65,27 @@ export function formatRupiah(n: number | null | undefined, lang: Lang): string {
         maximumFractionDigits: 0,
       }).format(n);
 }
+
+export type ParsedNumber = { value: number } | { error: "notANumber" | "ambiguous" };
+
+/**
+ * A number as people write it in the UI language: Indonesian groups thousands with dots and
+ * writes decimals with a comma (100.000.000; 12,5), English the other way round (100,000,000;
+ * 12.5). A leading "Rp"/"IDR" and a trailing "%" are ignored; a space inside the number is not. A separator that fits
+ * neither reading of the language (1.5 in Indonesian) is refused as ambiguous, never guessed.
+ */
+export function parseLocaleNumber(text: string, lang: Lang): ParsedNumber {
+  const s = text
+    .trim()
+    .replace(/^(rp\.?|idr)[\s\u00a0]*/i, "")
+    .replace(/[\s\u00a0]*%$/, "");
+  const [group, decimal] = lang === "id" ? [".", ","] : [",", "."];
+  const g = `\\${group}`,
+    dec = `\\${decimal}`;
+  const plain = new RegExp(`^-?\\d+(${dec}\\d+)?$`);
+  const grouped = new RegExp(`^-?\\d{1,3}(${g}\\d{3})+(${dec}\\d+)?$`);
+  if (plain.test(s) || grouped.test(s)) return { value: Number(s.split(group).join("").replace(decimal, ".")) };
+  // The other language's decimal sign, or a thousands group that is not three digits.
+  if (/^-?[\d.,]+$/.test(s) && /\d/.test(s)) return { error: "ambiguous" };
+  return { error: "notANumber" };
+}

@@ -31,12 +31,39 @@ const QUERY = `query Export($level: RegionLevel!, $sector: Sector, $period: Stri
   }
 }`;
 
+/** Decimals kept per fractional field: a rate to a hundredth of a percentage point, areas and densities to two. */
+const DECIMALS: Partial<Record<(typeof CSV_FIELDS)[number], number>> = { coverageRate: 4, areaKm2: 2, uncoveredPerKm2: 2 };
+
+/**
+ * `format=excel-id`: for a spreadsheet set to Indonesian (Excel, LibreOffice): semicolons between
+ * fields, a decimal comma, and a byte-order mark so the names' UTF-8 is read as such.
+ */
+export type CsvFormat = "standard" | "excel-id";
+export const CSV_FORMATS: readonly CsvFormat[] = ["standard", "excel-id"];
+
+export function csvText(rows: readonly Record<string, unknown>[], format: CsvFormat): string {
+  const decimal = format === "excel-id" ? "," : ".";
+  const cells = rows.map((row) =>
+    Object.fromEntries(
+      CSV_FIELDS.map((f) => {
+        const v = row[f];
+        const digits = DECIMALS[f];
+        if (typeof v === "number" && digits != null) return [f, String(+v.toFixed(digits)).replace(".", decimal)];
+        return [f, typeof v === "boolean" ? String(v) : v];
+      }),
+    ),
+  );
+  const csv = stringify(cells, { header: true, columns: [...CSV_FIELDS], delimiter: format === "excel-id" ? ";" : "," });
+  return format === "excel-id" ? `\ufeff${csv}` : csv;
+}
+
 const NUMBERS = new Set(["target", "minCoverageRate", "maxCoverageRate", "minUncovered", "minWorkforce"]);
 
 /** Query-string parameters as GraphQL variables: numbers as numbers, reliability as a list. */
 export function variablesFrom(query: Request["query"]): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(query)) {
+    if (key === "format") continue;
     const value = Array.isArray(raw) ? raw.map(String) : String(raw);
     if (key === "reliability") vars[key] = Array.isArray(value) ? value : value.split(",");
     else if (NUMBERS.has(key)) vars[key] = Number(value);
@@ -48,6 +75,13 @@ export function variablesFrom(query: Request["query"]): Record<string, unknown> 
 /** GET /export/coverage.csv: the coverage query's rows (all pages) as UTF-8 CSV, same arguments as the query. */
 export function coverageCsvHandler(apollo: ApolloServer<Context>, context: (req: Request) => Context) {
   return async (req: Request, res: Response) => {
+    const format = CSV_FORMATS.find((f) => f === (req.query.format ?? "standard"));
+    if (!format) {
+      res
+        .status(400)
+        .json({ error: `format: "${String(req.query.format)}" is not one of ${CSV_FORMATS.join(", ")}.`, code: "BAD_USER_INPUT" });
+      return;
+    }
     const variables = variablesFrom(req.query);
     const rows: Record<string, unknown>[] = [];
     let after: string | undefined;
@@ -68,7 +102,9 @@ export function coverageCsvHandler(apollo: ApolloServer<Context>, context: (req:
       rows.push(...data.coverage.edges.map((e) => e.node));
       after = data.coverage.pageInfo.hasNextPage ? data.coverage.pageInfo.endCursor : undefined;
     } while (after);
-    const csv = stringify(rows, { header: true, columns: [...CSV_FIELDS], cast: { boolean: (b) => String(b) } });
-    res.type("text/csv; charset=utf-8").attachment("coverage.csv").send(csv);
+    res
+      .type("text/csv; charset=utf-8")
+      .attachment(format === "excel-id" ? "cakupan-excel.csv" : "coverage.csv")
+      .send(csvText(rows, format));
   };
 }

@@ -7,7 +7,10 @@ import { id } from "../../client/src/i18n/id.ts";
 import { en } from "../../client/src/i18n/en.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import type { Services } from "../graphql/services.ts";
-import type { SavedPlan } from "../planner/planner.types.ts";
+import { PlanInput, type SavedPlan } from "../planner/planner.types.ts";
+import { validate } from "class-validator";
+import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS } from "../../domain/bounds.ts";
+import { CandidateSites, Sector } from "../../domain/vocabulary.ts";
 
 export const PLAN_CSV_FIELDS = [
   "siteOrder",
@@ -62,8 +65,10 @@ void sheetText.init({
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-export function fieldSheetHtml(saved: SavedPlan, lang: "id" | "en"): string {
+/** The field sheet of a saved plan, or of a plan not saved (`id` 0: named "not saved"). */
+export function fieldSheetHtml(plan: SavedPlan, lang: "id" | "en"): string {
   const t = sheetText.getFixedT(lang);
+  const saved = plan.id === 0 ? { ...plan, name: t("fieldSheet.unsaved") } : plan;
   const locale = lang === "id" ? "id-ID" : "en-GB";
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const day = (d: string | null) =>
@@ -134,4 +139,47 @@ export const fieldSheetHandler = (services: (req: Request) => Services) => async
   const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
   res.type("html").send(fieldSheetHtml(saved, req.query.lang === "en" ? "en" : "id"));
+};
+
+/**
+ * GET /export/field-sheet?plan=<PlanInput as JSON>&lang=id|en: the field sheet of a plan that is
+ * not saved (saving needs the admin token), computed afresh with the GraphQL defaults filled in.
+ */
+export const unsavedFieldSheetHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
+  let input: Partial<PlanInput>;
+  try {
+    input = JSON.parse(String(req.query.plan ?? ""));
+    if (input == null || typeof input !== "object" || Array.isArray(input)) throw new Error();
+  } catch {
+    res
+      .status(400)
+      .json({ error: 'plan: not a PlanInput as JSON, e.g. {"sessions":5,"maxDistanceKm":5}.', code: ErrorCode.BAD_USER_INPUT });
+    return;
+  }
+  try {
+    const candidate = Object.assign(new PlanInput(), {
+      sectors: [Sector.FARMER],
+      sessions: 5,
+      maxDistanceKm: 5,
+      candidates: CandidateSites.FERTILIZER_POINTS,
+      monthlyPremium: DEFAULT_MONTHLY_PREMIUM,
+      months: DEFAULT_MONTHS,
+      ...input,
+    });
+    // The same declared rules GraphQL runs on a PlanInput, with the same one message.
+    const [problem] = await validate(candidate, { forbidUnknownValues: false });
+    if (problem) {
+      res.status(400).json({
+        error: Object.values(problem.constraints ?? {})[0] ?? `plan.${problem.property} is wrong.`,
+        code: ErrorCode.BAD_USER_INPUT,
+      });
+      return;
+    }
+    const plan = await services(req).planner.plan(candidate);
+    const unsaved: SavedPlan = { id: 0, name: "", createdAt: new Date().toISOString(), sessionCount: 0, plan };
+    res.type("html").send(fieldSheetHtml(unsaved, req.query.lang === "en" ? "en" : "id"));
+  } catch (e) {
+    if (e instanceof DomainError) res.status(400).json({ error: e.message, code: e.code, argument: e.argument });
+    else throw e;
+  }
 };

@@ -12,6 +12,8 @@ class DatasetInfo {
   @Field(() => String, { nullable: true, description: "Latest month with figures (YYYY-MM)." }) latestPeriod!: string | null;
   @Field(() => String, { nullable: true, description: "Optional basemap style URL (BASEMAP_URL); null: no basemap, works offline." })
   basemapUrl!: string | null;
+  @Field(() => Boolean, { description: "Whether the server accepts mutations at all: ADMIN_TOKEN is set. False: saving is switched off." })
+  mutationsEnabled!: boolean;
 }
 
 @ObjectType({ description: "A sector with its names." })
@@ -36,6 +38,7 @@ export class DatasetResolver {
       boundarySource: info.boundary_source ?? null,
       latestPeriod: periods[periods.length - 1] ?? null,
       basemapUrl: ctx.config.BASEMAP_URL ?? null,
+      mutationsEnabled: Boolean(ctx.config.ADMIN_TOKEN),
     };
   }
 

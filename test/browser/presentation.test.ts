@@ -37,9 +37,13 @@ interface Summary {
   enrolled: number;
   workforce: number;
   coverageRate: number;
+  bySector: { sector: string; enrolled: number; workforce: number; coverageRate: number }[];
 }
 
-const SUMMARY = "query($c: String!) { coverageSummary(code: $c) { region { name } enrolled workforce coverageRate } }";
+const SUMMARY = `query($c: String!, $s: Sector) {
+  coverageSummary(code: $c) { region { name } enrolled workforce coverageRate bySector { sector enrolled workforce coverageRate } }
+  coverage(level: DISTRICT, parentCode: $c, sector: $s, orderBy: COVERAGE_RATE, direction: ASC, first: 1) { edges { node { code } } }
+}`;
 
 /** What shows that each view has its data, in the order the views come. */
 const VIEWS = [
@@ -67,17 +71,42 @@ async function waitForView(page: Page, n: number): Promise<void> {
   if (view.kind === "map") await waitForPaint(page);
 }
 
-async function presentAndStep(page: Page, size: { width: number; height: number }, query: string, lang: "id" | "en", code: string) {
+/** Every view shows the sector of the view (`sector.code`, null = all sectors), and says which. */
+async function presentAndStep(
+  page: Page,
+  size: { width: number; height: number },
+  query: string,
+  lang: "id" | "en",
+  code: string,
+  sector: { code: string | null; label: string },
+) {
   await page.setViewportSize(size);
   await page.goto(`${server.url}/?present=1&region=${code}${query}`);
-  const summary = (await graphql<{ coverageSummary: Summary }>(server.url, SUMMARY, { c: code })).coverageSummary;
+  const answer = await graphql<{ coverageSummary: Summary; coverage: { edges: { node: { code: string } }[] } }>(server.url, SUMMARY, {
+    c: code,
+    s: sector.code,
+  });
+  const all = answer.coverageSummary;
+  const summary = sector.code ? all.bySector.find((b) => b.sector === sector.code)! : all;
   const f = formats(lang);
   for (let n = 1; n <= VIEWS.length; n++) {
     await waitForView(page, n);
     if (n === 1) {
       await expect(page.locator("[data-figure=enrolled]").textContent()).resolves.toBe(f.int(summary.enrolled));
       await expect(page.locator("[data-figure=coverageRate]").textContent()).resolves.toBe(f.pct(summary.coverageRate));
-      await expect(page.locator(".slide-header").textContent()).resolves.toContain(summary.region.name);
+      await expect(page.locator(".slide-header").textContent()).resolves.toContain(all.region.name);
+      await expect(page.locator(".slide-header [data-sector]").textContent()).resolves.toContain(sector.label);
+      // Progress against the 50% target is the sector's: workers still to enrol, computed here.
+      const toEnrol = Math.max(0, Math.ceil(0.5 * summary.workforce - summary.enrolled));
+      const target = (await page.locator(".figure[data-figure=target] .figure-label").textContent())!;
+      if (toEnrol > 0) expect(target).toContain(f.int(toEnrol));
+      else expect(target).not.toMatch(/\d{2,}/);
+    }
+    // The ranking starts with the sector's lowest-coverage district (a regency) or village (a district).
+    if (VIEWS[n - 1]!.kind === "ranking" && code.split(".").length === 2) {
+      await expect(page.locator(".ranking-table tbody tr").first().getAttribute("data-code")).resolves.toBe(
+        answer.coverage.edges[0]!.node.code,
+      );
     }
     await screenshot(page, `presentation-${size.width}x${size.height}-${n}-${VIEWS[n - 1]!.kind}`);
     expect(await textProblems(page, ".presentation"), `view ${n} (${VIEWS[n - 1]!.kind})`).toEqual([]);
@@ -119,12 +148,15 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
 
   it("shows the regency at 1280×720 without overflowing text and steps through every view with the keyboard", async () => {
     const page = await open();
-    await presentAndStep(page, { width: 1280, height: 720 }, "", "id", "35.26");
+    await presentAndStep(page, { width: 1280, height: 720 }, "", "id", "35.26", { code: "FARMER", label: "Petani" });
   });
 
   it("starts from a district at 1920×1080 in English, without overflowing text, and steps through every view", async () => {
     const page = await open();
-    await presentAndStep(page, { width: 1920, height: 1080 }, "&lang=en", "en", "35.26.15");
+    await presentAndStep(page, { width: 1920, height: 1080 }, "&lang=en&sector=ALL", "en", "35.26.15", {
+      code: null,
+      label: "All sectors",
+    });
     await expect(page.locator(".app h1").textContent()).resolves.toContain("Social Protection");
   });
 
@@ -136,7 +168,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     await waitForView(page, 3);
     await expect(page.locator(".ranking-table tr.is-current").getAttribute("data-code")).resolves.toBe(village);
     await page.keyboard.press("Home");
-    await presentAndStep(page, { width: 1280, height: 720 }, "&slide=1", "id", village);
+    await presentAndStep(page, { width: 1280, height: 720 }, "&slide=1", "id", village, { code: "FARMER", label: "Petani" });
   });
 
   it("shows the newest saved outreach plan, site by site with its totals", async () => {
@@ -235,12 +267,16 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(text).toContain(`Kecamatan ${region.name}`);
     expect(text).toContain(shown.enrolled);
     expect(text).toContain(shown.coverageRate);
+    // The report is about the view's sector (farmers by default) throughout, and says so.
+    expect(text).toContain("Sektor: Petani");
     const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(
       server.url,
-      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, orderBy: COVERAGE_RATE, direction: ASC, first: 3, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
+      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER, orderBy: COVERAGE_RATE, direction: ASC, first: 10, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
       { c: code },
     );
-    for (const { node } of lowest.coverage.edges) expect(text).toContain(node.name);
+    const table = text.slice(text.lastIndexOf("Petani"));
+    const listed = lowest.coverage.edges.map(({ node }) => node.name).filter((name) => table.includes(name));
+    expect(listed).toEqual(lowest.coverage.edges.map(({ node }) => node.name));
     const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });

@@ -26,10 +26,15 @@ interface Props {
   className?: string;
 }
 
-/** Top of the value axis: a round number at or above the largest value (or the target). */
+/**
+ * Top of the value axis: the first multiple of a round step (about a fifth of the largest value,
+ * or the target) at or above it, so a rate of 95.8% gets an axis to 100%, not 200%.
+ */
 export function axisMax(values: readonly (number | null)[], target?: number | null): number {
   const top = Math.max(0, target ?? 0, ...values.filter((v): v is number => v != null && Number.isFinite(v)));
-  return top > 0 ? niceStep(top * 1.05) : 1;
+  if (top <= 0) return 1;
+  const step = niceStep(top / 5);
+  return +(Math.ceil(top / step - 1e-9) * step).toPrecision(12);
 }
 
 function pathOf(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {

@@ -51,17 +51,21 @@ export function Controls({ state, periods, period, update }: Props) {
         options={CLASS_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         onChange={(method) => update({ method })}
       />
-      {state.method === "manual" && <ManualBreaks value={state.manual} onChange={(manual) => update({ manual })} />}
-      <SelectField
-        name="classes"
-        label={t("classes")}
-        value={String(state.classes)}
-        options={Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => ({
-          value: String(i + MIN_CLASSES),
-          label: String(i + MIN_CLASSES),
-        }))}
-        onChange={(v) => update({ classes: Number(v) })}
-      />
+      {state.method === "manual" && (
+        <ManualBreaks value={state.manual} metric={state.metric} lang={lang} onChange={(manual) => update({ manual })} />
+      )}
+      {state.method !== "manual" && (
+        <SelectField
+          name="classes"
+          label={t("classes")}
+          value={String(state.classes)}
+          options={Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => ({
+            value: String(i + MIN_CLASSES),
+            label: String(i + MIN_CLASSES),
+          }))}
+          onChange={(v) => update({ classes: Number(v) })}
+        />
+      )}
       <SelectField
         name="palette"
         label={t("palette")}

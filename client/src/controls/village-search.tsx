@@ -6,9 +6,18 @@ import type { SearchVillagesQuery, SearchVillagesQueryVariables } from "../gener
 
 const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQueryVariables> = gql`
   query SearchVillages($query: String!) {
+    districts: searchRegions(query: $query, level: DISTRICT, first: 3) {
+      code
+      name
+      level
+      parent {
+        name
+      }
+    }
     searchRegions(query: $query, level: VILLAGE, first: 8) {
       code
       name
+      level
       parent {
         name
       }
@@ -16,7 +25,8 @@ const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQuer
   }
 `;
 
-export function VillageSearch({ onPick }: { onPick(code: string): void }) {
+/** Villages and districts by name; `onPick` gets the code and whether it is a district. */
+export function VillageSearch({ onPick }: { onPick(code: string, district: boolean): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState("");
@@ -26,9 +36,10 @@ export function VillageSearch({ onPick }: { onPick(code: string): void }) {
     return () => clearTimeout(timer);
   }, [text]);
   const { data } = useQuery(SEARCH_VILLAGES, { variables: { query }, skip: query.length < 2 });
-  const results = query.length >= 2 ? (data?.searchRegions ?? []) : [];
-  const pick = (code: string) => {
-    onPick(code);
+  const results = query.length >= 2 && data ? [...data.districts, ...data.searchRegions] : [];
+  const open = query.length >= 2;
+  const pick = (code: string, level: string) => {
+    onPick(code, level === "DISTRICT");
     setText("");
     setQuery("");
   };
@@ -41,19 +52,19 @@ export function VillageSearch({ onPick }: { onPick(code: string): void }) {
         value={text}
         placeholder={t("searchPlaceholder")}
         autoComplete="off"
-        aria-controls={`${id}-r`}
+        aria-controls={open ? `${id}-r` : undefined}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && results[0]) pick(results[0].code);
+          if (e.key === "Enter" && results[0]) pick(results[0].code, results[0].level);
         }}
       />
-      {query.length >= 2 && (
+      {open && (
         <ul id={`${id}-r`} className="search-results" aria-live="polite">
           {results.length === 0 && data && <li className="muted">{t("noResults")}</li>}
           {results.map((r) => (
             <li key={r.code}>
-              <button type="button" onClick={() => pick(r.code)}>
-                {r.name}
+              <button type="button" onClick={() => pick(r.code, r.level)} data-level={r.level}>
+                {r.level === "DISTRICT" ? t("regionTitle.DISTRICT", { name: r.name }) : r.name}
                 {r.parent && <span className="muted"> · {r.parent.name}</span>}
               </button>
             </li>

@@ -4,7 +4,7 @@ import { coverageCsvUrl } from "./csv-link.ts";
 describe("coverageCsvUrl", () => {
   it("passes the view as the coverage query arguments", () => {
     const url = new URL(
-      coverageCsvUrl({ level: "VILLAGE", parentCode: "35.26.01", sector: "FARMER", period: "2025-09", target: 0.6 }),
+      coverageCsvUrl({ level: "VILLAGE", parentCode: "35.26.01", sector: "FARMER", period: "2025-09", target: 0.6, format: "standard" }),
       "http://x",
     );
     expect(url.pathname).toBe("/export/coverage.csv");
@@ -19,8 +19,18 @@ describe("coverageCsvUrl", () => {
     });
   });
   it("leaves out the sector for all sectors and the period for the latest", () => {
-    const url = new URL(coverageCsvUrl({ level: "DISTRICT", parentCode: "35.26", sector: null, period: null, target: 0.5 }), "http://x");
+    const url = new URL(
+      coverageCsvUrl({ level: "DISTRICT", parentCode: "35.26", sector: null, period: null, target: 0.5, format: "standard" }),
+      "http://x",
+    );
     expect(url.searchParams.has("sector")).toBe(false);
     expect(url.searchParams.has("period")).toBe(false);
+  });
+  it("asks for the Indonesian spreadsheet format when chosen", () => {
+    const url = new URL(
+      coverageCsvUrl({ level: "VILLAGE", parentCode: "35.26", sector: null, period: null, target: 0.5, format: "excel-id" }),
+      "http://x",
+    );
+    expect(url.searchParams.get("format")).toBe("excel-id");
   });
 });

@@ -1,12 +1,16 @@
 // Links to the server's GET /export/coverage.csv, which takes the coverage query's arguments.
 import type { Sector } from "../url-state.ts";
 
+export type CsvFormat = "standard" | "excel-id";
+
 export interface CsvQuery {
   level: "DISTRICT" | "VILLAGE";
   parentCode: string;
   sector: Sector | null;
   period: string | null;
   target: number;
+  /** "excel-id": semicolons and decimal commas, for a spreadsheet set to Indonesian. */
+  format: CsvFormat;
 }
 
 export function coverageCsvUrl(q: CsvQuery): string {
@@ -14,5 +18,6 @@ export function coverageCsvUrl(q: CsvQuery): string {
   if (q.sector) p.set("sector", q.sector);
   if (q.period) p.set("period", q.period);
   p.set("target", String(q.target));
+  if (q.format !== "standard") p.set("format", q.format);
   return `/export/coverage.csv?${p.toString()}`;
 }

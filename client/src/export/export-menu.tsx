@@ -7,7 +7,7 @@ import type { Classification } from "../map/classify.ts";
 import { reportScope } from "../report/report-scope.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { ViewState } from "../url-state.ts";
-import { coverageCsvUrl } from "./csv-link.ts";
+import { coverageCsvUrl, type CsvFormat } from "./csv-link.ts";
 import { exportMapPng, exportPdfReport, type ExportContext } from "./exports.ts";
 
 interface Props {
@@ -29,6 +29,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
   const client = useApolloClient();
   const [busy, setBusy] = useState<"png" | "pdf" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [csvFormat, setCsvFormat] = useState<CsvFormat>("standard");
   // The schema allows a database with no regency loaded yet; nothing is then shown for it.
   const regency = dataset.regencyCode ?? "";
   const region = state.region ?? regency;
@@ -59,7 +60,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       .map((f) => ({ code: f.properties.code, label: t("regionTitle.DISTRICT", { name: f.properties.name }) })),
   ];
   const csv = (level: "DISTRICT" | "VILLAGE") =>
-    coverageCsvUrl({ level, parentCode: scope, sector: state.sector, period, target: state.target });
+    coverageCsvUrl({ level, parentCode: scope, sector: state.sector, period, target: state.target, format: csvFormat });
   return (
     <div className="export-menu" role="toolbar" aria-label={t("export.title")}>
       <label className="field">
@@ -92,6 +93,13 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       >
         {t("export.png")}
       </button>
+      <label className="field">
+        {t("export.csvFormat")}
+        <select name="csvFormat" value={csvFormat} onChange={(e) => setCsvFormat(e.target.value as CsvFormat)}>
+          <option value="standard">{t("export.csvFormat.standard")}</option>
+          <option value="excel-id">{t("export.csvFormat.excel-id")}</option>
+        </select>
+      </label>
       {reportScope(region).level === "REGENCY" && (
         <a href={csv("DISTRICT")} download>
           {t("export.csvDistricts")}

@@ -7,7 +7,7 @@ import { formatDate, formatDistance, formatPercent, formatPeriod } from "../form
 import { legendRows } from "../legend/legend-rows.ts";
 import { bboxOf } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
-import { dataSourceLines } from "../report/region-title.ts";
+import { dataSourceLines, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { isInRegion } from "../../../domain/region-code.ts";
 import type { Lang, ViewState } from "../url-state.ts";
@@ -40,7 +40,7 @@ function sheetText(ctx: ExportContext): SheetText {
   const { t, state } = ctx;
   const lang: Lang = state.lang;
   return {
-    legendTitle: [t(`metric.${state.metric}`), state.sector ? t(`sector.${state.sector}`) : t("allSectors")],
+    legendTitle: [t(`metric.${state.metric}`), sectorTitle(state.sector, t)],
     noData: t("noData"),
     districtBoundary: t("districtBoundary"),
     north: t("export.north"),
@@ -62,7 +62,7 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
       ...sheetText(ctx),
       title: `${t(`metric.${state.metric}`)} · ${regency}`,
       subtitle:
-        `${state.sector ? t(`sector.${state.sector}`) : t("allSectors")} · ${formatPeriod(period, lang)}` +
+        `${sectorTitle(state.sector, t)} · ${formatPeriod(period, lang)}` +
         (state.metric === "GAP_TO_TARGET" ? ` · ${t("target")} ${formatPercent(state.target, lang)}` : ""),
       footer: [t("report.generated", { date: formatDate(today(), lang) }), ...dataSourceLines(dataset, t)],
     },
@@ -76,7 +76,14 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
   const scope = reportScope(regionCode);
   const { data } = await client.query({
     query: REGION_REPORT,
-    variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, target: state.target, lowest: LOWEST_VILLAGES },
+    variables: {
+      code: regionCode,
+      scope: scope.scope,
+      childLevel: scope.childLevel,
+      sector: state.sector,
+      target: state.target,
+      lowest: LOWEST_VILLAGES,
+    },
   });
   if (!data) throw new Error(regionCode);
   const villages = ctx.map.villages.features.filter((f) => isInRegion(f.properties.code, scope.scope));
@@ -89,6 +96,6 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
     legend: legendRows(ctx.map.classification, state.metric, state.lang),
     text: sheetText(ctx),
   });
-  const blob = await pdfReport({ report: data, map, target: state.target, lang: state.lang, t, today: today() });
-  download(blob, `laporan-cakupan-${regionCode}-${data.coverageSummary.period}.pdf`);
+  const blob = await pdfReport({ report: data, map, sector: state.sector, target: state.target, lang: state.lang, t, today: today() });
+  download(blob, `laporan-cakupan-${regionCode}-${(state.sector ?? "all").toLowerCase()}-${data.coverageSummary.period}.pdf`);
 }

@@ -4,13 +4,16 @@ import type { TFunction } from "i18next";
 import { formatChange, formatDate, formatInt, formatPercent, formatPeriod } from "../format.ts";
 import type { RegionReportData } from "../report/region-report-query.ts";
 import { targetProgress } from "../report/report-scope.ts";
-import { dataSourceLines, regionTitle } from "../report/region-title.ts";
-import type { Lang } from "../url-state.ts";
+import { headlineFor } from "../report/headline.ts";
+import { dataSourceLines, regionTitle, sectorTitle } from "../report/region-title.ts";
+import type { Lang, Sector } from "../url-state.ts";
 
 export interface PdfReportInput {
   report: RegionReportData;
   /** The map sheet (map, legend, scale bar, north arrow). */
   map: HTMLCanvasElement;
+  /** The sector the whole report is about (the map's); null = all sectors. */
+  sector: Sector | null;
   target: number;
   lang: Lang;
   t: TFunction;
@@ -27,10 +30,10 @@ export function pdfText(s: string): string {
 
 const PAGE = { w: 210, h: 297, margin: 14 };
 
-export async function pdfReport({ report, map, target, lang, t, today }: PdfReportInput): Promise<Blob> {
+export async function pdfReport({ report, map, sector, target, lang, t, today }: PdfReportInput): Promise<Blob> {
   const { jsPDF } = await import("jspdf");
   const doc = new jsPDF({ unit: "mm", format: "a4", orientation: "portrait", compress: true });
-  const s = report.coverageSummary;
+  const s = headlineFor(report, sector);
   const left = PAGE.margin,
     width = PAGE.w - 2 * PAGE.margin;
   const text = (
@@ -43,12 +46,12 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
     doc.setFontSize(opts?.size ?? 10);
     doc.text(pdfText(value), x, y, { align: opts?.align ?? "left", maxWidth: opts?.maxWidth });
   };
-  doc.setProperties({ title: `${t("report.title")} - ${regionTitle(report.region, t)}`, creator: "Cakupan" });
+  doc.setProperties({ title: `${t("report.title")} - ${regionTitle(report.region, t)} - ${sectorTitle(sector, t)}`, creator: "Cakupan" });
 
   let y = PAGE.margin + 6;
   text(t("report.title"), left, y, { size: 15, bold: true });
   y += 8;
-  text(regionTitle(report.region, t), left, y, { size: 13, bold: true });
+  text(`${regionTitle(report.region, t)} · ${t("report.sector", { sector: sectorTitle(sector, t) })}`, left, y, { size: 13, bold: true });
   y += 6;
   text(
     `${t("headline.asOf", { period: formatPeriod(s.period, lang) })} · ${t("report.generated", { date: formatDate(today, lang) })}`,
@@ -85,7 +88,7 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
     text(note, x + 2, y + 19, { size: 7, maxWidth: boxW - 4 });
   });
   y += 27;
-  const sectors = s.bySector.map(
+  const sectors = report.coverageSummary.bySector.map(
     (f) =>
       `${t(`sector.${f.sector}`)} ${formatPercent(f.coverageRate, lang)} (${formatInt(f.enrolled, lang)} / ${formatInt(f.workforce, lang)})`,
   );
@@ -98,7 +101,7 @@ export async function pdfReport({ report, map, target, lang, t, today }: PdfRepo
   y += mapH + 7;
 
   // The lowest-coverage villages.
-  text(t("ranking"), left, y, { size: 11, bold: true });
+  text(`${t("ranking")} · ${sectorTitle(sector, t)}`, left, y, { size: 11, bold: true });
   y += 5;
   const cols: { label: string; x: number; align: "left" | "right" }[] = [
     { label: "#", x: left + 5, align: "right" },

@@ -137,12 +137,12 @@ export type StopReason =
   /** It chose the number of sessions asked for. */
   | 'SESSIONS_REACHED';
 
-export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null };
+export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean };
 
 export type AppInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
+export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
 
 export type GeometriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -168,7 +168,7 @@ export type SearchVillagesQueryVariables = Exact<{
 }>;
 
 
-export type SearchVillagesQuery = { searchRegions: Array<{ code: string, name: string, parent: { name: string } | null }> };
+export type SearchVillagesQuery = { districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
 
 export type SavePlanMutationVariables = Exact<{
   name: string;
@@ -238,12 +238,13 @@ export type RegionReportQueryVariables = Exact<{
   code: string;
   scope: string;
   childLevel: RegionLevel;
+  sector?: Sector | null | undefined;
   target?: number | null | undefined;
   lowest: number;
 }>;
 
 
-export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null } };
+export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean } };
 
 export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean };
 

@@ -7,6 +7,8 @@ import type { Classification } from "./classify.ts";
 import { bboxOf } from "./geo.ts";
 import { VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
 import {
+  addMapControls,
+  labelMapControls,
   addChoroplethLayers,
   addDistrictLabels,
   createMap,
@@ -66,6 +68,7 @@ export function CoverageMap(props: CoverageMapProps) {
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
     const markers: { remove(): void }[] = [];
+    addMapControls(map);
     map.on("load", () => {
       addChoroplethLayers(map, districts, basemapUrl != null);
       addPlanLayers(map);
@@ -135,14 +138,22 @@ export function CoverageMap(props: CoverageMapProps) {
   useFeatureFlag(mapRef.current, loaded, "hover", props.hovered);
   useFeatureFlag(mapRef.current, loaded, "selected", props.selected);
 
-  const { focus } = props;
+  useEffect(() => {
+    if (mapRef.current) labelMapControls(mapRef.current, { zoomIn: t("zoomIn"), zoomOut: t("zoomOut") });
+  }, [t, props.lang]);
+
+  // A picked village is shown within its district, so the place keeps its context; the village
+  // itself carries the selection outline.
+  const { focus, districts } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !focus) return;
-    const feature = villages.features.find((f) => f.properties.code === focus.code);
-    const b = feature && bboxOf([feature]);
-    if (b) map.fitBounds(b, { padding: 80, maxZoom: 12.5, duration: 600 });
-  }, [loaded, focus, villages]);
+    const district = districts.features.find((f) => focus.code === f.properties.code || focus.code.startsWith(`${f.properties.code}.`));
+    const village = villages.features.find((f) => f.properties.code === focus.code);
+    const b = bboxOf(district ? [district] : village ? [village] : []);
+    map.resize(); // the village panel opening in the same render narrows the map
+    if (b) map.fitBounds(b, { padding: 40, maxZoom: 12, duration: 600 });
+  }, [loaded, focus, villages, districts]);
 
   const tipNode = tip ? nodes.get(tip.code) : undefined;
   const tipName = tip ? villages.features.find((f) => f.properties.code === tip.code)?.properties.name : undefined;

@@ -49,6 +49,25 @@ export const DISTRICT_LINE = {
   paint: { "line-color": "#263238", "line-width": 1.6 },
 } satisfies Layer<"line">;
 
+/**
+ * Village names from zoom 11 (a district fills the screen), placed by MapLibre's collision
+ * detection so they never overlap. No glyphs URL: MapLibre draws the letters with local fonts.
+ */
+export const VILLAGE_LABEL = {
+  id: "village-label",
+  type: "symbol",
+  source: VILLAGE_SOURCE,
+  minzoom: 11,
+  layout: {
+    "text-field": ["get", "name"],
+    "text-font": ["sans-serif"],
+    "text-size": 11,
+    "text-max-width": 7,
+    "text-padding": 4,
+  },
+  paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.4 },
+} satisfies Layer<"symbol">;
+
 export const VILLAGE_HIGHLIGHT = {
   id: "village-highlight",
   type: "line",
@@ -121,6 +140,7 @@ export const CHOROPLETH_LAYERS = [
   VILLAGE_UNRELIABLE,
   DISTRICT_LINE,
   VILLAGE_HIGHLIGHT,
+  VILLAGE_LABEL,
   FERTILIZER_POINTS,
 ] as const;
 

@@ -45,6 +45,24 @@ export function createMap(
   });
 }
 
+/** MapLibre's own zoom buttons and metric scale bar. */
+export function addMapControls(map: MapLibreMap): void {
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+  map.addControl(new maplibregl.ScaleControl({ unit: "metric", maxWidth: 120 }), "bottom-left");
+}
+
+/** The zoom buttons' names in the UI language (MapLibre's are English). */
+export function labelMapControls(map: MapLibreMap, labels: { zoomIn: string; zoomOut: string }): void {
+  for (const [cls, label] of [
+    ["maplibregl-ctrl-zoom-in", labels.zoomIn],
+    ["maplibregl-ctrl-zoom-out", labels.zoomOut],
+  ] as const) {
+    const button = map.getContainer().querySelector(`.${cls}`);
+    button?.setAttribute("title", label);
+    button?.setAttribute("aria-label", label);
+  }
+}
+
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
 export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean): void {

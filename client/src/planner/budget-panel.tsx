@@ -7,6 +7,7 @@ import { formatInt, formatPercent, formatRupiah } from "../format.ts";
 import type { Lang } from "../url-state.ts";
 import { BeforeAfterTable } from "./before-after-table.tsx";
 import { CostBar } from "./cost-bar.tsx";
+import { AmountHint, formatAmount, readAmount } from "./amount.tsx";
 import { BUDGET_VIEW } from "./plan-queries.ts";
 import { ALLOCATION_RULES, type AllocationRule, type PlanForm } from "./plan-state.ts";
 
@@ -23,7 +24,8 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
   const { t } = useTranslation();
   const ruleId = useId();
   const budgetId = useId();
-  const [budget, setBudget] = useState(form.budget == null ? "" : String(form.budget));
+  const [budget, setBudget] = useState(formatAmount(form.budget, lang));
+  const amount = readAmount(budget, lang);
   const input =
     form.budget == null
       ? null
@@ -42,7 +44,7 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
         className="plan-form"
         onSubmit={(e) => {
           e.preventDefault();
-          update({ budget: Number(budget) > 0 ? Number(budget) : null });
+          if (!("error" in amount)) update({ budget: amount.value });
         }}
       >
         <div className="field">
@@ -50,14 +52,15 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
           <input
             id={budgetId}
             name="budgetView"
-            type="number"
-            min={1}
-            step={1}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
             required
+            aria-invalid={"error" in amount}
             value={budget}
             onChange={(e) => setBudget(e.target.value)}
           />
-          <span className="hint">{budget ? formatRupiah(Number(budget), lang) : t("planner.budgetNeeded")}</span>
+          <AmountHint amount={amount} lang={lang} blank={t("planner.budgetNeeded")} />
         </div>
         <div className="field">
           <label htmlFor={ruleId}>{t("planner.rule")}</label>

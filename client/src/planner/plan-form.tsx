@@ -1,7 +1,7 @@
 // The planner's inputs. Edits stay local until "Plan" writes them to the URL state.
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatRupiah } from "../format.ts";
+import { AmountHint, formatAmount, readAmount } from "./amount.tsx";
 import { SECTORS, type Lang, type Sector } from "../url-state.ts";
 import { CANDIDATE_SITES, PLAN_BOUNDS, type CandidateSites, type PlanForm } from "./plan-state.ts";
 import type { SeasonWindow } from "./season-window.ts";
@@ -20,7 +20,7 @@ type Draft = Record<"sessions" | "km" | "rate" | "budget" | "premium" | "months"
   to: string | null;
 };
 
-function toDraft(f: PlanForm): Draft {
+function toDraft(f: PlanForm, lang: Lang): Draft {
   return {
     sectors: f.sectors,
     candidates: f.candidates,
@@ -29,8 +29,8 @@ function toDraft(f: PlanForm): Draft {
     sessions: String(f.sessions),
     km: String(f.maxDistanceKm),
     rate: f.enrollmentRate == null ? "" : String(Math.round(f.enrollmentRate * 1000) / 10),
-    budget: f.budget == null ? "" : String(f.budget),
-    premium: String(f.monthlyPremium),
+    budget: f.budget == null ? "" : formatAmount(f.budget, lang),
+    premium: formatAmount(f.monthlyPremium, lang),
     months: String(f.months),
   };
 }
@@ -41,19 +41,23 @@ function Field({ label, hint, children }: { label: string; hint?: ReactNode; chi
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children(id)}
-      {hint && <span className="hint">{hint}</span>}
+      {typeof hint === "string" ? <span className="hint">{hint}</span> : hint}
     </div>
   );
 }
 
 export function PlanFormView({ form, season, lang, onSubmit }: Props) {
   const { t } = useTranslation();
-  const [d, setD] = useState(() => toDraft(form));
+  const [d, setD] = useState(() => toDraft(form, lang));
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
   const n = (s: string) => (s.trim() === "" ? null : Number(s));
 
+  const budget = readAmount(d.budget, lang);
+  const premium = readAmount(d.premium, lang, PLAN_BOUNDS.monthlyPremium[1]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if ("error" in budget || "error" in premium) return;
     const rate = n(d.rate);
     onSubmit({
       sectors: d.sectors.length ? d.sectors : ["FARMER"],
@@ -63,8 +67,8 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
       from: d.from || null,
       to: d.to || null,
       enrollmentRate: rate == null ? null : rate / 100,
-      budget: n(d.budget),
-      monthlyPremium: n(d.premium) ?? form.monthlyPremium,
+      budget: budget.value,
+      monthlyPremium: premium.value ?? form.monthlyPremium,
       months: n(d.months) ?? form.months,
     });
   };
@@ -129,7 +133,10 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
           </select>
         )}
       </Field>
-      <Field label={t("planner.from")} hint={!d.from && season ? t("planner.seasonDefault", { season: season.season }) : undefined}>
+      <Field
+        label={t("planner.from")}
+        hint={!d.from && season ? t(season.ended ? "planner.seasonEnded" : "planner.seasonDefault", { season: season.season }) : undefined}
+      >
         {(id) => (
           <input id={id} name="from" type="date" value={d.from ?? season?.from ?? ""} onChange={(e) => set({ from: e.target.value })} />
         )}
@@ -152,20 +159,30 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
           />
         )}
       </Field>
-      <Field label={t("planner.budget")} hint={d.budget ? formatRupiah(Number(d.budget), lang) : t("planner.noLimit")}>
+      <Field label={t("planner.budget")} hint={<AmountHint amount={budget} lang={lang} blank={t("planner.noLimit")} />}>
         {(id) => (
-          <input id={id} name="budget" type="number" min={1} step={1} value={d.budget} onChange={(e) => set({ budget: e.target.value })} />
+          <input
+            id={id}
+            name="budget"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-invalid={"error" in budget}
+            value={d.budget}
+            onChange={(e) => set({ budget: e.target.value })}
+          />
         )}
       </Field>
-      <Field label={t("planner.premium")} hint={formatRupiah(Number(d.premium) || null, lang)}>
+      <Field label={t("planner.premium")} hint={<AmountHint amount={premium} lang={lang} blank="–" />}>
         {(id) => (
           <input
             id={id}
             name="monthlyPremium"
-            type="number"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
             required
-            min={PLAN_BOUNDS.monthlyPremium[0]}
-            step={1}
+            aria-invalid={"error" in premium}
             value={d.premium}
             onChange={(e) => set({ premium: e.target.value })}
           />

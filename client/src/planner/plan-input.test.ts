@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toPlanInput } from "./plan-input.ts";
 import { DEFAULT_PLAN } from "./plan-state.ts";
 
-const season = { season: "MT I 2025/2026", from: "2025-10-20", to: "2025-12-07" };
+const season = { season: "MT I 2025/2026", from: "2025-10-20", to: "2025-12-07", ended: false };
 
 describe("toPlanInput", () => {
   it("fills an empty date window from the season and plans from the month on the map", () => {

@@ -4,10 +4,12 @@ import { formatDate, formatDistance, formatInt, formatPercent, formatRupiah } fr
 import type { Lang } from "../url-state.ts";
 import { BeforeAfterTable } from "./before-after-table.tsx";
 import { CostBar } from "./cost-bar.tsx";
-import type { OutreachPlanResult, PlanVillage } from "./plan-queries.ts";
+import type { OutreachPlanResult, PlanInput, PlanVillage } from "./plan-queries.ts";
 
 interface Props {
   plan: OutreachPlanResult;
+  /** What the plan was asked with: the field sheet of this plan, saved or not, is computed from it. */
+  input: PlanInput | null;
   lang: Lang;
   onVillage(code: string): void;
 }
@@ -30,7 +32,7 @@ function VillageList({ villages, lang, onVillage }: { villages: PlanVillage[]; l
   );
 }
 
-export function PlanResults({ plan, lang, onVillage }: Props) {
+export function PlanResults({ plan, input, lang, onVillage }: Props) {
   const { t } = useTranslation();
   const { totals, parameters: p } = plan;
   const max = p.budget ?? totals.premiumCost;
@@ -62,8 +64,24 @@ export function PlanResults({ plan, lang, onVillage }: Props) {
         {t("planner.window", { from: formatDate(p.from, lang), to: formatDate(p.to, lang), count: plan.candidateCount })}
       </p>
 
+      {input && plan.sites.length > 0 && (
+        <p className="small">
+          <a href={`/export/field-sheet?lang=${lang}&plan=${encodeURIComponent(JSON.stringify(input))}`} target="_blank" rel="noopener">
+            {t("planner.fieldSheetCurrent")}
+          </a>
+        </p>
+      )}
       <h3>{t("planner.sites")}</h3>
-      {plan.sites.length === 0 && <p className="muted">{t("planner.noSites")}</p>}
+      {plan.sites.length === 0 && (
+        <p className="no-sites" data-reason={plan.candidateCount === 0 ? "NO_CANDIDATES" : plan.stopReason}>
+          {plan.candidateCount === 0
+            ? t("planner.noSites")
+            : t(`planner.noSites.${plan.stopReason}`, {
+                count: plan.candidateCount,
+                cost: formatRupiah(p.monthlyPremium * p.months, lang),
+              })}
+        </p>
+      )}
       <ol className="plan-sites">
         {plan.sites.map((s) => (
           <li key={s.code} className="plan-site" data-order={s.order} data-code={s.code}>
@@ -125,7 +143,8 @@ export function PlanResults({ plan, lang, onVillage }: Props) {
         attr="data-code"
         rows={plan.coverageAfter.map((r, i) => ({
           key: r.code,
-          label: r.name,
+          // The regency and its district of the same name are told apart: Kabupaten / Kecamatan Bangkalan.
+          label: t(`regionTitle.${r.level === "REGENCY" || r.level === "DISTRICT" ? r.level : "VILLAGE"}`, { name: r.name }),
           before: r.rateBefore,
           after: r.rateAfter,
           added: r.expectedNew,

@@ -18,6 +18,8 @@ interface Props {
   onVillage(code: string): void;
   /** The choropleth's legend, which the planner's map still shows. */
   legend: ReactNode;
+  /** The server accepts mutations (ADMIN_TOKEN set): plans can be saved. */
+  mutationsEnabled: boolean;
 }
 
 function PlanLegend() {
@@ -46,7 +48,7 @@ function PlanLegend() {
   );
 }
 
-export function PlannerPanel({ form, planner, lang, update, onVillage, legend }: Props) {
+export function PlannerPanel({ form, planner, lang, update, onVillage, legend, mutationsEnabled }: Props) {
   const { t } = useTranslation();
   // The form starts again from the URL state whenever that changes (a shared link, a saved plan).
   const formKey = JSON.stringify([
@@ -60,6 +62,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend }:
     form.budget,
     form.monthlyPremium,
     form.months,
+    lang, // amounts are written in the language's convention
   ]);
   return (
     <aside className="planner-panel" aria-label={t("planner.title")}>
@@ -94,12 +97,20 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend }:
                 {t("planner.planning")}
               </p>
             )}
-            {planner.result && <PlanResults plan={planner.result} lang={lang} onVillage={onVillage} />}
+            {planner.result && <PlanResults plan={planner.result} input={planner.input} lang={lang} onVillage={onVillage} />}
           </>
         )}
-        {form.tab === "budget" && <BudgetPanel key={String(form.budget)} form={form} lang={lang} update={update} onVillage={onVillage} />}
+        {form.tab === "budget" && (
+          <BudgetPanel key={`${form.budget}-${lang}`} form={form} lang={lang} update={update} onVillage={onVillage} />
+        )}
         {form.tab === "saved" && (
-          <SavedPlans input={planner.input} compare={form.compare} lang={lang} onCompare={(compare) => update({ compare })} />
+          <SavedPlans
+            input={planner.input}
+            compare={form.compare}
+            lang={lang}
+            mutationsEnabled={mutationsEnabled}
+            onCompare={(compare) => update({ compare })}
+          />
         )}
       </div>
       <div className="planner-map-legend">{legend}</div>

@@ -14,10 +14,12 @@ interface Props {
   input: PlanInput | null;
   compare: number[];
   lang: Lang;
+  /** False: the server has no admin token, so nothing can be saved (said plainly, no token asked). */
+  mutationsEnabled: boolean;
   onCompare(ids: number[]): void;
 }
 
-export function SavedPlans({ input, compare, lang, onCompare }: Props) {
+export function SavedPlans({ input, compare, lang, mutationsEnabled, onCompare }: Props) {
   const { t } = useTranslation();
   const nameId = useId();
   const tokenId = useId();
@@ -70,40 +72,47 @@ export function SavedPlans({ input, compare, lang, onCompare }: Props) {
   const compared = list.filter((p) => compare.includes(p.id));
   return (
     <section className="saved-plans" aria-label={t("planner.tab.saved")}>
-      <form className="plan-form" onSubmit={save}>
-        <div className="field">
-          <label htmlFor={nameId}>{t("planner.planName")}</label>
-          <input
-            id={nameId}
-            name="planName"
-            required
-            value={name}
-            placeholder={t("planner.planNamePlaceholder")}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        {stored == null ? (
+      {!mutationsEnabled && (
+        <p className="notice" role="note" data-saving="off">
+          {t("planner.savingOff")}
+        </p>
+      )}
+      {mutationsEnabled && (
+        <form className="plan-form" onSubmit={save}>
           <div className="field">
-            <label htmlFor={tokenId}>{t("planner.adminToken")}</label>
+            <label htmlFor={nameId}>{t("planner.planName")}</label>
             <input
-              id={tokenId}
-              name="adminToken"
-              type="password"
-              autoComplete="off"
-              value={tokenDraft}
-              onChange={(e) => setTokenDraft(e.target.value)}
+              id={nameId}
+              name="planName"
+              required
+              value={name}
+              placeholder={t("planner.planNamePlaceholder")}
+              onChange={(e) => setName(e.target.value)}
             />
-            <span className="hint">{t("planner.tokenHint")}</span>
           </div>
-        ) : (
-          <button type="button" onClick={forget}>
-            {t("planner.forgetToken")}
+          {stored == null ? (
+            <div className="field">
+              <label htmlFor={tokenId}>{t("planner.adminToken")}</label>
+              <input
+                id={tokenId}
+                name="adminToken"
+                type="password"
+                autoComplete="off"
+                value={tokenDraft}
+                onChange={(e) => setTokenDraft(e.target.value)}
+              />
+              <span className="hint">{t("planner.tokenHint")}</span>
+            </div>
+          ) : (
+            <button type="button" onClick={forget}>
+              {t("planner.forgetToken")}
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={!input || saving.loading}>
+            {t("planner.save")}
           </button>
-        )}
-        <button type="submit" className="primary" disabled={!input || saving.loading}>
-          {t("planner.save")}
-        </button>
-      </form>
+        </form>
+      )}
       {message && (
         <p className={message.error ? "error" : "notice"} role={message.error ? "alert" : "status"}>
           {message.text}
@@ -139,9 +148,11 @@ export function SavedPlans({ input, compare, lang, onCompare }: Props) {
               {p.sessionCount > 0 ? (
                 <span className="sessions-made">{t("planner.hasSessions", { count: p.sessionCount })}</span>
               ) : (
-                <button type="button" disabled={creating.loading} onClick={() => void toSessions(p.id)}>
-                  {t("planner.toSessions")}
-                </button>
+                mutationsEnabled && (
+                  <button type="button" disabled={creating.loading} onClick={() => void toSessions(p.id)}>
+                    {t("planner.toSessions")}
+                  </button>
+                )
               )}
               <a href={`/export/plans/${p.id}.csv`} download>
                 {t("planner.csv")}

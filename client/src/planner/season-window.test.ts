@@ -11,17 +11,17 @@ const schedules = [
 ];
 
 describe("nextSeasonWindow", () => {
-  it("spans the first start to the last end of the next season after the data month", () => {
-    expect(nextSeasonWindow(schedules, "2025-09")).toEqual({ season: MT1, from: "2025-10-20", to: "2025-11-30" });
+  it("spans the first start to the last end of the next season from today", () => {
+    expect(nextSeasonWindow(schedules, "2025-09-14")).toEqual({ season: MT1, from: "2025-10-20", to: "2025-11-30", ended: false });
   });
 
-  it("keeps a season still running at the end of the data month", () => {
-    expect(nextSeasonWindow(schedules, "2025-10")).toEqual({ season: MT1, from: "2025-10-20", to: "2025-11-30" });
-    expect(nextSeasonWindow(schedules, "2025-11")).toMatchObject({ season: MT2 });
+  it("keeps a season still running today, and moves on the day after it ends", () => {
+    expect(nextSeasonWindow(schedules, "2025-11-30")).toMatchObject({ season: MT1, ended: false });
+    expect(nextSeasonWindow(schedules, "2025-12-01")).toMatchObject({ season: MT2, ended: false });
   });
 
-  it("falls back to the latest season when every season has ended, and to null without schedules", () => {
-    expect(nextSeasonWindow(schedules, "2026-06")).toMatchObject({ season: MT2 });
-    expect(nextSeasonWindow([], "2025-09")).toBeNull();
+  it("gives the latest season, marked ended, when every season is past, and null without schedules", () => {
+    expect(nextSeasonWindow(schedules, "2026-06-01")).toMatchObject({ season: MT2, ended: true });
+    expect(nextSeasonWindow([], "2025-09-01")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-// The default date window: the next planting-season distribution after the latest data month.
+// The default date window: the next planting-season distribution from today.
 import type { DistributionSchedulesQuery } from "../generated/graphql.ts";
 
 export type DistributionWindow = DistributionSchedulesQuery["fertilizerPoints"][number]["schedule"][number];
@@ -7,30 +7,28 @@ export interface SeasonWindow {
   season: string;
   from: string;
   to: string;
-}
-
-/** First day after the month YYYY-MM, as YYYY-MM-DD. */
-function dayAfterMonth(period: string): string {
-  const [y = 0, m = 0] = period.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  /** Every loaded season has ended by `today`: this is the latest, in the past. */
+  ended: boolean;
 }
 
 /**
  * Every point's schedule grouped by season (first start to last end); the first season that has
- * not ended by the end of `latestPeriod`, else the latest season. Null without schedules.
+ * not ended by `today` (YYYY-MM-DD), else the latest season, marked ended. Null without schedules.
  */
-export function nextSeasonWindow(schedules: readonly DistributionWindow[], latestPeriod: string | null): SeasonWindow | null {
+export function nextSeasonWindow(schedules: readonly DistributionWindow[], today: string): SeasonWindow | null {
   const seasons = new Map<string, SeasonWindow>();
   for (const w of schedules) {
     const s = seasons.get(w.season);
     seasons.set(
       w.season,
       s
-        ? { season: w.season, from: w.startsOn < s.from ? w.startsOn : s.from, to: w.endsOn > s.to ? w.endsOn : s.to }
-        : { season: w.season, from: w.startsOn, to: w.endsOn },
+        ? { ...s, from: w.startsOn < s.from ? w.startsOn : s.from, to: w.endsOn > s.to ? w.endsOn : s.to }
+        : { season: w.season, from: w.startsOn, to: w.endsOn, ended: false },
     );
   }
   const ordered = [...seasons.values()].sort((a, b) => a.from.localeCompare(b.from));
-  const after = latestPeriod ? dayAfterMonth(latestPeriod) : null;
-  return ordered.find((s) => after == null || s.to >= after) ?? ordered.at(-1) ?? null;
+  const next = ordered.find((s) => s.to >= today);
+  if (next) return next;
+  const last = ordered.at(-1);
+  return last ? { ...last, ended: true } : null;
 }

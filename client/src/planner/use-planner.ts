@@ -14,8 +14,9 @@ export function usePlanner(form: PlanForm, active: boolean, period: string | nul
   const needsWindow = active && (form.from == null || form.to == null);
   const schedules = useQuery(DISTRIBUTION_SCHEDULES, { skip: !needsWindow });
   const season = useMemo(
-    () => nextSeasonWindow(schedules.data?.fertilizerPoints.flatMap((p) => p.schedule) ?? [], period),
-    [schedules.data, period],
+    // From today, not from the latest data month: a default window never lies in the past while a later one is loaded.
+    () => nextSeasonWindow(schedules.data?.fertilizerPoints.flatMap((p) => p.schedule) ?? [], new Date().toISOString().slice(0, 10)),
+    [schedules.data],
   );
   const ready = active && period != null && (!needsWindow || schedules.data != null);
   const input = useMemo(() => (ready ? toPlanInput(form, season, period) : null), [ready, form, season, period]);

@@ -1,18 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { formatChange, formatInt, formatPercent } from "../format.ts";
+import type { Headline } from "../report/headline.ts";
 import type { RegionSummary } from "../report/region-report-query.ts";
 import { targetProgress } from "../report/report-scope.ts";
 import type { Lang } from "../url-state.ts";
 import { RateBar } from "./rate-bar.tsx";
 
 interface Props {
-  summary: RegionSummary;
+  /** The figures of the sector shown (or all sectors). */
+  headline: Headline;
+  bySector: RegionSummary["bySector"];
   target: number;
   lang: Lang;
 }
 
 /** Workers enrolled, coverage by sector, change over 12 months and progress against the target. */
-export function HeadlineSlide({ summary: s, target, lang }: Props) {
+export function HeadlineSlide({ headline: s, bySector, target, lang }: Props) {
   const { t } = useTranslation();
   const progress = targetProgress(s.enrolled, s.workforce, target);
   return (
@@ -53,8 +56,8 @@ export function HeadlineSlide({ summary: s, target, lang }: Props) {
       <section className="headline-sectors" aria-labelledby="headline-sectors-title">
         <h2 id="headline-sectors-title">{t("bySector")}</h2>
         <ul>
-          {s.bySector.map((f) => (
-            <li key={f.sector} data-sector={f.sector}>
+          {bySector.map((f) => (
+            <li key={f.sector} data-sector={f.sector} aria-current={f.sector === s.sector || undefined}>
               <p className="sector-name">{t(`sector.${f.sector}`)}</p>
               <RateBar rate={f.coverageRate} target={target} lang={lang} label={t(`sector.${f.sector}`)} />
               <p className="sector-detail">

@@ -11,13 +11,14 @@ import type { RankedRegion } from "../report/region-report-query.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { isInRegion } from "../../../domain/region-code.ts";
 import type { RegionCollection } from "../types.ts";
-import type { Lang } from "../url-state.ts";
+import type { Lang, Sector } from "../url-state.ts";
 import { useVillageCoverage } from "../use-coverage.ts";
 
 interface Props {
   regionCode: string;
   lowest: readonly RankedRegion[];
   period: string;
+  sector: Sector | null;
   target: number;
   palette: PaletteName;
   lang: Lang;
@@ -28,10 +29,10 @@ interface Props {
 const noop = () => undefined;
 
 /** The region's villages by coverage rate, the lowest numbered on the map and listed beside it. */
-export function LowestMapSlide({ regionCode, lowest, period, target, palette, lang, villages, districts }: Props) {
+export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts }: Props) {
   const { t } = useTranslation();
   const { scope, level } = reportScope(regionCode);
-  const coverage = useVillageCoverage(useMemo(() => ({ sector: null, period, target }), [period, target]));
+  const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target }), [sector, period, target]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(
     () => ({

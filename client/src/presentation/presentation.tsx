@@ -6,10 +6,11 @@ import { formatPeriod } from "../format.ts";
 import type { PaletteName } from "../map/classify.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
 import { reportScope } from "../report/report-scope.ts";
-import { regionTitle } from "../report/region-title.ts";
+import { headlineFor } from "../report/headline.ts";
+import { regionTitle, sectorTitle } from "../report/region-title.ts";
 import { DataSources } from "../report/data-sources.tsx";
 import type { RegionCollection } from "../types.ts";
-import type { Lang } from "../url-state.ts";
+import type { Lang, Sector } from "../url-state.ts";
 import { HeadlineSlide } from "./headline-slide.tsx";
 import { LowestMapSlide } from "./lowest-map-slide.tsx";
 import { OutreachSlide } from "./outreach-slide.tsx";
@@ -24,6 +25,8 @@ interface Props {
   regionCode: string;
   slide: number;
   lang: Lang;
+  /** The sector every view shows (the map's); null = all sectors. */
+  sector: Sector | null;
   target: number;
   palette: PaletteName;
   villages: RegionCollection;
@@ -32,11 +35,11 @@ interface Props {
   onExit(): void;
 }
 
-export function Presentation({ regionCode, slide, lang, target, palette, villages, districts, onSlide, onExit }: Props) {
+export function Presentation({ regionCode, slide, lang, sector, target, palette, villages, districts, onSlide, onExit }: Props) {
   const { t } = useTranslation();
   const scope = reportScope(regionCode);
   const { data, error } = useQuery(REGION_REPORT, {
-    variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, target, lowest: LOWEST_VILLAGES },
+    variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, sector, target, lowest: LOWEST_VILLAGES },
   });
   const current = Math.min(SLIDES.length, Math.max(1, slide));
   const kind = SLIDES[current - 1]!;
@@ -99,6 +102,7 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
         <h1>{heading}</h1>
         <p>
           {title}
+          <span data-sector={sector ?? "ALL"}> · {sectorTitle(sector, t)}</span>
           {data && ` · ${formatPeriod(data.coverageSummary.period, lang)}`}
         </p>
       </header>
@@ -109,7 +113,9 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
           </p>
         )}
         {!data && !error && <p>{t("loading")}</p>}
-        {data && kind === "headline" && <HeadlineSlide summary={data.coverageSummary} target={target} lang={lang} />}
+        {data && kind === "headline" && (
+          <HeadlineSlide headline={headlineFor(data, sector)} bySector={data.coverageSummary.bySector} target={target} lang={lang} />
+        )}
         {data && kind === "trend" && <TrendSlide code={regionCode} target={target} lang={lang} />}
         {data && kind === "ranking" && (
           <RankingSlide
@@ -125,6 +131,7 @@ export function Presentation({ regionCode, slide, lang, target, palette, village
             regionCode={regionCode}
             lowest={data.lowest.edges.map((e) => e.node)}
             period={data.coverageSummary.period}
+            sector={sector}
             target={target}
             palette={palette}
             lang={lang}

@@ -36,7 +36,7 @@ export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25
   const ranked = rankVillages(nodes, metric).slice(0, limit);
   return (
     <section className="ranking" aria-labelledby="ranking-title">
-      <h2 id="ranking-title">{t("ranking")}</h2>
+      <h2 id="ranking-title">{t(`ranking.title.${metric}`)}</h2>
       <p className="muted small">{t("rankingFor", { metric: t(`metric.${metric}`) })}</p>
       <ol onMouseLeave={() => onHover(null)}>
         {ranked.map((n) => (
@@ -46,7 +46,6 @@ export function RankingList({ nodes, metric, lang, hovered, selected, limit = 25
               data-code={n.code}
               className={`rank-item${hovered === n.code ? " is-hovered" : ""}${selected === n.code ? " is-selected" : ""}`}
               aria-pressed={selected === n.code}
-              aria-label={t("selectVillage", { name: `${n.name}, ${n.parentName ?? ""}` })}
               onMouseEnter={() => onHover(n.code)}
               onFocus={() => onHover(n.code)}
               onBlur={() => onHover(null)}

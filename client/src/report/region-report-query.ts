@@ -2,6 +2,7 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { DATASET_INFO_FIELDS } from "../app-queries.ts";
 import type { RankedRegionFragment, RegionReportQuery, RegionReportQueryVariables } from "../generated/graphql.ts";
+import { SERIES_POINT_FIELDS } from "../village-panel/queries.ts";
 import { SECTOR_FIGURES_FIELDS } from "../village-panel/sector-figures.tsx";
 
 export type RegionReportData = RegionReportQuery;
@@ -26,10 +27,10 @@ const RANKED_REGION: TypedDocumentNode<RankedRegionFragment> = gql`
 
 /**
  * The region's headline figures, its districts (or its district's villages) lowest coverage first,
- * and its lowest-coverage villages with a trustworthy rate (SMALL_WORKFORCE ones are not ranked).
+ * and its lowest-coverage villages, all for the sector shown (null: all sectors) with a trustworthy rate (SMALL_WORKFORCE ones are not ranked).
  */
 export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQueryVariables> = gql`
-  query RegionReport($code: String!, $scope: String!, $childLevel: RegionLevel!, $target: Float, $lowest: Int!) {
+  query RegionReport($code: String!, $scope: String!, $childLevel: RegionLevel!, $sector: Sector, $target: Float, $lowest: Int!) {
     region(code: $code) {
       code
       name
@@ -51,7 +52,15 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
         ...SectorFigures_sector
       }
     }
-    children: coverage(level: $childLevel, parentCode: $scope, target: $target, orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
+    children: coverage(
+      level: $childLevel
+      parentCode: $scope
+      sector: $sector
+      target: $target
+      orderBy: COVERAGE_RATE
+      direction: ASC
+      first: 500
+    ) {
       totalCount
       edges {
         node {
@@ -62,6 +71,7 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
     lowest: coverage(
       level: VILLAGE
       parentCode: $scope
+      sector: $sector
       target: $target
       orderBy: COVERAGE_RATE
       direction: ASC
@@ -75,6 +85,10 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
         }
       }
     }
+    # The sector's last 13 months: its change over 12 months (the summary has it for all sectors).
+    series: coverageSeries(code: $code, sector: $sector, months: 13) {
+      ...SeriesPointFields
+    }
     datasetInfo {
       ...DatasetInfoFields
     }
@@ -82,4 +96,5 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
   ${SECTOR_FIGURES_FIELDS}
   ${RANKED_REGION}
   ${DATASET_INFO_FIELDS}
+  ${SERIES_POINT_FIELDS}
 `;

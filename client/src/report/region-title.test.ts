@@ -31,6 +31,7 @@ describe("dataSourceLines", () => {
     synthetic: true,
     boundariesSynthetic: false,
     boundarySource: "/data/bangkalan/villages.geojson",
+    mutationsEnabled: true,
   };
   it("says synthetic worker numbers first, and names the boundary file without its folder", () => {
     expect(dataSourceLines(info, t)).toEqual(["source.synthetic", "source.boundaries(villages.geojson)"]);

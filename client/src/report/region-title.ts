@@ -1,5 +1,6 @@
 // How a region is named in titles, and where its figures come from, in the chosen language.
 import type { TFunction } from "i18next";
+import type { Sector } from "../generated/graphql.ts";
 import type { RegionReportData } from "./region-report-query.ts";
 
 type Region = Pick<RegionReportData["region"], "name" | "level" | "parent">;
@@ -10,6 +11,11 @@ export function regionTitle(region: Region | undefined, t: TFunction): string {
   const level = region.level === "VILLAGE" || region.level === "DISTRICT" ? region.level : "REGENCY";
   const own = t(`regionTitle.${level}`, { name: region.name });
   return level === "VILLAGE" && region.parent ? `${own}, ${t("regionTitle.DISTRICT", { name: region.parent.name })}` : own;
+}
+
+/** "Farmers", or "All sectors" for null: every report, slide and export names the sector it shows. */
+export function sectorTitle(sector: Sector | null, t: TFunction): string {
+  return sector ? t(`sector.${sector}`) : t("allSectors");
 }
 
 /** The data-source lines every view and export carries: boundaries, and whether the numbers are synthetic. */

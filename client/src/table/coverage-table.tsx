@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useId, useState } from "react";
+import { rankVillages } from "../ranking/ranking-list.tsx";
 import { useTranslation } from "react-i18next";
 import { formatDecimal, formatInt, formatPercent } from "../format.ts";
 import type { CoverageNode } from "../types.ts";
-import type { Lang } from "../url-state.ts";
+import type { Lang, Metric } from "../url-state.ts";
 
 type Column = "name" | "parentName" | "workforce" | "enrolled" | "coverageRate" | "uncovered" | "uncoveredPerKm2" | "gapToTarget";
 const COLUMNS: { key: Column; label: string; numeric: boolean }[] = [
@@ -18,6 +19,8 @@ const COLUMNS: { key: Column; label: string; numeric: boolean }[] = [
 
 interface Props {
   nodes: readonly CoverageNode[];
+  /** Until a column is chosen, rows come in the ranking's order for this measure. */
+  metric: Metric;
   lang: Lang;
   selected: string | null;
   onSelect(code: string): void;
@@ -31,11 +34,24 @@ function compare(a: CoverageNode, b: CoverageNode, key: Column): number {
   return typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
 }
 
-/** The same numbers as the map, as an accessible, sortable table. */
-export function CoverageTable({ nodes, lang, selected, onSelect }: Props) {
+/** The rows in the ranking's order (worst first, unreliable rates after), the unranked last. */
+function rankingOrder(nodes: readonly CoverageNode[], metric: Metric): CoverageNode[] {
+  const ranked = rankVillages(nodes, metric);
+  const seen = new Set(ranked.map((n) => n.code));
+  return [...ranked, ...nodes.filter((n) => !seen.has(n.code))];
+}
+
+/** The same numbers as the map, as an accessible table: the ranking's order, sortable by any column, filterable by name. */
+export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props) {
   const { t } = useTranslation();
-  const [sort, setSort] = useState<{ key: Column; dir: 1 | -1 }>({ key: "coverageRate", dir: 1 });
-  const rows = [...nodes].sort((a, b) => sort.dir * compare(a, b, sort.key));
+  const filterId = useId();
+  const [sort, setSort] = useState<{ key: Column; dir: 1 | -1 } | null>(null);
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = needle
+    ? nodes.filter((n) => n.name.toLocaleLowerCase().includes(needle) || (n.parentName ?? "").toLocaleLowerCase().includes(needle))
+    : nodes;
+  const rows = sort ? [...shown].sort((a, b) => sort.dir * compare(a, b, sort.key)) : rankingOrder(shown, metric);
   const cell = (n: CoverageNode, key: Column) => {
     if (key === "coverageRate") return formatPercent(n.coverageRate, lang);
     if (key === "uncoveredPerKm2") return formatDecimal(n.uncoveredPerKm2, lang);
@@ -43,7 +59,16 @@ export function CoverageTable({ nodes, lang, selected, onSelect }: Props) {
     return typeof v === "number" ? formatInt(v, lang) : v;
   };
   return (
-    <div className="table-wrap">
+    // Focusable so a keyboard can scroll it (it scrolls on its own on small screens).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tableCaption")}>
+      <div className="field table-filter">
+        <label htmlFor={filterId}>{t("tableFilter")}</label>
+        <input id={filterId} name="tableFilter" type="text" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <span className="hint" role="status">
+          {t("tableShown", { shown: formatInt(rows.length, lang), count: formatInt(nodes.length, lang) })}
+          {sort == null && ` · ${t("tableRankingOrder", { metric: t(`metric.${metric}`) })}`}
+        </span>
+      </div>
       <table className="coverage-table">
         <caption>{t("tableCaption")}</caption>
         <thead>
@@ -53,14 +78,17 @@ export function CoverageTable({ nodes, lang, selected, onSelect }: Props) {
                 key={c.key}
                 scope="col"
                 className={c.numeric ? "num" : undefined}
-                aria-sort={sort.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}
+                aria-sort={sort?.key === c.key ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
               >
                 <button
                   type="button"
-                  aria-label={t("sortBy", { column: t(c.label) })}
-                  onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))}
+                  title={t("sortBy", { column: t(c.label) })}
+                  onClick={() => setSort((s) => ({ key: c.key, dir: s?.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))}
                 >
                   {t(c.label)}
+                  <span className="sort-arrow" aria-hidden="true">
+                    {sort?.key === c.key ? (sort.dir === 1 ? " ▲" : " ▼") : " ↕"}
+                  </span>
                 </button>
               </th>
             ))}

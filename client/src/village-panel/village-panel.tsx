@@ -29,12 +29,20 @@ export function VillagePanel({ code, parentCode, sector, period, target, lang, o
   const node = data?.coverage?.edges.map((e) => e.node).find((n) => n.code === code);
   const name = data?.region?.name ?? node?.name ?? code;
   const district = data?.region?.parent?.name ?? node?.parentName;
-  const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === "Escape") onClose();
-  };
+  // Escape closes the panel wherever the focus is (the map canvas after a click), except in a
+  // field or list that uses Escape itself.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest("input, select, textarea, [role=listbox], [role=combobox]")) return;
+      onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
 
   return (
-    <aside className="village-panel" aria-labelledby="village-panel-title" onKeyDown={onKey} data-code={code}>
+    <aside className="village-panel" aria-labelledby="village-panel-title" data-code={code}>
       <header>
         <h2 id="village-panel-title" ref={heading} tabIndex={-1}>
           {name}
@@ -80,7 +88,7 @@ export function VillagePanel({ code, parentCode, sector, period, target, lang, o
           <ol className="fertilizer-list">
             {data.nearestFertilizerPoints.map((f) => (
               <li key={f.point.id}>
-                {f.point.name} <span className="muted">({f.point.kind})</span>
+                {f.point.name} <span className="muted">({t(`planner.kind.${f.point.kind}`)})</span>
                 <span className="num"> {formatDistance(f.distanceMeters, lang)}</span>
               </li>
             ))}

@@ -1,0 +1,91 @@
+// axe-core in the page on every view: no critical or serious violations; a skip link to the map.
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+
+const available = await startTestServerForBrowser().catch((e: unknown) => {
+  console.log(`a11y browser tests: the server did not start: ${String(e)}`);
+  return null;
+});
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let server: RunningServer;
+let browser: Browser;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's critical and serious violations on the page as it is, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
+}
+
+const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone?: boolean }[] = [
+  { name: "map", path: "/", ready: ".legend", paint: true },
+  { name: "map with the village panel", path: "/?village=35.26.01.1001", ready: ".village-panel .sector-figures", paint: true },
+  { name: "split map", path: "/?split=period&vs=2024-09", ready: ".map-caption", paint: true },
+  { name: "table", path: "/?view=table", ready: ".coverage-table tbody tr" },
+  { name: "planner", path: "/?view=planner", ready: ".plan-site", paint: true },
+  { name: "planner budget", path: "/?view=planner&ptab=budget&pbudget=100000000", ready: ".budget-panel dl", paint: true },
+  { name: "planner saved plans", path: "/?view=planner&ptab=saved", ready: "[data-saving=off]", paint: true },
+  { name: "presentation headline", path: "/?present=1", ready: ".big-number" },
+  { name: "presentation trend", path: "/?present=1&slide=2", ready: "svg.slide-chart .series path" },
+  { name: "presentation ranking", path: "/?present=1&slide=3", ready: ".ranking-table tbody tr" },
+  { name: "presentation map", path: "/?present=1&slide=4", ready: ".lowest-marker" },
+  { name: "presentation outreach", path: "/?present=1&slide=5", ready: ".slide-table tbody tr, .slide-empty" },
+  { name: "phone map", path: "/", ready: ".legend", paint: true, phone: true },
+  { name: "phone village", path: "/?village=35.26.01.1001", ready: ".village-panel .sector-figures", paint: true, phone: true },
+];
+
+describe.skipIf(!available)("accessibility (axe-core)", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    server = available!;
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(VIEWS)("has no critical or serious violations: $name", async (view) => {
+    const page = await newPage(browser);
+    if (view.phone) await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}${view.path}`);
+    if (view.paint) await waitForPaint(page);
+    await page.locator(view.ready).first().waitFor({ timeout: 60_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("lets the keyboard skip to the map first", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/`);
+    await waitForPaint(page);
+    await page.keyboard.press("Tab");
+    const skip = page.locator(":focus");
+    expect(await skip.textContent()).toBe("Langsung ke peta");
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.closest("#main")?.id ?? document.activeElement?.id)).toBe("main");
+    await page.close();
+  });
+});
