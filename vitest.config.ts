@@ -16,7 +16,6 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["domain/**/*.test.ts", "client/src/**/*.test.{ts,tsx}", "test/unit/**/*.test.ts"],
-          testTimeout: 20_000,
         },
       },
       { extends: true, test: { name: "integration", include: ["test/*.test.ts"], globalSetup: ["test/global-setup.ts"] } },

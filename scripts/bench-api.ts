@@ -20,6 +20,8 @@ import { openScratchDatabase } from "../server/db/scratch.ts";
 import { seedDemo } from "../server/demo/seed-demo.service.ts";
 import { coverageQuery, BY_SECTOR, LATEST_PERIOD } from "../server/coverage/coverage.sql.ts";
 import { CoverageMetric, SortDirection } from "../domain/vocabulary.ts";
+import { coverageFigures } from "../server/coverage/coverage.service.ts";
+import { rate, reliabilityOf, uncovered } from "../server/coverage/rates.ts";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "10" }, load: { type: "string" } },
@@ -124,16 +126,15 @@ function handWritten(pool: pg.Pool): Server {
       const { rows: sectors } = await pool.query(BY_SECTOR, [period, 13, page.map((r) => r.code)]);
       const bySector = new Map<string, unknown[]>();
       for (const s of sectors) {
-        const rate = s.workforce > 0 ? s.enrolled / s.workforce : null;
         bySector.set(s.code, [
           ...(bySector.get(s.code) ?? []),
           {
             sector: s.sector,
             workforce: s.workforce,
             enrolled: s.enrolled,
-            coverageRate: rate,
-            uncovered: Math.max(s.workforce - s.enrolled, 0),
-            reliability: s.workforce === 0 ? "NO_WORKFORCE" : s.workforce < 30 ? "SMALL_WORKFORCE" : s.estimated ? "ESTIMATE" : "COUNT",
+            coverageRate: rate(s.enrolled, s.workforce),
+            uncovered: uncovered(s.enrolled, s.workforce),
+            reliability: reliabilityOf(s.workforce, s.estimated, 30),
           },
         ]);
       }
@@ -154,21 +155,7 @@ function handWritten(pool: pg.Pool): Server {
             edges: page.map((r, i) => ({
               cursor: String(i),
               node: {
-                code: r.code,
-                name: r.name,
-                level: r.level,
-                parentCode: r.parent_code,
-                parentName: r.parent_name,
-                workforce: r.workforce,
-                enrolled: r.enrolled,
-                coverageRate: r.coverage_rate,
-                uncovered: r.uncovered,
-                areaKm2: r.area_km2,
-                uncoveredPerKm2: r.uncovered_per_km2,
-                gapToTarget: r.gap_to_target,
-                rank: r.rank,
-                reliability: r.reliability,
-                overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+                ...coverageFigures(r),
                 parent: r.parent_code ? { code: r.parent_code, name: r.parent_name } : null,
                 bySector: bySector.get(r.code) ?? [],
               },

@@ -10,11 +10,11 @@ const newestMtime = (path) => {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
 };
 
-/** True when client/dist/index.html is missing or older than client/src, client/index.html or vite.config.ts. */
+/** True when client/dist/index.html is missing or older than client/src, domain/ (shared with the server), client/index.html or vite.config.ts. */
 export function clientIsStale(root) {
   const index = join(root, "client/dist/index.html");
   if (!existsSync(index)) return true;
-  const sources = Math.max(...["client/src", "client/index.html", "vite.config.ts"].map((p) => newestMtime(join(root, p))));
+  const sources = Math.max(...["client/src", "domain", "client/index.html", "vite.config.ts"].map((p) => newestMtime(join(root, p))));
   return statSync(index).mtimeMs < sources;
 }
 

@@ -5,16 +5,126 @@ import type { Database } from "../server/db/database.ts";
 import { getSchema } from "../server/graphql/schema.ts";
 import { printedSchema, SCHEMA_FILE } from "../server/cli/print-schema.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
-import { ADMIN, run } from "./support/graphql.ts";
+import { ADMIN, operation, run } from "./support/graphql.ts";
+import type {
+  CancelSessionMutation,
+  CancelSessionMutationVariables,
+  CoverageQuery,
+  CoverageQueryVariables,
+  CreateSessionMutation,
+  CreateSessionMutationVariables,
+  NearQuery,
+  NearQueryVariables,
+} from "./generated/graphql.ts";
 import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 
-const COVERAGE = `query ($level: RegionLevel!, $sector: Sector, $parentCode: String, $first: Int, $after: String, $orderBy: CoverageMetric, $direction: SortDirection, $maxCoverageRate: Float, $minUncovered: Int, $target: Float) {
-  coverage(level: $level, sector: $sector, parentCode: $parentCode, first: $first, after: $after, orderBy: $orderBy, direction: $direction, maxCoverageRate: $maxCoverageRate, minUncovered: $minUncovered, target: $target) {
-    totalCount period pageInfo { hasNextPage endCursor }
-    total { workforce enrolled coverageRate }
-    edges { cursor node { code name parentCode workforce enrolled coverageRate uncovered gapToTarget rank reliability overEnrolled parent { code name } bySector { sector workforce enrolled coverageRate } } }
+const COVERAGE = operation<CoverageQuery, CoverageQueryVariables>(/* GraphQL */ `
+  query Coverage(
+    $level: RegionLevel!
+    $sector: Sector
+    $parentCode: String
+    $first: Int
+    $after: String
+    $orderBy: CoverageMetric
+    $direction: SortDirection
+    $maxCoverageRate: Float
+    $minUncovered: Int
+    $target: Float
+  ) {
+    coverage(
+      level: $level
+      sector: $sector
+      parentCode: $parentCode
+      first: $first
+      after: $after
+      orderBy: $orderBy
+      direction: $direction
+      maxCoverageRate: $maxCoverageRate
+      minUncovered: $minUncovered
+      target: $target
+    ) {
+      totalCount
+      period
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      total {
+        workforce
+        enrolled
+        coverageRate
+      }
+      edges {
+        cursor
+        node {
+          code
+          name
+          parentCode
+          workforce
+          enrolled
+          coverageRate
+          uncovered
+          gapToTarget
+          rank
+          reliability
+          overEnrolled
+          parent {
+            code
+            name
+          }
+          bySector {
+            sector
+            workforce
+            enrolled
+            coverageRate
+          }
+        }
+      }
+    }
   }
-}`;
+`);
+
+const CREATE_SESSION = operation<CreateSessionMutation, CreateSessionMutationVariables>(/* GraphQL */ `
+  mutation CreateSession($input: SessionInput!) {
+    createSession(input: $input) {
+      id
+      status
+      villageName
+      targetSectors
+    }
+  }
+`);
+const CANCEL_SESSION = operation<CancelSessionMutation, CancelSessionMutationVariables>(/* GraphQL */ `
+  mutation CancelSession($id: Int!) {
+    cancelSession(id: $id) {
+      status
+    }
+  }
+`);
+const NEAR = operation<NearQuery, NearQueryVariables>(/* GraphQL */ `
+  query Near($v: String!, $lon: Float!, $lat: Float!) {
+    nearestFertilizerPoints(villageCode: $v, first: 3) {
+      distanceMeters
+      point {
+        code
+      }
+    }
+    regionsWithin(level: VILLAGE, lon: $lon, lat: $lat, meters: 3000) {
+      distanceMeters
+      region {
+        code
+      }
+    }
+    locate(lon: $lon, lat: $lat) {
+      village {
+        code
+      }
+      district {
+        code
+      }
+    }
+  }
+`);
 
 describe("GraphQL API", () => {
   let db: Database;
@@ -147,14 +257,14 @@ describe("GraphQL API", () => {
   });
 
   it("refuses mutations without the admin token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), and runs them with it", async () => {
-    const create = `mutation ($input: SessionInput!) { createSession(input: $input) { id status villageName targetSectors } }`;
-    const input = { title: "Sosialisasi MT I", startsOn: "2025-11-03", villageCode: "35.26.01.1001", targetSectors: ["FARMER"] };
+    const create = CREATE_SESSION;
+    const input = { title: "Sosialisasi MT I", startsOn: "2025-11-03", villageCode: "35.26.01.1001", targetSectors: ["FARMER" as const] };
     expect((await run(db, create, { input })).errors![0].extensions).toEqual({ code: "UNAUTHENTICATED" });
     expect((await run(db, create, { input }, "wrong-token-wrong-token-xx")).errors![0].extensions).toEqual({ code: "FORBIDDEN" });
     const ok = await run(db, create, { input }, ADMIN);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.createSession).toMatchObject({ status: "PLANNED", targetSectors: ["FARMER"] });
-    const cancelled = await run(db, `mutation { cancelSession(id: ${ok.data!.createSession.id}) { status } }`, undefined, ADMIN);
+    const cancelled = await run(db, CANCEL_SESSION, { id: ok.data!.createSession.id }, ADMIN);
     expect(cancelled.data!.cancelSession.status).toBe("CANCELLED");
   });
 
@@ -164,17 +274,9 @@ describe("GraphQL API", () => {
         `SELECT code, ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code = '35.26.05.2001'`,
       )
     )[0];
-    const { data } = await run(
-      db,
-      `query ($v: String!, $lon: Float!, $lat: Float!) {
-      nearestFertilizerPoints(villageCode: $v, first: 3) { distanceMeters point { code } }
-      regionsWithin(level: VILLAGE, lon: $lon, lat: $lat, meters: 3000) { distanceMeters region { code } }
-      locate(lon: $lon, lat: $lat) { village { code } district { code } }
-    }`,
-      { v: village.code, lon: village.lon, lat: village.lat },
-    );
-    const d = data!.nearestFertilizerPoints.map((p: any) => p.distanceMeters);
-    expect(d).toEqual([...d].sort((a: number, b: number) => a - b));
+    const { data } = await run(db, NEAR, { v: village.code, lon: village.lon, lat: village.lat });
+    const d = data!.nearestFertilizerPoints.map((p) => p.distanceMeters);
+    expect(d).toEqual([...d].sort((a, b) => a - b));
     const [check] = await db.sql.query<{ m: number }>(
       `SELECT ST_Distance(p.geom::geography, v.centroid::geography) AS m FROM fertilizer_point p, region v WHERE v.code = $1 AND p.code = $2`,
       [village.code, data!.nearestFertilizerPoints[0].point.code],

@@ -1,5 +1,5 @@
 import { badInput } from "./errors.ts";
-import { parseDate } from "../imports/normalize.ts";
+import { parseDate } from "./text.ts";
 
 /** A GraphQL date argument (YYYY-MM-DD) checked to be a real day; null/undefined pass through as null. */
 export function isoDay(value: string | null | undefined, argument: string): string | null {

@@ -87,21 +87,7 @@ export class CoverageService {
 
   private toNode(r: q.CoverageRow, period: string, args: CoverageArgs): CoverageNode {
     return {
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      parentCode: r.parent_code,
-      parentName: r.parent_name,
-      workforce: r.workforce,
-      enrolled: r.enrolled,
-      coverageRate: r.coverage_rate,
-      uncovered: r.uncovered,
-      areaKm2: r.area_km2,
-      uncoveredPerKm2: r.uncovered_per_km2,
-      gapToTarget: r.gap_to_target,
-      rank: r.rank,
-      reliability: r.reliability as Reliability,
-      overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+      ...coverageFigures(r),
       period,
       sectorFilter: args.sector ?? null,
       minWorkforce: args.minWorkforce,
@@ -165,4 +151,25 @@ export class CoverageService {
         yearAgo && yearAgo.coverageRate !== null && last.coverageRate !== null ? last.coverageRate - yearAgo.coverageRate : null,
     };
   }
+}
+
+/** A coverage row's figures as the API names them. */
+export function coverageFigures(r: q.CoverageRow) {
+  return {
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentCode: r.parent_code,
+    parentName: r.parent_name,
+    workforce: r.workforce,
+    enrolled: r.enrolled,
+    coverageRate: r.coverage_rate,
+    uncovered: r.uncovered,
+    areaKm2: r.area_km2,
+    uncoveredPerKm2: r.uncovered_per_km2,
+    gapToTarget: r.gap_to_target,
+    rank: r.rank,
+    reliability: r.reliability,
+    overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+  };
 }

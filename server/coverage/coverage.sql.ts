@@ -1,5 +1,5 @@
 import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION } from "../../domain/region-code.ts";
-import { CoverageMetric, SortDirection, type ServedLevel } from "../../domain/vocabulary.ts";
+import { CoverageMetric, SortDirection, type Reliability, type ServedLevel } from "../../domain/vocabulary.ts";
 
 /** Latest month in the coverage summary. */
 export const LATEST_PERIOD = `SELECT max(period) AS period FROM coverage_summary`;
@@ -28,7 +28,7 @@ export interface CoverageRow {
   uncovered_per_km2: number | null;
   gap_to_target: number;
   rank: number;
-  reliability: string;
+  reliability: Reliability;
   total_count: number;
   tot_workforce: number;
   tot_enrolled: number;

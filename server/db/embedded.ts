@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
 import type { QueryOptions, Sql } from "./sql.ts";
+import { VALUE_PARSERS } from "./values.ts";
 import { throwIfAborted } from "../common/heavy-work.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 
@@ -18,7 +19,7 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
   return {
     async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
       throwIfAborted(options?.signal);
-      const result = await db.query<T>(text, params as unknown[]);
+      const result = await db.query<T>(text, params as unknown[], { parsers: VALUE_PARSERS });
       await yieldToEventLoop();
       return result.rows;
     },

@@ -1,6 +1,13 @@
 import pg from "pg";
 import type { QueryOptions, Sql } from "./sql.ts";
 import { RequestAborted, throwIfAborted } from "../common/heavy-work.ts";
+import { VALUE_PARSERS } from "./values.ts";
+
+/** The shared value parsers (values.ts), node-postgres's own for the rest. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    VALUE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
@@ -8,7 +15,7 @@ function wrap(db: Queryable, pool: pg.Pool | null): Sql {
   return {
     async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
       if (options?.signal && pool) return cancellable<T>(pool, text, params, options.signal);
-      const result = await db.query(text, params);
+      const result = await db.query({ text, values: params, types: TYPES });
       return result.rows as T[];
     },
     async exec(text) {
@@ -45,7 +52,7 @@ async function cancellable<T>(pool: pg.Pool, text: string, params: unknown[] | u
   signal.addEventListener("abort", cancel, { once: true });
   try {
     throwIfAborted(signal);
-    return (await client.query(text, params)).rows as T[];
+    return (await client.query({ text, values: params, types: TYPES })).rows as T[];
   } catch (error) {
     if (signal.aborted) throw new RequestAborted("The client abandoned the request; its statement was cancelled.");
     throw error;

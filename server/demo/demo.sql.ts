@@ -36,3 +36,26 @@ FROM fertilizer_point p
 CROSS JOIN (VALUES ('MT I 2024/2025', date '2024-10-20'), ('MT II 2025', date '2025-02-15'), ('MT III 2025', date '2025-06-01'),
                    ('MT I 2025/2026', date '2025-10-20'), ('MT II 2026', date '2026-02-15'), ('MT III 2026', date '2026-06-01')) AS s(season, start)
 WHERE ${SQL_BELOW_REGION("p.village_code", "$1")}`;
+
+/** Any village with a boundary: something is loaded. */
+export const ANY_VILLAGE_BOUNDARY = `SELECT 1 FROM region WHERE level = 'VILLAGE' AND geom IS NOT NULL LIMIT 1`;
+
+/** Everything the demo writes besides boundaries, emptied before it writes it again. */
+export const DEMO_RESET = `TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`;
+
+/** The socialization of September 2025 ($1 title, $2/$3 days, $4 attendance) in the first village of district $5. */
+export const DEMO_SOCIALIZATION = `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, location, target_sectors, attendance, notes)
+       SELECT $1, 'HELD', $2::date, $3::date, v.code, v.centroid, ARRAY['FARMER','LIVESTOCK','FISHER'], $4, 'Held in the regency seat.'
+       FROM region v WHERE v.parent_code = $5 ORDER BY v.code LIMIT 1 RETURNING id`;
+
+/** Past and planned sessions at some warehouses, on their MT I distribution days. */
+export const DEMO_SESSIONS_AT_WAREHOUSES = `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, point_id, location, target_sectors, attendance, enrollments_attributed)
+       SELECT 'Sosialisasi di ' || p.name, CASE WHEN s.starts_on < date '2025-10-01' THEN 'HELD' ELSE 'PLANNED' END::"SessionStatus",
+              s.starts_on, s.starts_on, p.village_code, p.id, p.geom, ARRAY['FARMER'],
+              CASE WHEN s.starts_on < date '2025-10-01' THEN 40 + p.id % 60 END,
+              CASE WHEN s.starts_on < date '2025-10-01' THEN (40 + p.id % 60) * (20 + p.id % 15) / 100 ELSE 0 END
+       FROM fertilizer_point p JOIN distribution_schedule s ON s.point_id = p.id
+       WHERE p.kind = 'WAREHOUSE' AND s.season IN ('MT I 2024/2025', 'MT I 2025/2026') AND p.id % 3 = 0`;
+
+/** Session $1 gets the enrollments attributed to it. */
+export const ATTRIBUTE_ENROLLMENTS = `UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`;

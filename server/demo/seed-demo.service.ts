@@ -56,7 +56,7 @@ async function demoBoundaries(o: DemoOptions): Promise<{ features: BoundaryFeatu
 
 /** True when nothing has been loaded yet (no village has a boundary). */
 export async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await db.sql.query(`SELECT 1 FROM region WHERE level = 'VILLAGE' AND geom IS NOT NULL LIMIT 1`);
+  const rows = await db.sql.query(q.ANY_VILLAGE_BOUNDARY);
   return rows.length === 0;
 }
 
@@ -68,9 +68,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
   const seatDistrict = `${o.regency}.01`;
   const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
   await db.sql.transaction(async (tx) => {
-    await tx.exec(
-      `TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`,
-    );
+    await tx.exec(q.DEMO_RESET);
     await writeWorkforce(
       tx,
       workforce.map((w) => ({ ...w, period: CALIBRATION.workforcePeriod, source: "Demo estimate (synthetic)", estimated: true })),
@@ -78,27 +76,14 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
     const kiosks = villages.filter((v, i) => !v.urban && (i * 7 + o.seed) % 20 < 9).map((v) => v.code);
     await tx.query(q.DEMO_FERTILIZER_POINTS, [o.regency, kiosks, o.seed]);
     await tx.query(q.DEMO_SCHEDULES, [o.regency]);
-    const [socialization] = await tx.query<{ id: number }>(
-      `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, location, target_sectors, attendance, notes)
-       SELECT $1, 'HELD', $2::date, $3::date, v.code, v.centroid, ARRAY['FARMER','LIVESTOCK','FISHER'], $4, 'Held in the regency seat.'
-       FROM region v WHERE v.parent_code = $5 ORDER BY v.code LIMIT 1 RETURNING id`,
-      [
-        CALIBRATION.socialization.title,
-        CALIBRATION.socialization.startsOn,
-        CALIBRATION.socialization.endsOn,
-        CALIBRATION.socialization.attendance,
-        seatDistrict,
-      ],
-    );
-    await tx.query(
-      `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, point_id, location, target_sectors, attendance, enrollments_attributed)
-       SELECT 'Sosialisasi di ' || p.name, CASE WHEN s.starts_on < date '2025-10-01' THEN 'HELD' ELSE 'PLANNED' END::"SessionStatus",
-              s.starts_on, s.starts_on, p.village_code, p.id, p.geom, ARRAY['FARMER'],
-              CASE WHEN s.starts_on < date '2025-10-01' THEN 40 + p.id % 60 END,
-              CASE WHEN s.starts_on < date '2025-10-01' THEN (40 + p.id % 60) * (20 + p.id % 15) / 100 ELSE 0 END
-       FROM fertilizer_point p JOIN distribution_schedule s ON s.point_id = p.id
-       WHERE p.kind = 'WAREHOUSE' AND s.season IN ('MT I 2024/2025', 'MT I 2025/2026') AND p.id % 3 = 0`,
-    );
+    const [socialization] = await tx.query<{ id: number }>(q.DEMO_SOCIALIZATION, [
+      CALIBRATION.socialization.title,
+      CALIBRATION.socialization.startsOn,
+      CALIBRATION.socialization.endsOn,
+      CALIBRATION.socialization.attendance,
+      seatDistrict,
+    ]);
+    await tx.query(q.DEMO_SESSIONS_AT_WAREHOUSES);
     const records = enrollments.map((e) => ({
       nikHash: hashNik(o.nikKey, e.nik),
       villageCode: e.villageCode,
@@ -112,10 +97,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       sessionId: e.atSocialization ? socialization.id : null,
     }));
     for (let i = 0; i < records.length; i += 5000) await writeEnrollments(tx, records.slice(i, i + 5000));
-    await tx.query(
-      `UPDATE outreach_session s SET enrollments_attributed = (SELECT count(*) FROM enrollment e WHERE e.session_id = s.id) WHERE s.id = $1`,
-      [socialization.id],
-    );
+    await tx.query(q.ATTRIBUTE_ENROLLMENTS, [socialization.id]);
     await refreshCoverageSummary(tx);
     await setDatasetInfo(tx, { workers_synthetic: "true", demo_seed: String(o.seed) });
   });

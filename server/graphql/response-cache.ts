@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
+import { DATA_VERSION } from "./response-cache.sql.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -32,7 +33,7 @@ export const CACHEABLE_FIELDS = new Set([
 
 /** The current data version: one single-row read per request. */
 export async function dataVersion(ctx: Context): Promise<string> {
-  const [row] = await ctx.db.sql.query<{ version: string }>(`SELECT version::text AS version FROM data_version`);
+  const [row] = await ctx.db.sql.query<{ version: string }>(DATA_VERSION);
   return row?.version ?? "none";
 }
 

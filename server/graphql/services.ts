@@ -37,6 +37,6 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
     planner: new PlannerService(db, regions, coverage, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
-    dataset: new DatasetService(db),
+    dataset: new DatasetService(db.sql),
   };
 }

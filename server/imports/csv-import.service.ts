@@ -5,6 +5,7 @@ import type { Sql } from "../db/sql.ts";
 import { ImportRejected, type InputProblem } from "../common/errors.ts";
 import { refreshCoverageSummary } from "../coverage/refresh.sql.ts";
 import { readCsv, type ColumnAliases, type CsvRow } from "./csv-rows.ts";
+import * as q from "./imports.sql.ts";
 
 /** What one kind of CSV import knows: its columns, how a row becomes a record, how records are written. */
 export interface RowImporter<R> {
@@ -57,9 +58,9 @@ export const MAX_PROBLEMS = 10_000;
  * and one set-based check (`brokenReferences`) runs before commit instead.
  */
 async function skipRowTriggers(tx: Sql): Promise<boolean> {
-  const [role] = await tx.query<{ su: boolean }>(`SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user`);
+  const [role] = await tx.query<{ su: boolean }>(q.IS_SUPERUSER);
   if (!role?.su) return false;
-  await tx.query(`SELECT set_config('session_replication_role', 'replica', true)`);
+  await tx.query(q.ROW_TRIGGERS_OFF);
   return true;
 }
 
@@ -77,7 +78,7 @@ export async function importCsv<R>(
 ): Promise<ImportResult> {
   const source = sourceName(input);
   const fileHash = await hashOf(input);
-  const seen = await sql.query(`SELECT 1 FROM import_run WHERE kind = $1 AND file_hash = $2`, [importer.kind, fileHash]);
+  const seen = await sql.query(q.IMPORTED_BEFORE, [importer.kind, fileHash]);
   if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
   const check = await importer.prepare(sql);
   return sql.transaction(async (tx) => {
@@ -119,10 +120,10 @@ export async function importCsv<R>(
       if (broken.length > 0)
         throw new Error(`${importer.kind} import: rows reference missing regions or sectors: ${JSON.stringify(broken)}`);
       // Triggers on again: the summary refresh and the import_run row bump data_version.
-      await tx.query(`SELECT set_config('session_replication_role', 'origin', true)`);
+      await tx.query(q.ROW_TRIGGERS_ON);
     }
     await refreshCoverageSummary(tx);
-    await tx.query(`INSERT INTO import_run (kind, file_hash, rows) VALUES ($1, $2, $3)`, [importer.kind, fileHash, rows]);
+    await tx.query(q.RECORD_IMPORT, [importer.kind, fileHash, rows]);
     return { kind: importer.kind, rows, alreadyImported: false };
   });
 }

@@ -1,9 +1,11 @@
 import { hashNik, isNik, maskedNik } from "../common/nik.ts";
 import type { Sql } from "../db/sql.ts";
 import { columnsOf, type RowImporter } from "./csv-import.service.ts";
-import { parseDate, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
+import { parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
+import { parseDate } from "../common/text.ts";
 import { VillageLookup } from "./village-lookup.ts";
 import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
+import { ENROLLMENT_BROKEN_REFERENCES, WRITE_ENROLLMENTS } from "./imports.sql.ts";
 
 const DATE_REASON = "is not a date (YYYY-MM-DD or DD/MM/YYYY)";
 
@@ -19,17 +21,6 @@ export interface EnrollmentRecord {
   fundingSource: "DBHCHT" | "APBD" | "SELF" | "OTHER";
   sessionId?: number | null;
 }
-
-/** One worker per NIK: a NIK seen again (in this file or an earlier one) updates that worker. */
-export const WRITE_ENROLLMENTS = `
-INSERT INTO enrollment (nik_hash, village_code, sector_code, jkk, jkm, start_date, end_date, status, funding_source, session_id)
-SELECT h, v, s, jkk, jkm, sd, ed, st::"EnrollmentStatus", fs::"FundingSource", sid
-FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::bool[], $6::date[], $7::date[], $8::text[], $9::text[], $10::int[])
-  AS t(h, v, s, jkk, jkm, sd, ed, st, fs, sid)
-ON CONFLICT (nik_hash) DO UPDATE SET
-  village_code = EXCLUDED.village_code, sector_code = EXCLUDED.sector_code, jkk = EXCLUDED.jkk, jkm = EXCLUDED.jkm,
-  start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, status = EXCLUDED.status,
-  funding_source = EXCLUDED.funding_source, session_id = coalesce(EXCLUDED.session_id, enrollment.session_id)`;
 
 export async function writeEnrollments(tx: Sql, batch: EnrollmentRecord[]): Promise<void> {
   await tx.query(
@@ -95,8 +86,6 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
       };
     },
     write: writeEnrollments,
-    brokenReferences: `SELECT e.village_code, e.sector_code FROM enrollment e
-      WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = e.village_code) OR NOT EXISTS (SELECT 1 FROM sector s WHERE s.code = e.sector_code)
-         OR (e.session_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outreach_session o WHERE o.id = e.session_id)) LIMIT 5`,
+    brokenReferences: ENROLLMENT_BROKEN_REFERENCES,
   };
 }

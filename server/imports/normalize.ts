@@ -1,3 +1,4 @@
+import { parseDate, simplifyName } from "../common/text.ts";
 /** Value parsers shared by the CSV importers: each returns the clean value or null when it cannot be read. */
 
 const SECTORS: Record<string, string> = {
@@ -17,28 +18,7 @@ const SECTORS: Record<string, string> = {
 };
 
 /** Lower-case, no punctuation, single spaces: how names are matched. */
-export const simplifyName = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-
 export const parseSector = (v: string): string | null => SECTORS[simplifyName(v)] ?? null;
-
-/** YYYY-MM-DD or DD/MM/YYYY (or DD-MM-YYYY) to YYYY-MM-DD, checking the date exists. */
-export function parseDate(v: string): string | null {
-  const s = v.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 /** A period as YYYY-MM; a bare year means its January. */
 export function parsePeriod(v: string): string | null {

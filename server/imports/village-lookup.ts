@@ -1,5 +1,6 @@
 import type { Sql } from "../db/sql.ts";
-import { simplifyName } from "./normalize.ts";
+import { simplifyName } from "../common/text.ts";
+import { VILLAGES_WITH_DISTRICT } from "./imports.sql.ts";
 
 /** Resolves a village given by code, or by name plus district name (ignoring case, spacing and punctuation). */
 export class VillageLookup {
@@ -9,9 +10,7 @@ export class VillageLookup {
   ) {}
 
   static async load(sql: Sql): Promise<VillageLookup> {
-    const rows = await sql.query<{ code: string; name: string; district: string }>(
-      `SELECT v.code, v.name, d.name AS district FROM region v JOIN region d ON d.code = v.parent_code WHERE v.level = 'VILLAGE'`,
-    );
+    const rows = await sql.query<{ code: string; name: string; district: string }>(VILLAGES_WITH_DISTRICT);
     const byName = new Map<string, string[]>();
     for (const r of rows) {
       const key = `${simplifyName(r.district)}|${simplifyName(r.name)}`;

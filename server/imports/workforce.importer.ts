@@ -3,6 +3,7 @@ import { columnsOf, type RowImporter } from "./csv-import.service.ts";
 import { parseCount, parsePeriod, parseSector } from "./normalize.ts";
 import { VillageLookup } from "./village-lookup.ts";
 import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
+import { WORKFORCE_BROKEN_REFERENCES, WRITE_WORKFORCE } from "./imports.sql.ts";
 
 export interface WorkforceRecord {
   villageCode: string;
@@ -12,12 +13,6 @@ export interface WorkforceRecord {
   source: string;
   estimated: boolean;
 }
-
-export const WRITE_WORKFORCE = `
-INSERT INTO workforce_estimate (village_code, sector_code, period, workers, source, estimated)
-SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::bool[])
-ON CONFLICT (village_code, sector_code, period) DO UPDATE
-SET workers = EXCLUDED.workers, source = EXCLUDED.source, estimated = EXCLUDED.estimated`;
 
 export async function writeWorkforce(tx: Sql, batch: WorkforceRecord[]): Promise<void> {
   await tx.query(WRITE_WORKFORCE, columnsOf(batch, ["villageCode", "sectorCode", "period", "workers", "source", "estimated"]));
@@ -60,6 +55,5 @@ export const workforceImporter: RowImporter<WorkforceRecord> = {
     };
   },
   write: writeWorkforce,
-  brokenReferences: `SELECT w.village_code, w.sector_code FROM workforce_estimate w
-    WHERE NOT EXISTS (SELECT 1 FROM region r WHERE r.code = w.village_code) OR NOT EXISTS (SELECT 1 FROM sector s WHERE s.code = w.sector_code) LIMIT 5`,
+  brokenReferences: WORKFORCE_BROKEN_REFERENCES,
 };

@@ -60,7 +60,7 @@ export class OutreachService {
     if (endsOn < startsOn) throw badInput("input.endsOn", "input.endsOn is before input.startsOn.");
     if (!input.title.trim()) throw badInput("input.title", "input.title is empty.");
     if (input.pointId !== undefined && input.pointId !== null) {
-      const point = await this.db.prisma.fertilizerPoint.findUnique({ where: { id: input.pointId } });
+      const [point] = await this.db.sql.query(q.POINT_EXISTS, [input.pointId]);
       if (!point) throw notFound(`input.pointId: no fertilizer point ${input.pointId}.`);
     }
     const created = await this.db.prisma.outreachSession.create({

@@ -33,3 +33,6 @@ WHERE ${SQL_IN_REGION_OR_ALL("s.village_code", "$1")}
 ORDER BY s.starts_on, s.id`;
 
 export const SESSION_BY_ID = `SELECT ${SESSION_COLUMNS} FROM outreach_session s JOIN region v ON v.code = s.village_code WHERE s.id = $1`;
+
+/** Point $1 exists. */
+export const POINT_EXISTS = `SELECT 1 FROM fertilizer_point WHERE id = $1`;

@@ -79,13 +79,13 @@ export class PlannerService {
   }
 
   async savedPlans(): Promise<SavedPlan[]> {
-    return (await this.db.sql.query<SavedPlanRow>(q.SAVED_PLANS, [null])).map(savedPlan);
+    return this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [null]);
   }
 
   async saved(id: number): Promise<SavedPlan> {
-    const [row] = await this.db.sql.query<SavedPlanRow>(q.SAVED_PLANS, [id]);
+    const [row] = await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [id]);
     if (!row) throw notFound(`id: no saved plan ${id}.`);
-    return savedPlan(row);
+    return row;
   }
 
   /** One planned outreach session per site of a saved plan, all or none. */
@@ -161,24 +161,6 @@ export class PlannerService {
   private gaps(regionCode: string | null, period: string, sectors: Sector[]): Promise<GapRow[]> {
     return this.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
   }
-}
-
-interface SavedPlanRow {
-  id: number;
-  name: string;
-  createdAt: Date | string;
-  plan: OutreachPlanResult | string;
-  sessionCount: number;
-}
-
-function savedPlan(row: SavedPlanRow): SavedPlan {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: new Date(row.createdAt).toISOString(),
-    sessionCount: row.sessionCount,
-    plan: typeof row.plan === "string" ? (JSON.parse(row.plan) as OutreachPlanResult) : row.plan,
-  };
 }
 
 /** Per-village totals over the plan's sectors (uncovered summed per sector, never netted across sectors). */

@@ -83,3 +83,6 @@ UPDATE region r SET ${column} = CASE WHEN ST_IsEmpty(s.g) THEN r.geom ELSE s.g E
 FROM (SELECT code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(geom, $3::float8)), 3)) AS g
       FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION("code", "$2")}) s
 WHERE r.code = s.code`;
+
+/** The staging table emptied before a file is loaded into it. */
+export const CLEAR_STAGE = `TRUNCATE boundary_stage`;

@@ -65,7 +65,7 @@ export async function importBoundaries(
       }),
     ]);
     await tx.exec(q.CREATE_STAGE);
-    await tx.exec("TRUNCATE boundary_stage");
+    await tx.exec(q.CLEAR_STAGE);
     for (let i = 0; i < features.length; i += BATCH) {
       const batch = features.slice(i, i + BATCH);
       await tx.query(q.STAGE_FEATURES, [batch.map((f) => f.code), batch.map((f) => f.name), batch.map((f) => JSON.stringify(f.geometry))]);

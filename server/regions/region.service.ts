@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { Sql } from "../db/sql.ts";
 import { badInput, notFound } from "../common/errors.ts";
-import { simplifyName } from "../imports/normalize.ts";
+import { simplifyName } from "../common/text.ts";
 import { GeometryDetail, ServedLevel } from "../../domain/vocabulary.ts";
 import type { PointLocation, Region, RegionDistance } from "./region.types.ts";
 import * as q from "./regions.sql.ts";
@@ -64,7 +64,7 @@ export class RegionService {
   async geometries(level: ServedLevel, parentCode: string | null, detail: GeometryDetail): Promise<unknown> {
     if (parentCode) await this.require(parentCode, "parentCode");
     const [row] = await this.sql.query<{ collection: unknown }>(q.geometriesQuery(DETAIL_COLUMN[detail]), [level, parentCode]);
-    return typeof row.collection === "string" ? JSON.parse(row.collection) : row.collection;
+    return row.collection;
   }
 
   async withinDistance(level: ServedLevel, lon: number, lat: number, meters: number): Promise<RegionDistance[]> {

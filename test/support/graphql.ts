@@ -1,4 +1,4 @@
-import { graphql, type ExecutionResult } from "graphql";
+import { graphql } from "graphql";
 import type { Database } from "../../server/db/database.ts";
 import { getSchema } from "../../server/graphql/schema.ts";
 import { createContext } from "../../server/graphql/context.ts";
@@ -7,14 +7,40 @@ import { TEST_NIK_KEY } from "./seeded.ts";
 
 export const ADMIN = "admin-token-for-tests-0123456789";
 
+/**
+ * A GraphQL operation's text that carries its answer and variables types. Write it as a named
+ * `/* GraphQL *\/` document; `npm run codegen` generates `<Name>Query`/`<Name>Mutation` and their
+ * variables into test/generated/graphql.ts (a test fails when that file is stale).
+ */
+export type Operation<TData, TVariables> = string & { readonly __types?: (variables: TVariables) => TData };
+
+export const operation = <TData, TVariables = Record<string, never>>(source: string) => source as Operation<TData, TVariables>;
+
+export interface RunResult<TData> {
+  data: TData | null | undefined;
+  errors: ReturnType<typeof formatError>[] | undefined;
+}
+
 /** Runs an operation against the schema with a fresh request context; errors formatted as the server does. */
-export async function run(db: Database, source: string, variables?: Record<string, unknown>, token?: string) {
-  const result = (await graphql({
+export async function run<TData, TVariables>(
+  db: Database,
+  source: Operation<TData, TVariables>,
+  variables?: TVariables,
+  token?: string,
+): Promise<RunResult<TData>>;
+/** Ad-hoc text not yet written as a typed operation: its answer is untyped. */
+export async function run(db: Database, source: string, variables?: Record<string, unknown>, token?: string): Promise<RunResult<Untyped>>;
+export async function run(db: Database, source: string, variables?: unknown, token?: string): Promise<RunResult<unknown>> {
+  const result = await graphql({
     schema: await getSchema(),
     source,
-    variableValues: variables,
+    variableValues: variables as Record<string, unknown> | undefined,
     contextValue: createContext(db, { ADMIN_TOKEN: ADMIN, nikKey: TEST_NIK_KEY }, token ? `Bearer ${token}` : undefined),
-  })) as ExecutionResult<Record<string, any>>;
+  });
   const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
   return { data: result.data, errors };
 }
+
+/** The answer to ad-hoc text, whose shape only the text knows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Untyped = { [field: string]: any };

@@ -1,4 +1,5 @@
 // The server-made field sheet speaks with the client's catalogue (client/src/i18n/).
+import "reflect-metadata";
 import { describe, expect, it } from "vitest";
 import { en } from "../../client/src/i18n/en.ts";
 import { id } from "../../client/src/i18n/id.ts";

@@ -4,6 +4,7 @@ import { formatDate, formatInt, formatRupiah } from "../format.ts";
 import type { Lang } from "../url-state.ts";
 import { OUTREACH_PLANS, planForRegion } from "./outreach-plan.ts";
 import { PlannedSessions } from "./planned-sessions.tsx";
+import { QueryPending } from "../query-pending.tsx";
 
 /** At most this many sites fit a projector at 1280×720. */
 const MAX_SITES = 8;
@@ -12,13 +13,7 @@ const MAX_SITES = 8;
 export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(OUTREACH_PLANS);
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {t("error", { message: error.message })}
-      </p>
-    );
-  if (!data) return <p>{t("loading")}</p>;
+  if (error || !data) return <QueryPending error={error} />;
   const found = planForRegion(data.outreachPlans, regionCode);
   if (!found)
     return (

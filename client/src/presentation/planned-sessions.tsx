@@ -6,6 +6,7 @@ import { isInRegion } from "../../../domain/region-code.ts";
 import type { Lang } from "../url-state.ts";
 import type { PlannedSessionsQuery } from "../generated/graphql.ts";
 import { SESSIONS_LIST_FIELDS, type OutreachSession } from "../village-panel/sessions-list.tsx";
+import { QueryPending } from "../query-pending.tsx";
 
 export const PLANNED_SESSIONS: TypedDocumentNode<PlannedSessionsQuery> = gql`
   query PlannedSessions {
@@ -35,13 +36,7 @@ export function plannedSessions(sessions: readonly OutreachSession[], regionCode
 export function PlannedSessions({ regionCode, lang }: { regionCode: string; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(PLANNED_SESSIONS);
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {t("error", { message: error.message })}
-      </p>
-    );
-  if (!data) return <p>{t("loading")}</p>;
+  if (error || !data) return <QueryPending error={error} />;
   const { sessions, overdue } = plannedSessions(data.sessions, regionCode, new Date().toISOString().slice(0, 10));
   const shown = sessions.slice(0, MAX_SESSIONS);
   return (

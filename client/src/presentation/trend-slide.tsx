@@ -7,6 +7,7 @@ import { formatInt, formatPercent } from "../format.ts";
 import type { RegionTrendsQuery, RegionTrendsQueryVariables } from "../generated/graphql.ts";
 import type { Lang } from "../url-state.ts";
 import { SERIES_POINT_FIELDS, type SeriesPoint } from "../village-panel/queries.ts";
+import { QueryPending } from "../query-pending.tsx";
 
 export const REGION_TRENDS: TypedDocumentNode<RegionTrendsQuery, RegionTrendsQueryVariables> = gql`
   query RegionTrends($code: String!) {
@@ -32,13 +33,7 @@ const KEYS = ["ALL", "FARMER", "LIVESTOCK", "FISHER"] as const;
 export function TrendSlide({ code, target, lang }: { code: string; target: number; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(REGION_TRENDS, { variables: { code } });
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {t("error", { message: error.message })}
-      </p>
-    );
-  if (!data) return <p>{t("loading")}</p>;
+  if (error || !data) return <QueryPending error={error} />;
   const periods = data.ALL.map((p) => p.period);
   const series = (value: (p: SeriesPoint) => number | null): ChartSeries[] =>
     KEYS.map((k) => {
