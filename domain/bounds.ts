@@ -11,7 +11,8 @@ export const PLAN_BOUNDS = {
   sessions: [1, 50],
   maxDistanceKm: [0.1, 50],
   enrollmentRate: [0, 1],
-  budget: [0, 1e15],
+  /** Rp10 trillion: more than any regency's whole yearly budget. */
+  budget: [0, 1e13],
   monthlyPremium: [1, 10_000_000],
   months: [1, 60],
 } as const satisfies Record<string, Bound>;

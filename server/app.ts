@@ -1,4 +1,5 @@
 import express from "express";
+import compression from "compression";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
@@ -14,7 +15,8 @@ import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddle
 import { responseCache } from "./graphql/response-cache.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
-import { graphiqlPage, GRAPHIQL_ASSETS } from "./graphql/graphiql.ts";
+import { graphiqlPage, GRAPHIQL_ASSETS, GRAPHIQL_INIT } from "./graphql/graphiql.ts";
+import { securityHeaders } from "./http-headers.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
@@ -30,6 +32,19 @@ export type AppConfig = Pick<
   | "PLANNER_CONCURRENCY"
   | "PLANNER_QUEUE"
 > & { nikKey?: string };
+
+/** Why the database cannot answer `SELECT 1` within 3 s, or null when it can. */
+async function databaseProblem(db: Database): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("no answer within 3 s"), 3000)));
+  try {
+    return await Promise.race([db.sql.query("SELECT 1").then(() => null), timeout]);
+  } catch (error) {
+    return `the database did not answer: ${(error as Error).message}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Embedded: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
 const EMBEDDED_PAUSE_MS = 50;
@@ -57,10 +72,16 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
       {
         async requestDidStart() {
           return {
-            async didEncounterErrors({ errors }) {
-              for (const e of errors)
-                if ((!e.extensions?.code || e.extensions.code === "INTERNAL_SERVER_ERROR") && !(e.originalError instanceof RequestAborted))
-                  logger.error({ err: { message: e.message, path: e.path } }, "GraphQL error");
+            // The code is the one the client gets (formatError): its own mistakes (BAD_USER_INPUT,
+            // UNAUTHENTICATED, FORBIDDEN, NOT_FOUND...) at info, only internal errors at error.
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const e of errors) {
+                if (e.originalError instanceof RequestAborted) continue;
+                const code = formatError(e.toJSON(), e).extensions?.code;
+                const entry = { ip: contextValue?.ip, code, path: e.path };
+                if (code === "INTERNAL_SERVER_ERROR") logger.error({ ...entry, err: { message: e.message } }, "GraphQL error");
+                else logger.info({ ...entry, reason: e.message }, "GraphQL request refused");
+              }
             },
           };
         },
@@ -73,12 +94,19 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   const context = (req: express.Request, res?: express.Response) => {
     const abandoned = new AbortController();
     res?.on("close", () => res.writableFinished || abandoned.abort());
-    return createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal });
+    return { ...createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal }), ip: req.ip };
   };
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(config.BASEMAP_URL), compression());
+  // The process answers; /readyz: and the database answers too.
   app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
+  app.get("/readyz", async (_req, res) => {
+    const problem = await databaseProblem(db);
+    res.status(problem ? 503 : 200).json(problem ? { ok: false, database: db.mode, problem } : { ok: true, database: db.mode });
+  });
   app.use("/graphiql-assets", express.static(GRAPHIQL_ASSETS, { immutable: true, maxAge: "7d" }));
+  app.get("/graphiql-init.js", (_req, res) => void res.type("js").send(GRAPHIQL_INIT));
   app.get("/graphql", (req, res, next) =>
     req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query ? res.type("html").send(graphiqlPage()) : next(),
   );
@@ -102,13 +130,31 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     unsavedFieldSheetHandler((req) => context(req).services),
   );
   // Looked up per request: the client may be built after the server started (tests, `npm run build`).
-  app.use(express.static(CLIENT_DIST, { index: "index.html" }));
+  // Vite names every file under assets/ by its content hash: a changed file gets a new name.
+  app.use("/assets", express.static(`${CLIENT_DIST}/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(CLIENT_DIST, { index: "index.html", setHeaders: (res) => res.setHeader("cache-control", "no-cache") }));
   app.get(/^\/(?!graphql|export).*/, (_req, res) => {
     if (existsSync(`${CLIENT_DIST}/index.html`)) return res.sendFile("index.html", { root: CLIENT_DIST });
     res
       .status(503)
       .type("text")
       .send("The map client is not built yet: run `npm run build` (npm start does it for you). The GraphQL API is at /graphql.");
+  });
+  // Last: any error no route answered (malformed JSON, a body too large, a bug) as a JSON body,
+  // never an HTML page or a stack trace, whatever NODE_ENV; the client's IP in the log.
+  app.use((error: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const where = { ip: req.ip, method: req.method, path: req.path };
+    if (status === 500) logger.error({ err: error, ...where }, "HTTP request failed");
+    else logger.info({ ...where, status, reason: error.message }, "HTTP request refused");
+    if (res.headersSent) return res.end();
+    const message =
+      error.type === "entity.parse.failed"
+        ? `The request body is not valid JSON: ${error.message}`
+        : status === 500
+          ? "Internal server error."
+          : error.message;
+    res.status(status).json({ error: message, code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_USER_INPUT" });
   });
   return { app, apollo };
 }

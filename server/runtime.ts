@@ -1,8 +1,9 @@
 import { join, dirname, resolve } from "node:path";
 import { loadConfig, type Config } from "./config.ts";
-import { createLogger, maskNik, type Logger } from "./logger.ts";
+import { createLogger, type Logger } from "./logger.ts";
 import { openDatabase, type Database } from "./db/database.ts";
-import { resolveNikKey } from "./common/nik.ts";
+import { maskNik, resolveNikKey } from "./common/nik.ts";
+import { checkNikKey } from "./common/nik-key.ts";
 
 export interface Runtime {
   config: Config;
@@ -20,15 +21,31 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   if (!config.NIK_HASH_KEY)
     logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir });
+  await checkNikKey(db.sql, nikKey).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
   logger.info(config.DATABASE_URL ? "Database: PostgreSQL server (DATABASE_URL)." : `Database: embedded PGlite+PostGIS in ${dataDir}.`);
   return { config, logger, db, nikKey };
 }
 
-/** Prints one clear sentence for known failures (config, database, port), any NIK masked, and exits non-zero. */
+/** What a command prints for a person (stdout, or stderr for `error`), always through the NIK mask. */
+export const print = (text: string, to: "out" | "error" = "out") =>
+  void (to === "out" ? process.stdout : process.stderr).write(`${maskNik(text)}\n`);
+
+/** Prints one clear sentence for known failures (config, database, port) and exits non-zero. */
 export function exitWithReason(error: unknown): never {
   const e = error as Error & { code?: string };
-  const known = ["ConfigError", "DatabaseUnavailableError", "DataDirInUseError", "ImportRejected", "MigrationError", "PortInUseError"];
-  if (known.includes(e?.constructor?.name)) console.error(maskNik(`\n${e.message}\n`));
-  else console.error(maskNik(`\nCakupan stopped: ${e?.message ?? String(error)}\n`));
+  const known = [
+    "ConfigError",
+    "DatabaseUnavailableError",
+    "DataDirInUseError",
+    "ImportRejected",
+    "MigrationError",
+    "NikKeyMismatch",
+    "PortInUseError",
+  ];
+  if (known.includes(e?.constructor?.name)) print(`\n${e.message}\n`, "error");
+  else print(`\nCakupan stopped: ${e?.message ?? String(error)}\n`, "error");
   process.exit(1);
 }

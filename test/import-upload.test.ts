@@ -1,10 +1,12 @@
-import { unzipSync, zipSync } from "fflate";
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from "fflate";
+import { decodeUploads } from "../server/imports/import-upload.service.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toShapefileZip } from "./support/boundary-files.ts";
 import { ADMIN, run } from "./support/graphql.ts";
+import { NIK_FORMS, showsNik } from "./support/niks.ts";
 
 const IMPORT = `mutation ($kind: ImportKind!, $files: [ImportFileInput!]!, $level: RegionLevel) {
   importFile(kind: $kind, files: $files, level: $level) {
@@ -15,6 +17,34 @@ const IMPORT = `mutation ($kind: ImportKind!, $files: [ImportFileInput!]!, $leve
 const b64 = (data: Uint8Array) => Buffer.from(data).toString("base64");
 const NIKS = Array.from({ length: 210 }, (_, i) => `35260100${String(i).padStart(8, "0")}`);
 const ENROLL_HEADER = "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n";
+
+/**
+ * A zip bomb: `mb` MB of zeros as bomb.shp (about 1 KB per MB compressed) beside a small bomb.dbf.
+ */
+function zipBomb(mb: number): Buffer {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  const shp = new ZipDeflate("bomb.shp", { level: 1 });
+  zip.add(shp);
+  const zeros = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < mb; i++) shp.push(zeros, i === mb - 1);
+  const dbf = new ZipPassThrough("bomb.dbf");
+  zip.add(dbf);
+  dbf.push(new Uint8Array(32), true);
+  zip.end();
+  return Buffer.concat(out);
+}
+
+/** The same zip, its directory declaring each entry `size` bytes, as a hostile file would. */
+function lyingAbout(zip: Buffer, size: number): Buffer {
+  const bytes = Buffer.from(zip);
+  for (let at = bytes.indexOf("PK\x01\x02", 0, "latin1"); at >= 0; at = bytes.indexOf("PK\x01\x02", at + 4, "latin1"))
+    bytes.writeUInt32LE(size, at + 24); // central directory: uncompressed size
+  return bytes;
+}
 
 /** Everything an import can change. */
 const snapshot = (db: Database) =>
@@ -130,6 +160,36 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     expect(again.data!.importFile).toMatchObject({ rows: 0, alreadyImported: true });
   });
 
+  it("serialises concurrent imports: two files at once, and the same file twice at once, all succeed", async () => {
+    const before = (await snapshot(db)) as Record<string, number>;
+    const villages = features.slice(10, 40).map((f) => f.code);
+    const workforce = (period: string) =>
+      "kode_desa,sektor,periode,jumlah_pekerja,sumber\n" + villages.map((c) => `${c},nelayan,${period},50,BPS`).join("\n");
+    const enrollments =
+      ENROLL_HEADER +
+      NIKS.slice(100, 130)
+        .map((nik, i) => `${nik},Siti,${villages[i]},nelayan,JKK,2025-03-01,,aktif,DBHCHT`)
+        .join("\n");
+    const upload = (kind: string, name: string, text: string) => run(db, IMPORT, { kind, files: [{ name, text }] }, ADMIN);
+    const results = await Promise.all([
+      upload("WORKFORCE", "a.csv", workforce("2024-06")),
+      upload("WORKFORCE", "b.csv", workforce("2024-07")),
+      upload("ENROLLMENTS", "c.csv", enrollments),
+      upload("ENROLLMENTS", "c.csv", enrollments),
+    ]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(results.map((r) => r.data!.importFile.alreadyImported).sort()).toEqual([false, false, false, true]);
+    const after = await snapshot(db);
+    expect(after).toMatchObject({ workforce: before.workforce + 60, enrollments: before.enrollments + 30, runs: before.runs + 3 });
+    // The summary holds every enrolment once, as counted from the table itself.
+    const [check] = await db.sql.query<{ summary: number; table: number }>(
+      `SELECT (SELECT sum(enrolled)::int FROM coverage_summary WHERE period = '2025-03' AND sector_code = 'FISHER') AS summary,
+              (SELECT count(*)::int FROM enrollment WHERE sector_code = 'FISHER' AND start_date <= '2025-03-31' AND (end_date IS NULL OR end_date > '2025-03-31')) AS table`,
+    );
+    expect(check.summary).toBe(check.table);
+    expect(check.table).toBeGreaterThanOrEqual(30);
+  });
+
   it("rejects an enrollment file with bad rows: every problem listed (past the message's 200), nothing changed, no NIK", async () => {
     const good = NIKS.slice(2, 5).map((nik) => `${nik},Budi,${features[0].code},petani,JKK,2025-02-01,,aktif,DBHCHT`);
     const bad = NIKS.slice(5).map((nik, i) => `${nik},Budi,35.26.01.9${String(i).padStart(3, "0")},petani,JKK,2025-02-01,,aktif,DBHCHT`);
@@ -154,6 +214,59 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     expect(await snapshot(db)).toEqual(before);
     const json = JSON.stringify(errors);
     for (const nik of NIKS) expect(json).not.toContain(nik);
+  });
+
+  it("masks a NIK in any form, also one in a wrong column, in the message and in extensions.problems", async () => {
+    const village = features[0].code;
+    // Each NIK form where the start date belongs, and one in a file name.
+    const rows = NIK_FORMS.map((nik, i) => `35260100990${String(i).padStart(5, "0")},Budi,${village},petani,JKK,"${nik}",,aktif,DBHCHT`);
+    const name = "peserta 3526.0101.9900.0004.csv";
+    const { errors } = await run(db, IMPORT, { kind: "ENROLLMENTS", files: [{ name, text: ENROLL_HEADER + rows.join("\n") }] }, ADMIN);
+    const problems = errors![0].extensions!.problems as { line: number; column: string; value: string }[];
+    expect(problems.map((p) => p.column)).toEqual(NIK_FORMS.map(() => "start_date"));
+    expect(problems[1]).toMatchObject({ line: 3, value: "****.****.****.****" });
+    expect(errors![0].message).toContain('column start_date (value "**** **** **** ****")');
+    expect(showsNik(JSON.stringify(errors))).toBe(false);
+    // A message that echoes an argument or a variable (a NIK typed where a code or a number belongs).
+    const echoed = [
+      await run(db, `{ dataQuality(regionCode: "3526.0101.9900.0004") { regionCode } }`),
+      await run(db, `{ coverage(level: VILLAGE, first: "3526 0101 9900 0008") { totalCount } }`),
+    ];
+    expect(echoed.map((r) => r.errors![0].message)).toEqual([
+      expect.stringContaining("****.****.****.****"),
+      expect.stringContaining("**** **** **** ****"),
+    ]);
+    expect(showsNik(JSON.stringify(echoed))).toBe(false);
+  });
+
+  it("refuses a zip bomb while inflating it, whether its directory tells its size or lies", async () => {
+    const before = await snapshot(db);
+    const honest = zipBomb(300);
+    expect(honest.length).toBeLessThan(2_000_000);
+    const told = await run(db, IMPORT, { kind: "BOUNDARIES", files: [{ name: "desa.zip", base64: b64(honest) }] }, ADMIN);
+    expect(told.errors![0]).toMatchObject({
+      message: expect.stringMatching(
+        /^desa\.zip: 1 problem\(s\); nothing was imported\.\n.*expands to 300 MB \(at most 256 MB are unzipped\)/,
+      ),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const lying = await run(
+      db,
+      IMPORT,
+      { kind: "BOUNDARIES", files: [{ name: "desa.zip", base64: b64(lyingAbout(honest, 1000)) }] },
+      ADMIN,
+    );
+    expect(lying.errors![0].message).toMatch(/desa\.zip[^]*expands to more than 256 MB \(at most 256 MB are unzipped\)/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("checks base64 in linear time: 80 KB of spaces and a wrong character are refused at once", () => {
+    const started = performance.now();
+    expect(() => decodeUploads([{ name: "a.zip", base64: `${" ".repeat(80_000)}!` }])).toThrow(
+      /base64 holds characters that are not base64/,
+    );
+    expect(performance.now() - started).toBeLessThan(500); // the old pattern took about 13 s
+    expect(new TextDecoder().decode(decodeUploads([{ name: "a.csv", base64: "aGVs\n bG8=\n" }])[0].data)).toBe("hello");
   });
 
   it("refuses content that is neither text nor valid base64, naming the file", async () => {

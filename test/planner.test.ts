@@ -314,6 +314,13 @@ describe("budget view", () => {
     expect(equal.funded).toBe(equal.fundableWorkers);
   });
 
+  it("refuses an out-of-range budget as BAD_USER_INPUT, and never overflows an Int", async () => {
+    const { errors } = await run(db, BUDGET, { input: { budget: 1e15 } });
+    expect(errors![0]!.extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "input.budget" });
+    const v = await view({ budget: 1e13, monthlyPremium: 1, months: 1, sectors: ["FISHER"] });
+    expect(v.fundableWorkers).toBe(2 ** 31 - 1);
+  });
+
   it("stops at the number of uncovered workers when the budget is larger", async () => {
     const v = await view({ budget: 1e13, sectors: ["FISHER"] });
     const [{ uncovered }] = await db.sql.query<{ uncovered: number }>(

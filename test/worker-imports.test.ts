@@ -103,6 +103,52 @@ describe("worker-data import", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("reads Windows-1252 and UTF-16 files as their text, and refuses a U+FFFD or broken bytes naming the line", async () => {
+    const SOURCE = "Survei Désa – ‘Dinas’ 2025 Ø";
+    const text = (period: string) => `kode_desa,sektor,periode,jumlah_pekerja,sumber\r\n35.26.01.1004,petani,${period},70,${SOURCE}\r\n`;
+    // Windows-1252 (Excel's "CSV" on Windows) has no encoder in Node: its bytes for these characters, by hand.
+    const cp1252 = (t: string) =>
+      Buffer.from([...t].map((c) => ({ é: 0xe9, "–": 0x96, "‘": 0x91, "’": 0x92, Ø: 0xd8 })[c] ?? c.charCodeAt(0)));
+    const files = {
+      "cp1252.csv": cp1252(text("2021-01")),
+      "utf16le.csv": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text("2021-02"), "utf16le")]),
+      "utf16be.csv": Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text("2021-03"), "utf16le").swap16()]),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(dir, name), bytes);
+      expect(await importCsv(db.sql, workforceImporter, { path: join(dir, name) })).toMatchObject({ rows: 1 });
+    }
+    // The same through an upload (its bytes, as importFile passes them).
+    expect(await importCsv(db.sql, workforceImporter, { data: cp1252(text("2021-04")), name: "up.csv" })).toMatchObject({ rows: 1 });
+    const stored = await db.sql.query<{ period: string; source: string }>(
+      `SELECT period, source FROM workforce_estimate WHERE village_code = '35.26.01.1004' AND period LIKE '2021-%' ORDER BY period`,
+    );
+    expect(stored).toEqual(["2021-01", "2021-02", "2021-03", "2021-04"].map((period) => ({ period, source: SOURCE })));
+    const before = await counts(db);
+    const lost = file(
+      "lost.csv",
+      `village_code,sector,period,workers,source\n35.26.01.1005,farmer,2025,5,BPS\n35.26.01.1005,fisher,2025,5,Dinas \uFFFD\n`,
+    );
+    await expect(importCsv(db.sql, workforceImporter, lost)).rejects.toThrow(/line 3: holds U\+FFFD/);
+    // UTF-8 at the start, then a Windows-1252 byte far past the first chunk.
+    const mixed = join(dir, "mixed.csv");
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) => `35.26.01.1005,farmer,${2000 + (i % 25)}-${String((i % 12) + 1).padStart(2, "0")},5,BPS`,
+    );
+    writeFileSync(
+      mixed,
+      Buffer.concat([
+        Buffer.from(`village_code,sector,period,workers,source\n${rows.join("\n")}\n35.26.01.1005,farmer,2025,5,`),
+        Buffer.from([0xe9, 0x0a]),
+      ]),
+    );
+    await expect(importCsv(db.sql, workforceImporter, { path: mixed })).rejects.toThrow(
+      /is not valid UTF-8 text \(the file starts as UTF-8\); save it as "CSV UTF-8"/,
+    );
+    expect(await counts(db)).toEqual(before);
+  });
+
   it("refuses a file missing a required column", async () => {
     const error = await importCsv(
       db.sql,

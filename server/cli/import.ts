@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { openRuntime, exitWithReason } from "../runtime.ts";
+import { openRuntime, exitWithReason, print } from "../runtime.ts";
 import { runImport } from "../imports/run-import.service.ts";
 import { formatDataQuality } from "../quality/data-quality.text.ts";
 import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
@@ -21,13 +21,13 @@ async function main() {
       source: { location },
       nikKey,
       level,
-      onProgress: (rows) => console.error(`  ${rows.toLocaleString("en")} rows read...`),
+      onProgress: (rows) => print(`  ${rows.toLocaleString("en")} rows read...`, "error"),
     });
-    if (outcome.alreadyImported) console.log(`${location} was imported before: nothing changed.`);
-    else if (kind === ImportKind.BOUNDARIES) console.log(`Imported ${outcome.rows} ${outcome.level!.toLowerCase()} boundaries.`);
-    else console.log(`Imported ${outcome.rows} ${word} rows; coverage summary refreshed.`);
-    for (const r of outcome.repaired) console.log(`  repaired ${r.code}: ${r.reason}`);
-    if (outcome.quality) console.log(`\n${formatDataQuality(outcome.quality)}`);
+    if (outcome.alreadyImported) print(`${location} was imported before: nothing changed.`);
+    else if (kind === ImportKind.BOUNDARIES) print(`Imported ${outcome.rows} ${outcome.level!.toLowerCase()} boundaries.`);
+    else print(`Imported ${outcome.rows} ${word} rows; coverage summary refreshed.`);
+    for (const r of outcome.repaired) print(`  repaired ${r.code}: ${r.reason}`);
+    if (outcome.quality) print(`\n${formatDataQuality(outcome.quality)}`);
   } finally {
     await db.close();
   }

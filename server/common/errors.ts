@@ -1,3 +1,5 @@
+import { maskNik, maskNikDeep } from "./nik.ts";
+
 /** Stable error codes, mapped to GraphQL errors in one place (server/graphql/format-error.ts). */
 export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
@@ -31,13 +33,17 @@ export interface InputProblem {
   reason: string;
 }
 
-/** An import that was refused as a whole; nothing was changed. */
+/** An import that was refused as a whole; nothing was changed. Any NIK in its problems is masked here, before anyone shows them. */
 export class ImportRejected extends DomainError {
+  readonly problems: InputProblem[];
+
   constructor(
     readonly source: string,
-    readonly problems: InputProblem[],
+    problems: InputProblem[],
   ) {
-    super(ErrorCode.IMPORT_REJECTED, `${source}: ${problems.length} problem(s); nothing was imported.\n${formatProblems(problems)}`);
+    const masked = maskNikDeep(problems) as InputProblem[];
+    super(ErrorCode.IMPORT_REJECTED, maskNik(`${source}: ${problems.length} problem(s); nothing was imported.\n${formatProblems(masked)}`));
+    this.problems = masked;
   }
 }
 

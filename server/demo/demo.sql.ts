@@ -41,7 +41,7 @@ WHERE ${SQL_BELOW_REGION("p.village_code", "$1")}`;
 export const ANY_VILLAGE_BOUNDARY = `SELECT 1 FROM region WHERE level = 'VILLAGE' AND geom IS NOT NULL LIMIT 1`;
 
 /** Everything the demo writes besides boundaries, emptied before it writes it again. */
-export const DEMO_RESET = `TRUNCATE enrollment, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`;
+export const DEMO_RESET = `TRUNCATE enrollment, nik_key, workforce_estimate, distribution_schedule, fertilizer_point, outreach_session, coverage_summary, import_run RESTART IDENTITY CASCADE`;
 
 /** The socialization of September 2025 ($1 title, $2/$3 days, $4 attendance) in the first village of district $5. */
 export const DEMO_SOCIALIZATION = `INSERT INTO outreach_session (title, status, starts_on, ends_on, village_code, location, target_sectors, attendance, notes)

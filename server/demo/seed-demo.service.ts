@@ -4,6 +4,8 @@ import { ancestorAt } from "../../domain/region-code.ts";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 import { hashNik } from "../common/nik.ts";
+import { claimNikKey } from "../common/nik-key.ts";
+import { lockImports } from "../imports/import-lock.ts";
 import { readBoundaries, type BoundaryFeature } from "../regions/boundary-parsers.ts";
 import { importBoundaries } from "../regions/boundary-import.service.ts";
 import { officialRegency } from "../regions/official-codes.ts";
@@ -68,6 +70,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
   const seatDistrict = `${o.regency}.01`;
   const { workforce, enrollments } = generateDemoWorkers(villages, o.seed, seatDistrict);
   await db.sql.transaction(async (tx) => {
+    await lockImports(tx);
     await tx.exec(q.DEMO_RESET);
     await writeWorkforce(
       tx,
@@ -96,6 +99,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       fundingSource: e.fundingSource,
       sessionId: e.atSocialization ? socialization.id : null,
     }));
+    await claimNikKey(tx, o.nikKey);
     for (let i = 0; i < records.length; i += 5000) await writeEnrollments(tx, records.slice(i, i + 5000));
     await tx.query(q.ATTRIBUTE_ENROLLMENTS, [socialization.id]);
     await refreshCoverageSummary(tx);

@@ -1,7 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import type { Request, Response } from "express";
-import { stringify } from "csv-stringify/sync";
 import type { Context } from "../graphql/context.ts";
+import { toCsv } from "./csv.ts";
 
 export const CSV_FIELDS = [
   "code",
@@ -53,7 +53,7 @@ export function csvText(rows: readonly Record<string, unknown>[], format: CsvFor
       }),
     ),
   );
-  const csv = stringify(cells, { header: true, columns: [...CSV_FIELDS], delimiter: format === "excel-id" ? ";" : "," });
+  const csv = toCsv(cells, CSV_FIELDS, format === "excel-id" ? ";" : ",");
   return format === "excel-id" ? `\ufeff${csv}` : csv;
 }
 

@@ -1,7 +1,6 @@
 // A saved outreach plan as CSV (one row per site and village) and as a printable field sheet
 // (one page per session: place, date, target villages with their uncovered counts).
 import type { Request, Response } from "express";
-import { stringify } from "csv-stringify/sync";
 import i18next from "i18next";
 import { id } from "../../client/src/i18n/id.ts";
 import { en } from "../../client/src/i18n/en.ts";
@@ -11,6 +10,7 @@ import { PlanInput, type SavedPlan } from "../planner/planner.types.ts";
 import { validate } from "class-validator";
 import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS } from "../../domain/bounds.ts";
 import { CandidateSites, Sector } from "../../domain/vocabulary.ts";
+import { toCsv } from "./csv.ts";
 
 export const PLAN_CSV_FIELDS = [
   "siteOrder",
@@ -117,6 +117,10 @@ async function loadPlan(services: Services, req: Request, res: Response): Promis
     res.status(400).json({ error: `id: "${req.params.id}" is not a plan id.`, code: ErrorCode.BAD_USER_INPUT });
     return null;
   }
+  if (id > 2 ** 31 - 1) {
+    res.status(404).json({ error: `No saved plan with id ${req.params.id}.`, code: ErrorCode.NOT_FOUND }); // beyond the id column's range
+    return null;
+  }
   try {
     return await services.planner.saved(id);
   } catch (e) {
@@ -130,7 +134,7 @@ async function loadPlan(services: Services, req: Request, res: Response): Promis
 export const planCsvHandler = (services: (req: Request) => Services) => async (req: Request, res: Response) => {
   const saved = await loadPlan(services(req), req, res);
   if (!saved) return;
-  const csv = stringify(planCsvRows(saved), { header: true, columns: [...PLAN_CSV_FIELDS] });
+  const csv = toCsv(planCsvRows(saved), PLAN_CSV_FIELDS);
   res.type("text/csv; charset=utf-8").attachment(`plan-${saved.id}.csv`).send(csv);
 };
 

@@ -10,6 +10,8 @@ export interface Context {
   services: Services;
   /** Bearer token sent with the request, if any. */
   token: string | null;
+  /** The client's address (HTTP requests), for the log. */
+  ip?: string;
 }
 
 export function createContext(db: Database, config: Context["config"], authorization?: string, scope: RequestScope = {}): Context {

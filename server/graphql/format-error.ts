@@ -4,7 +4,7 @@ import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import type { ArgumentContext } from "../common/validation.ts";
 import { DomainError, ErrorCode, ImportRejected } from "../common/errors.ts";
-import { maskNik } from "../logger.ts";
+import { maskNikDeep } from "../common/nik.ts";
 
 function extensionsFor(code: ErrorCode, argument?: string): Record<string, unknown> {
   switch (code) {
@@ -34,24 +34,27 @@ function failures(errors: readonly ValidationError[], prefix = ""): { argument: 
 /**
  * Maps every error to a stable code: domain errors keep theirs, argument validation becomes
  * BAD_USER_INPUT naming the argument, anything unexpected is INTERNAL_SERVER_ERROR without
- * internals (never a database message, which could hold data).
+ * internals (never a database message, which could hold data). Any NIK in what is sent (message,
+ * problems, a GraphQL validation message echoing a variable) is masked.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+  maskNikDeep(classify(formatted, error)) as GraphQLFormattedError;
+
+function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   let original = unwrapResolverError(error);
   if (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof ImportRejected) {
-    // Every problem, also past the message's first 200, with any NIK-like value masked.
-    const problems = original.problems.map((p) => (p.value === undefined ? p : { ...p, value: maskNik(p.value) }));
+    // Every problem, also past the message's first 200.
     return {
-      message: maskNik(original.message),
+      message: original.message,
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { ...extensionsFor(original.code, "files"), problems },
+      extensions: { ...extensionsFor(original.code, "files"), problems: original.problems },
     };
   }
   if (original instanceof DomainError) {
     return {
-      message: maskNik(original.message),
+      message: original.message,
       path: formatted.path,
       locations: formatted.locations,
       extensions: extensionsFor(original.code, original.argument),

@@ -5,6 +5,7 @@ import type { Sql } from "../db/sql.ts";
 import { ImportRejected, type InputProblem } from "../common/errors.ts";
 import { refreshCoverageSummary } from "../coverage/refresh.sql.ts";
 import { readCsv, type ColumnAliases, type CsvRow } from "./csv-rows.ts";
+import { lockImports } from "./import-lock.ts";
 import * as q from "./imports.sql.ts";
 
 /** What one kind of CSV import knows: its columns, how a row becomes a record, how records are written. */
@@ -12,6 +13,8 @@ export interface RowImporter<R> {
   kind: string;
   aliases: ColumnAliases;
   required: string[];
+  /** Runs first in the import's transaction (for example to check the NIK key). */
+  begin?(tx: Sql): Promise<void>;
   /** Returns the row's checker, after loading what it needs (for example the village list). */
   prepare(sql: Sql): Promise<(row: CsvRow) => R | InputProblem[]>;
   /** Writes one batch of records (an upsert, so that importing again changes nothing). */
@@ -36,10 +39,11 @@ const BATCH = 5000;
 /** How often (in rows) a long import reports progress. */
 export const PROGRESS_EVERY = 50_000;
 
-/** A file path, or the file's text (an uploaded file). */
-export type CsvInput = { path: string } | { text: string; name: string };
+/** A file path, or an uploaded file's bytes (decoded as a file would be: see readCsv) or text. */
+export type CsvInput = { path: string } | { data: Uint8Array; name: string } | { text: string; name: string };
 
-const open = (input: CsvInput): Readable => ("path" in input ? createReadStream(input.path) : Readable.from([input.text]));
+const open = (input: CsvInput): Readable =>
+  "path" in input ? createReadStream(input.path) : Readable.from([Buffer.from("data" in input ? input.data : input.text)]);
 const sourceName = (input: CsvInput) => ("path" in input ? input.path : input.name);
 
 async function hashOf(input: CsvInput): Promise<string> {
@@ -78,10 +82,12 @@ export async function importCsv<R>(
 ): Promise<ImportResult> {
   const source = sourceName(input);
   const fileHash = await hashOf(input);
-  const seen = await sql.query(q.IMPORTED_BEFORE, [importer.kind, fileHash]);
-  if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
-  const check = await importer.prepare(sql);
   return sql.transaction(async (tx) => {
+    await lockImports(tx); // another import of this file may have just committed: check after the lock
+    const seen = await tx.query(q.IMPORTED_BEFORE, [importer.kind, fileHash]);
+    if (seen.length > 0) return { kind: importer.kind, rows: 0, alreadyImported: true };
+    const check = await importer.prepare(tx);
+    await importer.begin?.(tx);
     const triggersOff = await skipRowTriggers(tx);
     const problems: InputProblem[] = [];
     let notKept = 0;

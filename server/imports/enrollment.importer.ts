@@ -1,4 +1,5 @@
-import { hashNik, isNik, maskedNik } from "../common/nik.ts";
+import { hashNik, isNik, maskNik, normalizeNik } from "../common/nik.ts";
+import { claimNikKey } from "../common/nik-key.ts";
 import type { Sql } from "../db/sql.ts";
 import { columnsOf, type RowImporter } from "./csv-import.service.ts";
 import { parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
@@ -56,12 +57,13 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
     },
     required: ["nik", "sector", "programs", "start_date", "status", "funding_source"],
     key: (r) => r.nikHash,
+    begin: (tx) => claimNikKey(tx, nikKey),
     async prepare(sql) {
       const villages = await VillageLookup.load(sql);
       return (row) => {
         const check = new RowCheck(row);
-        const nik = row.get("nik").replace(/[\s.-]/g, "");
-        if (!isNik(nik)) check.bad("nik", maskedNik(nik), "must be exactly 16 digits");
+        const nik = normalizeNik(row.get("nik"));
+        if (!isNik(nik)) check.bad("nik", maskNik(row.get("nik"), 1), "must be exactly 16 digits");
         const village = check.village(villages);
         const sector = check.read("sector", parseSector, "is not a sector (petani/farmer, peternak/livestock, nelayan/fisher)");
         const programs = check.read("programs", parsePrograms, "must list JKK and/or JKM");

@@ -1,4 +1,3 @@
-import { strFromU8 } from "fflate";
 import type { Sql } from "../db/sql.ts";
 import { ImportRejected } from "../common/errors.ts";
 import { readBoundaries, readUploadedBoundaries, type UploadedFile } from "../regions/boundary-parsers.ts";
@@ -48,7 +47,7 @@ const nameOf = (source: ImportSource) => ("location" in source ? source.location
 function csvInput(source: ImportSource, name: string): CsvInput {
   if ("location" in source) return { path: source.location };
   if (source.files.length !== 1) throw new ImportRejected(name, [{ reason: `send exactly one CSV file (got ${source.files.length})` }]);
-  return { text: strFromU8(source.files[0].data), name };
+  return { data: source.files[0].data, name };
 }
 
 /**

@@ -27,7 +27,8 @@ export function allocateBudget(
   units: readonly GapUnit[],
   sectors: readonly Sector[],
 ): BudgetView {
-  const fundableWorkers = Math.floor(budget / costPerWorker);
+  // Capped where GraphQL's Int ends (a budget of Rp10 trillion at a premium of Rp1 would pass it).
+  const fundableWorkers = Math.min(Math.floor(budget / costPerWorker), 2 ** 31 - 1);
   const open = units.filter((u) => u.uncovered > 0);
   const funded =
     rule === AllocationRule.EQUAL_PER_DISTRICT

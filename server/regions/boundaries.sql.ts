@@ -22,6 +22,40 @@ UPDATE boundary_stage SET g = ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3))
 
 export const EMPTY_STAGED = `SELECT code FROM boundary_stage WHERE ST_IsEmpty(g) ORDER BY code`;
 
+/**
+ * Staged features too large or too far to be places of this regency ($1, at level $2): larger than
+ * $3 km2 (any Indonesian regency), than the regency already loaded, or (5 features or more) than
+ * all the others together; or farther from the median centre of the regency's places at that level
+ * (this file's and those already loaded) than the larger of $4 km and 5 times their median distance.
+ */
+export const IMPLAUSIBLE_STAGED = `
+WITH staged AS (
+  SELECT code, ST_Area(g::geography) / 1e6 AS km2, ST_PointOnSurface(g) AS p FROM boundary_stage WHERE NOT ST_IsEmpty(g)
+), places AS (
+  SELECT p FROM staged
+  UNION ALL
+  SELECT ST_PointOnSurface(r.geom) FROM region r
+  WHERE r.level = $2::"RegionLevel" AND left(r.code, 5) = $1 AND r.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM boundary_stage s WHERE s.code = r.code)
+), centre AS (
+  SELECT ST_SetSRID(ST_MakePoint(percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_X(p)), percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Y(p))), 4326)::geography AS c,
+         count(*) AS n
+  FROM places
+), spread AS (
+  SELECT greatest($4::float8, 5 * percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Distance(p::geography, c) / 1000)) AS km FROM places, centre
+), totals AS (
+  SELECT sum(km2) AS km2, count(*) AS n FROM staged
+), regency AS (
+  SELECT (SELECT ST_Area(geom::geography) / 1e6 FROM region WHERE code = $1 AND geom IS NOT NULL AND $2 <> 'REGENCY') AS km2
+)
+SELECT s.code, s.km2, totals.km2 - s.km2 AS others_km2, regency.km2 AS regency_km2,
+       ST_Distance(s.p::geography, centre.c) / 1000 AS km_from_centre, spread.km AS max_km,
+       s.km2 > $3 AS absurd, s.km2 > regency.km2 AS over_regency, (totals.n >= 5 AND s.km2 > totals.km2 - s.km2) AS over_others,
+       (centre.n >= 3 AND ST_Distance(s.p::geography, centre.c) / 1000 > spread.km) AS far
+FROM staged s, centre, spread, totals, regency
+WHERE s.km2 > $3 OR s.km2 > regency.km2 OR (totals.n >= 5 AND s.km2 > totals.km2 - s.km2)
+   OR (centre.n >= 3 AND ST_Distance(s.p::geography, centre.c) / 1000 > spread.km)
+ORDER BY s.code`;
+
 /** Villages whose area lies mostly outside the district they belong to (when that district has its own boundary). */
 export const VILLAGES_OUTSIDE_DISTRICT = `
 SELECT s.code, d.code AS district,

@@ -24,6 +24,18 @@ export function coordinateProblem(geometry: Geometry): string | null {
   return null;
 }
 
+/** Indonesia's extent with a margin, in degrees: from Sabang to Merauke, Miangas to Rote. */
+export const INDONESIA = { west: 94, east: 142, south: -12, north: 7 };
+
+/** Why these longitude/latitude coordinates cannot be in Indonesia, or null when they all are. */
+export function outsideIndonesia(geometry: Geometry): string | null {
+  for (const [x, y] of positions(geometry)) {
+    if (x < INDONESIA.west || x > INDONESIA.east || y < INDONESIA.south || y > INDONESIA.north)
+      return `lies outside Indonesia: coordinate (${x}, ${y}) is beyond longitude ${INDONESIA.west} to ${INDONESIA.east}, latitude ${INDONESIA.south} to ${INDONESIA.north}`;
+  }
+  return null;
+}
+
 export interface CheckedBoundaries {
   level: RegionLevel;
   problems: InputProblem[];
@@ -79,7 +91,7 @@ export function checkBoundaries(features: BoundaryFeature[], official: OfficialR
     else if (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon") {
       problems.push({ ...at, column: "geometry", value: f.geometry.type, reason: "must be a Polygon or MultiPolygon" });
     } else {
-      const reason = coordinateProblem(f.geometry);
+      const reason = coordinateProblem(f.geometry) ?? outsideIndonesia(f.geometry);
       if (reason) problems.push({ ...at, column: "geometry", reason });
     }
   }

@@ -7,6 +7,7 @@ import { checkBoundaries } from "./boundary-checks.ts";
 import { officialRegency, type OfficialArea } from "./official-codes.ts";
 import * as q from "./boundaries.sql.ts";
 import { setDatasetInfo } from "./dataset-info.ts";
+import { lockImports } from "../imports/import-lock.ts";
 
 export interface BoundaryImportOptions {
   level?: RegionLevel;
@@ -36,6 +37,38 @@ export async function upsertHierarchy(tx: Sql, areas: { area: OfficialArea; leve
   ]);
 }
 
+/** The largest area any feature may have: more than any Indonesian regency (Merauke, about 45,000 km2). */
+export const MAX_FEATURE_KM2 = 50_000;
+/** A feature's centre may lie this far (km) from the regency's centre at least; more where its places are spread wider. */
+export const MIN_SPREAD_KM = 100;
+
+const km = (n: number) => Math.round(n).toLocaleString("en");
+
+/** Staged features too large or too far from the rest of the regency to be one of its places, each with its reason. */
+async function implausible(tx: Sql, regencyCode: string, level: RegionLevel): Promise<InputProblem[]> {
+  const rows = await tx.query<{
+    code: string;
+    km2: number;
+    others_km2: number;
+    regency_km2: number | null;
+    km_from_centre: number;
+    max_km: number;
+    absurd: boolean;
+    over_regency: boolean;
+    over_others: boolean;
+    far: boolean;
+  }>(q.IMPLAUSIBLE_STAGED, [regencyCode, level, MAX_FEATURE_KM2, MIN_SPREAD_KM]);
+  return rows.map((r) => {
+    const reasons = [
+      r.absurd && `covers ${km(r.km2)} km2, more than any Indonesian regency (${km(MAX_FEATURE_KM2)} km2)`,
+      r.over_regency && `covers ${km(r.km2)} km2, more than regency ${regencyCode} (${km(r.regency_km2!)} km2)`,
+      r.over_others && !r.absurd && `covers ${km(r.km2)} km2, more than all the other features together (${km(r.others_km2)} km2)`,
+      r.far && `lies ${km(r.km_from_centre)} km from the centre of the regency's other places (at most ${km(r.max_km)} km expected)`,
+    ].filter(Boolean);
+    return { feature: r.code, column: "geometry", reason: `is implausible: ${reasons.join("; ")}` };
+  });
+}
+
 /**
  * Imports boundaries for one regency, all or nothing: checks codes and coordinates, repairs
  * invalid geometry with ST_MakeValid (reporting which), refuses villages lying outside their
@@ -54,6 +87,7 @@ export async function importBoundaries(
   if (checked.problems.length > 0) throw new ImportRejected(options.source, checked.problems);
 
   return sql.transaction(async (tx) => {
+    await lockImports(tx);
     await upsertHierarchy(tx, [
       { area: official.province, level: "PROVINCE" },
       { area: official.regency, level: "REGENCY" },
@@ -77,6 +111,7 @@ export async function importBoundaries(
       column: "geometry",
       reason: "is empty after repair with ST_MakeValid (no area left)",
     }));
+    problems.push(...(await implausible(tx, regencyCode, checked.level)));
     if (checked.level === "VILLAGE") {
       const outside = await tx.query<{ code: string; district: string; inside: number }>(q.VILLAGES_OUTSIDE_DISTRICT);
       for (const o of outside) {

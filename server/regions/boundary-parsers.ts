@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import * as shapefile from "shapefile";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from "fflate";
 import type { Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { ImportRejected } from "../common/errors.ts";
 
@@ -119,6 +119,51 @@ export interface UploadedFile {
   data: Uint8Array;
 }
 
+/** The most an uploaded .zip may expand to (its shapefile parts together). */
+export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/**
+ * The entries of `zip` that `keep` names, inflated with the total capped at `max` bytes: refused
+ * as soon as the sizes its directory declares pass the cap, or (when they lie) as soon as the
+ * bytes inflated so far do, without inflating the rest.
+ */
+export function unzipCapped(zip: UploadedFile, keep: (name: string) => boolean, max = MAX_UNZIPPED_BYTES): UploadedFile[] {
+  const tooLarge = (size: string) =>
+    new ImportRejected(zip.name, [
+      { reason: `expands to ${size} (at most ${max / MB} MB are unzipped); send a smaller area, or the .shp and .dbf unzipped` },
+    ]);
+  const listed: UnzipFileInfo[] = [];
+  try {
+    unzipSync(zip.data, { filter: (f) => (keep(f.name) && listed.push(f), false) }); // reads the directory, inflates nothing
+  } catch (error) {
+    throw new ImportRejected(zip.name, [{ reason: `is not a readable .zip: ${(error as Error).message}` }]);
+  }
+  const declared = listed.reduce((sum, f) => sum + f.originalSize, 0);
+  if (declared > max) throw tooLarge(`${Math.round(declared / MB).toLocaleString("en")} MB`);
+  const files = new Map<string, Uint8Array[]>();
+  let total = 0;
+  let failure: Error | null = null;
+  const unzip = new Unzip((file) => {
+    if (!keep(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    files.set(file.name, chunks);
+    file.ondata = (error, chunk) => {
+      if (error) failure ??= error;
+      else if ((total += chunk.length) > max) file.terminate();
+      else chunks.push(chunk);
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const STEP = 64 * 1024; // at most about 64 MB inflated per step (deflate's ratio is at most about 1:1032)
+  for (let at = 0; at < zip.data.length && total <= max && !failure; at += STEP)
+    unzip.push(zip.data.subarray(at, at + STEP), at + STEP >= zip.data.length);
+  if (total > max) throw tooLarge(`more than ${max / MB} MB`);
+  if (failure) throw new ImportRejected(zip.name, [{ reason: `is not a readable .zip: ${(failure as Error).message}` }]);
+  return [...files].map(([name, chunks]) => ({ name, data: Buffer.concat(chunks) }));
+}
+
 /**
  * Boundaries from uploaded files: a shapefile as a .zip or as its .shp and .dbf (.prj optional),
  * or one GeoJSON or wilayah_boundaries SQL file.
@@ -128,13 +173,7 @@ export async function readUploadedBoundaries(files: UploadedFile[], source: stri
   const zip = files.find((f) => /\.zip$/i.test(f.name));
   if (zip) {
     if (files.length > 1) throw new ImportRejected(source, [{ reason: "send a .zip alone, not with other files" }]);
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(zip.data, { filter: (f) => /\.(shp|dbf|prj)$/i.test(f.name) && !/(^|\/)__MACOSX\//.test(f.name) });
-    } catch (error) {
-      throw new ImportRejected(zip.name, [{ reason: `is not a readable .zip: ${(error as Error).message}` }]);
-    }
-    parts = Object.entries(entries).map(([name, data]) => ({ name, data }));
+    parts = unzipCapped(zip, (name) => /\.(shp|dbf|prj)$/i.test(name) && !/(^|\/)__MACOSX\//.test(name));
   }
   const shps = parts.filter((f) => /\.shp$/i.test(f.name));
   if (shps.length > 1)

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { freePort } from "../../scripts/free-port.ts";
+
+export { freePort };
 import { openDatabase } from "../../server/db/database.ts";
 import type { ScratchDatabase } from "../../server/db/scratch.ts";
 import { openSeededDatabase, TEST_NIK_KEY } from "./seeded.ts";
@@ -62,18 +64,6 @@ export function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv)
         check();
       }),
   };
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer()
-      .once("error", fail)
-      .listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => ok(port));
-      });
-  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../server/logger.ts";
+import { NIK_FORMS, showsNik } from "../support/niks.ts";
 
 const NIK = "3526010101010001";
 
@@ -28,9 +29,37 @@ describe("the logger never writes a NIK in clear", () => {
     expect(out).toContain("Key (nik)=(****************) exists");
   });
 
+  it("masks a NIK in every form a person may type it: dots, spaces, dashes, run into a prefix", () => {
+    const out = capture((log) => {
+      for (const nik of NIK_FORMS) {
+        log.info(`row 12 ${nik}`);
+        log.warn({ problems: [{ column: "start_date", value: nik }] }, `column start_date (value "${nik}")`);
+        log.error(new Error(`duplicate key (${nik})`));
+      }
+    });
+    expect(showsNik(out)).toBe(false);
+    expect(out).toContain("NIK****************");
+    expect(out).toContain("****.****.****.****");
+    expect(out).toContain('column start_date (value \\"**** **** **** ****\\")');
+  });
+
+  it("shortens long values: a 5 MB argument does not make a 5 MB log line, and a NIK at the cut is still masked", () => {
+    const huge = `3526010199000001${"x".repeat(5_000_000)}`;
+    const out = capture((log) => {
+      log.warn({ args: { input: huge } }, "bad input");
+      log.info(huge);
+      log.error(new Error(huge));
+    });
+    expect(out.length).toBeLessThan(20_000);
+    expect(out).toContain("(5000016 characters)");
+    expect(showsNik(out)).toBe(false);
+  });
+
   it("leaves other numbers alone", () => {
-    const out = capture((log) => log.info({ rows: 1234567890123 }, "imported 281 villages, code 35.26.01.1001"));
+    const out = capture((log) =>
+      log.info({ rows: 1234567890123 }, "imported 281 villages, code 35.26.01.1001 on 2025-10-01, 123456789012345"),
+    );
     expect(out).toContain("1234567890123");
-    expect(out).toContain("35.26.01.1001");
+    expect(out).toContain("35.26.01.1001 on 2025-10-01, 123456789012345");
   });
 });

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../server/db/database.ts";
+import { openTestDatabase } from "./support/db.ts";
+import { startApp, type RunningApp } from "./support/http.ts";
+import { createLogger } from "../server/logger.ts";
+
+/**
+ * The HTTP app's own errors, as `npm run serve` runs it (NODE_ENV unset, where Express would
+ * answer with an HTML page holding the stack trace).
+ */
+describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
+  let db: Database;
+  let app: RunningApp;
+  const env = process.env.NODE_ENV;
+  /** The app's real logger, its JSON lines kept here. */
+  const lines: { level: number; msg: string; ip?: string; code?: string }[] = [];
+  const logger = createLogger("info", "json", { write: (line: string) => void lines.push(JSON.parse(line)) });
+  beforeAll(async () => {
+    delete process.env.NODE_ENV;
+    db = await openTestDatabase();
+    app = await startApp(db, {}, logger);
+  });
+  afterAll(async () => {
+    process.env.NODE_ENV = env;
+    await app?.close();
+    await db?.close();
+  });
+
+  it("answers malformed JSON with 400 and a JSON error naming it, without a stack trace", async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ __typename }"',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: expect.stringMatching(/^The request body is not valid JSON: /), code: "BAD_USER_INPUT" });
+    expect(text).not.toMatch(/\bat \S+ \(|node_modules|<html|<pre>/i);
+  });
+
+  it("answers a plan id beyond any plan with 404 NOT_FOUND, not a database error", async () => {
+    for (const id of ["99999999999999999999", "2147483648"]) {
+      const res = await fetch(`${app.url}/export/plans/${id}.csv`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: `No saved plan with id ${id}.`, code: "NOT_FOUND" });
+    }
+    expect((await fetch(`${app.url}/export/plans/2147483647.csv`)).status).toBe(404);
+  });
+
+  it("logs the client's own mistakes below error level, with its IP; only internal errors at error", async () => {
+    lines.length = 0;
+    const post = (query: string, token?: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    await post(`mutation { importFile(kind: WORKFORCE, files: [{ name: "a.csv", text: "x" }]) { rows } }`); // no token
+    await post(`mutation { importFile(kind: WORKFORCE, files: [{ name: "a.csv", text: "x" }]) { rows } }`, "wrong-token-000000000000");
+    await post(`{ dataQuality(regionCode: "nonsense") { regionCode } }`);
+    await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const refused = lines.filter((l) => /refused/.test(l.msg));
+    expect(refused.map((l) => l.code ?? "HTTP")).toEqual(["UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT", "HTTP"]);
+    expect(refused.every((l) => l.level === 30 && /127\.0\.0\.1/.test(l.ip ?? ""))).toBe(true);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
