@@ -5,6 +5,7 @@ import type { Lang } from "../url-state.ts";
 import { OUTREACH_PLANS, planForRegion } from "./outreach-plan.ts";
 import { PlannedSessions } from "./planned-sessions.tsx";
 import { QueryPending } from "../query-pending.tsx";
+import { TableHead } from "../table-head.tsx";
 
 /** At most this many sites fit a projector at 1280×720. */
 const MAX_SITES = 8;
@@ -30,27 +31,17 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
         <strong>{plan.name}</strong> · {t("outreach.saved", { date: formatDate(plan.createdAt, lang) })}
       </p>
       <table className="slide-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">{t("outreach.date")}</th>
-            <th scope="col">{t("outreach.site")}</th>
-            <th scope="col" className="num">
-              {t("outreach.villages")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.uncoveredReached")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.expected")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.cost")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "#", num: true },
+            { label: t("outreach.date") },
+            { label: t("outreach.site") },
+            { label: t("outreach.villages"), num: true },
+            { label: t("outreach.uncoveredReached"), num: true },
+            { label: t("outreach.expected"), num: true },
+            { label: t("outreach.cost"), num: true },
+          ]}
+        />
         <tbody>
           {shown.map((s) => (
             <tr key={s.order} data-site={s.order}>
