@@ -24,7 +24,15 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
     );
   const { plan, sites } = found;
   const shown = sites.slice(0, MAX_SITES);
-  const sum = (f: (s: (typeof sites)[number]) => number) => sites.reduce((a, s) => a + f(s), 0);
+  /** A footer cell: the sum over every site (not only those shown). */
+  const total = (f: (s: (typeof sites)[number]) => number, format = formatInt) => (
+    <td className="num">
+      {format(
+        sites.reduce((a, s) => a + f(s), 0),
+        lang,
+      )}
+    </td>
+  );
   return (
     <div className="outreach-slide" data-plan={plan.id}>
       <p className="slide-note">
@@ -63,30 +71,10 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
             <th scope="row" colSpan={3}>
               {t("outreach.total", { count: sites.length })}
             </th>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.villages.length),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.uncoveredReached),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.expectedEnrollments),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatRupiah(
-                sum((s) => s.premiumCost),
-                lang,
-              )}
-            </td>
+            {total((s) => s.villages.length)}
+            {total((s) => s.uncoveredReached)}
+            {total((s) => s.expectedEnrollments)}
+            {total((s) => s.premiumCost, formatRupiah)}
           </tr>
         </tfoot>
       </table>
