@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
-import { allocate } from "../server/demo/demo-data.ts";
+import { allocate, generateDemoWorkers, type DemoVillage } from "../server/demo/demo-data.ts";
+import { DEMO_VILLAGES } from "../server/demo/demo.sql.ts";
 import { readFileSync } from "node:fs";
 import type { FeatureCollection } from "geojson";
 import { SHARED_VILLAGES } from "./support/db.ts";
@@ -101,9 +102,22 @@ describe("the Bangkalan demo meets its calibration", () => {
     });
   });
 
-  it("is deterministic for a seed", async () => {
+  it("is deterministic for a seed: the same seed gives the same workers, the seeded ones, and another seed others", async () => {
     const [a] = await db.sql.query<{ n: number; s: number }>(`SELECT count(*)::int AS n, sum(workers)::int AS s FROM workforce_estimate`);
     expect(a.s).toBe(36_000 + 9_500 + 7_400);
     expect(allocate(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    const villages = await db.sql.query<DemoVillage>(DEMO_VILLAGES, ["35.26"]);
+    const first = generateDemoWorkers(villages, 1, "35.26.01");
+    expect(generateDemoWorkers(villages, 1, "35.26.01")).toEqual(first);
+    expect(generateDemoWorkers(villages, 2, "35.26.01").workforce).not.toEqual(first.workforce);
+    const seeded = await db.sql.query<{ villageCode: string; sectorCode: string; workers: number }>(
+      `SELECT village_code AS "villageCode", sector_code AS "sectorCode", workers FROM workforce_estimate ORDER BY 1, 2`,
+    );
+    const key = (w: { villageCode: string; sectorCode: string }) => `${w.villageCode} ${w.sectorCode}`;
+    expect(seeded).toEqual(
+      first.workforce
+        .map(({ villageCode, sectorCode, workers }) => ({ villageCode, sectorCode, workers }))
+        .sort((x, y) => (key(x) < key(y) ? -1 : 1)),
+    );
   });
 });

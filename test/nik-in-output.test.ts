@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { NIK_FORMS, showsNik } from "./support/niks.ts";
 import { freePort, spawnTsx } from "./support/processes.ts";
 
 const NIK = "3526010101010001";
@@ -31,14 +32,14 @@ describe("NIKs in the output of the real processes", () => {
   it("the app's logger masks a NIK in what it logs at start", async () => {
     const out = await runReal("server/main.ts", [], "app", /Database: embedded/);
     expect(out.text).toMatch(/Database: embedded PGlite\+PostGIS in .*\*{16}/);
-    expect(out.text).not.toContain(NIK);
+    expect(showsNik(out.text, [NIK]), out.text).toBe(false);
   });
 
-  it("the import CLI masks a NIK in its log and in the error it exits with (exitWithReason)", async () => {
-    const out = await runReal("server/cli/import.ts", ["enrollments", join(work, `peserta-${NIK}.csv`)], "cli");
+  it("the import CLI masks NIKs, in every form, in its log and in the error it exits with (exitWithReason)", async () => {
+    const out = await runReal("server/cli/import.ts", ["enrollments", join(work, `peserta-${NIK_FORMS.join("_")}.csv`)], "cli");
     expect(out.code).toBe(1);
     expect(out.text).toMatch(/Database: embedded PGlite\+PostGIS in .*\*{16}/);
-    expect(out.text).toMatch(/Cakupan stopped: .*peserta-\*{16}\.csv/);
-    expect(out.text).not.toContain(NIK);
+    expect(out.text).toMatch(/Cakupan stopped: .*peserta-.*\.csv/);
+    expect(showsNik(out.text, [NIK, ...NIK_FORMS]), out.text).toBe(false); // plain, dotted, spaced, dashed, prefixed
   });
 });

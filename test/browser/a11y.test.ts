@@ -4,10 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
 
-const available = await startTestServerForBrowser().catch((e: unknown) => {
-  console.log(`a11y browser tests: the server did not start: ${String(e)}`);
-  return null;
-});
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let server: RunningServer;
@@ -55,9 +51,9 @@ const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone
   { name: "phone village", path: "/?village=35.26.01.1001", ready: ".village-panel .sector-figures", paint: true, phone: true },
 ];
 
-describe.skipIf(!available)("accessibility (axe-core)", { timeout: 180_000 }, () => {
+describe("accessibility (axe-core)", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    server = available!;
+    server = await startTestServerForBrowser();
     browser = await launchBrowser();
   }, 240_000);
 

@@ -15,11 +15,6 @@ import {
   type RunningServer,
 } from "./app.ts";
 
-const available = await startTestServerForBrowser().catch((e: unknown) => {
-  console.log(`round-two browser tests: the server did not start: ${String(e)}`);
-  return null;
-});
-
 let server: RunningServer;
 let browser: Browser;
 
@@ -27,9 +22,9 @@ const pct = (r: number) =>
   new Intl.NumberFormat("id-ID", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 const rupiah = (n: number) => new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n);
 
-describe.skipIf(!available)("planners and officials, round two", { timeout: 180_000 }, () => {
+describe("planners and officials, round two", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    server = available!;
+    server = await startTestServerForBrowser();
     browser = await launchBrowser();
   }, 240_000);
 
