@@ -1,6 +1,7 @@
 // The phone layout (narrow screens): map on top, its panels as tabs below it, settings folded away.
 import { useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { TabList } from "./tab-list.tsx";
 
 const PHONE = "(max-width: 640px)";
 
@@ -33,20 +34,13 @@ export type PhoneTab = "list" | "village" | "planner";
 export function PhoneTabs({ tabs, current, onChange }: { tabs: PhoneTab[]; current: PhoneTab; onChange(tab: PhoneTab): void }) {
   const { t } = useTranslation();
   return (
-    <div className="phone-tabs" role="tablist" aria-label={t("phone.panels")}>
-      {tabs.map((tab) => (
-        <button
-          key={tab}
-          type="button"
-          role="tab"
-          id={`phone-tab-${tab}`}
-          aria-selected={tab === current}
-          aria-controls={`phone-panel-${tab}`}
-          onClick={() => onChange(tab)}
-        >
-          {t(`phone.tab.${tab}`)}
-        </button>
-      ))}
-    </div>
+    <TabList
+      name="phone"
+      label={t("phone.panels")}
+      tabs={tabs}
+      current={current}
+      panelId={(tab) => `phone-panel-${tab}`}
+      onChange={onChange}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // Coverage now and after (a plan or a budget), with the new enrollments, one row per region or sector.
 import { useTranslation } from "react-i18next";
 import { formatInt, formatPercent } from "../format.ts";
+import { TableHead } from "../table-head.tsx";
 import type { Lang } from "../url-state.ts";
 
 export interface BeforeAfterRow {
@@ -26,20 +27,14 @@ export function BeforeAfterTable({
   const { t } = useTranslation();
   return (
     <table className="plan-coverage small">
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" className="num">
-            {t("planner.before")}
-          </th>
-          <th scope="col" className="num">
-            {t("planner.after")}
-          </th>
-          <th scope="col" className="num">
-            {t("planner.new")}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          { label: head },
+          { label: t("planner.before"), num: true },
+          { label: t("planner.after"), num: true },
+          { label: t("planner.new"), num: true },
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} {...{ [attr]: r.key }} className={r.total ? "total" : undefined}>

@@ -9,6 +9,7 @@ import { BeforeAfterTable } from "./before-after-table.tsx";
 import { CostBar } from "./cost-bar.tsx";
 import { AmountHint, formatAmount, readAmount } from "./amount.tsx";
 import { BUDGET_VIEW } from "./plan-queries.ts";
+import { planTotal } from "./plan-total.tsx";
 import { ALLOCATION_RULES, type AllocationRule, type PlanForm } from "./plan-state.ts";
 
 interface Props {
@@ -92,22 +93,10 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
       {view && (
         <>
           <dl className="plan-totals">
-            <div data-total="costPerWorker">
-              <dt>{t("planner.costPerWorker")}</dt>
-              <dd>{formatRupiah(view.costPerWorker, lang)}</dd>
-            </div>
-            <div data-total="fundableWorkers">
-              <dt>{t("planner.fundable")}</dt>
-              <dd>{formatInt(view.fundableWorkers, lang)}</dd>
-            </div>
-            <div data-total="funded">
-              <dt>{t("planner.funded")}</dt>
-              <dd>{formatInt(view.funded, lang)}</dd>
-            </div>
-            <div data-total="budgetRemaining">
-              <dt>{t("planner.budgetRemaining")}</dt>
-              <dd>{formatRupiah(view.budgetRemaining, lang)}</dd>
-            </div>
+            {planTotal("costPerWorker", t("planner.costPerWorker"), formatRupiah(view.costPerWorker, lang))}
+            {planTotal("fundableWorkers", t("planner.fundable"), formatInt(view.fundableWorkers, lang))}
+            {planTotal("funded", t("planner.funded"), formatInt(view.funded, lang))}
+            {planTotal("budgetRemaining", t("planner.budgetRemaining"), formatRupiah(view.budgetRemaining, lang))}
           </dl>
           <CostBar value={view.budgetUsed} max={view.budgetUsed + view.budgetRemaining} lang={lang} label={t("planner.budgetUsed")} />
           <h3>{t("planner.coverageBySector")}</h3>

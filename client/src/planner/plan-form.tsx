@@ -93,34 +93,10 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
         ))}
       </fieldset>
       <Field label={t("planner.sessions")}>
-        {(id) => (
-          <input
-            id={id}
-            name="sessions"
-            type="number"
-            required
-            min={PLAN_BOUNDS.sessions[0]}
-            max={PLAN_BOUNDS.sessions[1]}
-            step={1}
-            value={d.sessions}
-            onChange={(e) => set({ sessions: e.target.value })}
-          />
-        )}
+        {(id) => <BoundedNumber id={id} name="sessions" step={1} value={d.sessions} onChange={(v) => set({ sessions: v })} />}
       </Field>
       <Field label={t("planner.maxDistance")}>
-        {(id) => (
-          <input
-            id={id}
-            name="maxDistanceKm"
-            type="number"
-            required
-            min={PLAN_BOUNDS.maxDistanceKm[0]}
-            max={PLAN_BOUNDS.maxDistanceKm[1]}
-            step={0.1}
-            value={d.km}
-            onChange={(e) => set({ km: e.target.value })}
-          />
-        )}
+        {(id) => <BoundedNumber id={id} name="maxDistanceKm" step={0.1} value={d.km} onChange={(v) => set({ km: v })} />}
       </Field>
       <Field label={t("planner.candidates")}>
         {(id) => (
@@ -189,23 +165,41 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
         )}
       </Field>
       <Field label={t("planner.months")}>
-        {(id) => (
-          <input
-            id={id}
-            name="months"
-            type="number"
-            required
-            min={PLAN_BOUNDS.months[0]}
-            max={PLAN_BOUNDS.months[1]}
-            step={1}
-            value={d.months}
-            onChange={(e) => set({ months: e.target.value })}
-          />
-        )}
+        {(id) => <BoundedNumber id={id} name="months" step={1} value={d.months} onChange={(v) => set({ months: v })} />}
       </Field>
       <button type="submit" className="primary">
         {t("planner.run")}
       </button>
     </form>
+  );
+}
+
+/** A number field whose limits are the planner's own bounds for the field of that name. */
+function BoundedNumber({
+  id,
+  name,
+  step,
+  value,
+  onChange,
+}: {
+  id: string;
+  name: "sessions" | "maxDistanceKm" | "months";
+  step: number;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const [min, max] = PLAN_BOUNDS[name];
+  return (
+    <input
+      id={id}
+      name={name}
+      type="number"
+      required
+      min={min}
+      max={max}
+      step={step}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

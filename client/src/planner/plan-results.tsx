@@ -5,6 +5,7 @@ import type { Lang } from "../url-state.ts";
 import { BeforeAfterTable } from "./before-after-table.tsx";
 import { CostBar } from "./cost-bar.tsx";
 import type { OutreachPlanResult, PlanInput, PlanVillage } from "./plan-queries.ts";
+import { planTotal } from "./plan-total.tsx";
 
 interface Props {
   plan: OutreachPlanResult;
@@ -36,24 +37,18 @@ export function PlanResults({ plan, input, lang, onVillage }: Props) {
   const { t } = useTranslation();
   const { totals, parameters: p } = plan;
   const max = p.budget ?? totals.premiumCost;
-  const total = (key: string, label: string, value: string) => (
-    <div data-total={key}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
   return (
     <section className="plan-results" aria-label={t("planner.results")}>
       <dl className="plan-totals">
-        {total("sites", t("planner.sitesChosen"), formatInt(plan.sites.length, lang))}
-        {total(
+        {planTotal("sites", t("planner.sitesChosen"), formatInt(plan.sites.length, lang))}
+        {planTotal(
           "uncoveredReached",
           t("planner.uncoveredReached"),
           `${formatInt(totals.uncoveredReached, lang)} / ${formatInt(totals.uncoveredInRegion, lang)}`,
         )}
-        {total("expectedEnrollments", t("planner.expectedEnrollments"), formatInt(totals.expectedEnrollments, lang))}
-        {total("premiumCost", t("planner.premiumCost"), formatRupiah(totals.premiumCost, lang))}
-        {p.budget != null && total("budgetRemaining", t("planner.budgetRemaining"), formatRupiah(totals.budgetRemaining, lang))}
+        {planTotal("expectedEnrollments", t("planner.expectedEnrollments"), formatInt(totals.expectedEnrollments, lang))}
+        {planTotal("premiumCost", t("planner.premiumCost"), formatRupiah(totals.premiumCost, lang))}
+        {p.budget != null && planTotal("budgetRemaining", t("planner.budgetRemaining"), formatRupiah(totals.budgetRemaining, lang))}
       </dl>
       {p.budget != null && <CostBar value={totals.premiumCost} max={p.budget} lang={lang} label={t("planner.budgetUsed")} />}
       <p className="stop-reason" data-reason={plan.stopReason}>

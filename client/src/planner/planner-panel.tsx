@@ -1,6 +1,7 @@
 // The planner view's side panel: plan inputs and results, the budget view, saved plans.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { TabList } from "../tab-list.tsx";
 import type { Lang } from "../url-state.ts";
 import { BudgetPanel } from "./budget-panel.tsx";
 import { PlanFormView } from "./plan-form.tsx";
@@ -67,21 +68,14 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend, m
   return (
     <aside className="planner-panel" aria-label={t("planner.title")}>
       <h2>{t("planner.title")}</h2>
-      <div className="planner-tabs" role="tablist" aria-label={t("planner.title")}>
-        {PLANNER_TABS.map((tab) => (
-          <button
-            key={tab}
-            type="button"
-            role="tab"
-            id={`planner-tab-${tab}`}
-            aria-selected={form.tab === tab}
-            aria-controls="planner-tabpanel"
-            onClick={() => update({ tab })}
-          >
-            {t(`planner.tab.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <TabList
+        name="planner"
+        label={t("planner.title")}
+        tabs={PLANNER_TABS}
+        current={form.tab}
+        panelId={() => "planner-tabpanel"}
+        onChange={(tab) => update({ tab })}
+      />
       <div id="planner-tabpanel" role="tabpanel" aria-labelledby={`planner-tab-${form.tab}`}>
         {form.tab === "plan" && (
           <>

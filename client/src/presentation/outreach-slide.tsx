@@ -5,6 +5,7 @@ import type { Lang } from "../url-state.ts";
 import { OUTREACH_PLANS, planForRegion } from "./outreach-plan.ts";
 import { PlannedSessions } from "./planned-sessions.tsx";
 import { QueryPending } from "../query-pending.tsx";
+import { TableHead } from "../table-head.tsx";
 
 /** At most this many sites fit a projector at 1280×720. */
 const MAX_SITES = 8;
@@ -23,34 +24,32 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
     );
   const { plan, sites } = found;
   const shown = sites.slice(0, MAX_SITES);
-  const sum = (f: (s: (typeof sites)[number]) => number) => sites.reduce((a, s) => a + f(s), 0);
+  /** A footer cell: the sum over every site (not only those shown). */
+  const total = (f: (s: (typeof sites)[number]) => number, format = formatInt) => (
+    <td className="num">
+      {format(
+        sites.reduce((a, s) => a + f(s), 0),
+        lang,
+      )}
+    </td>
+  );
   return (
     <div className="outreach-slide" data-plan={plan.id}>
       <p className="slide-note">
         <strong>{plan.name}</strong> · {t("outreach.saved", { date: formatDate(plan.createdAt, lang) })}
       </p>
       <table className="slide-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">{t("outreach.date")}</th>
-            <th scope="col">{t("outreach.site")}</th>
-            <th scope="col" className="num">
-              {t("outreach.villages")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.uncoveredReached")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.expected")}
-            </th>
-            <th scope="col" className="num">
-              {t("outreach.cost")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "#", num: true },
+            { label: t("outreach.date") },
+            { label: t("outreach.site") },
+            { label: t("outreach.villages"), num: true },
+            { label: t("outreach.uncoveredReached"), num: true },
+            { label: t("outreach.expected"), num: true },
+            { label: t("outreach.cost"), num: true },
+          ]}
+        />
         <tbody>
           {shown.map((s) => (
             <tr key={s.order} data-site={s.order}>
@@ -72,30 +71,10 @@ export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: 
             <th scope="row" colSpan={3}>
               {t("outreach.total", { count: sites.length })}
             </th>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.villages.length),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.uncoveredReached),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatInt(
-                sum((s) => s.expectedEnrollments),
-                lang,
-              )}
-            </td>
-            <td className="num">
-              {formatRupiah(
-                sum((s) => s.premiumCost),
-                lang,
-              )}
-            </td>
+            {total((s) => s.villages.length)}
+            {total((s) => s.uncoveredReached)}
+            {total((s) => s.expectedEnrollments)}
+            {total((s) => s.premiumCost, formatRupiah)}
           </tr>
         </tfoot>
       </table>

@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useTranslation } from "react-i18next";
 import { formatInt, formatPercent } from "../format.ts";
 import type { SectorFigures_SectorFragment as Figures } from "../generated/graphql.ts";
+import { TableHead } from "../table-head.tsx";
 import { isReliable, type CoverageNode } from "../types.ts";
 import type { Lang } from "../url-state.ts";
 
@@ -40,26 +41,16 @@ export function SectorFigures({ node, lang }: Props) {
     <>
       <table className="sector-figures">
         <caption>{t("bySector")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("sector")}</th>
-            <th scope="col" className="num">
-              {t("workforce")}
-            </th>
-            <th scope="col" className="num">
-              {t("enrolled")}
-            </th>
-            <th scope="col" className="num">
-              {t("coverageRate")}
-            </th>
-            <th scope="col" className="num">
-              {t("uncovered")}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t("reliability")}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t("sector") },
+            { label: t("workforce"), num: true },
+            { label: t("enrolled"), num: true },
+            { label: t("coverageRate"), num: true },
+            { label: t("uncovered"), num: true },
+            { label: <span className="sr-only">{t("reliability")}</span> },
+          ]}
+        />
         <tbody>
           {node.bySector.map((s) => row(s.sector, t(`sector.${s.sector}`), s))}
           {row("ALL", t("allSectors"), node, true)}
