@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { inject, onTestFinished } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
-import "../support/seeded.ts"; // the seededFixture type
+import { TEST_NIK_KEY } from "../support/seeded.ts";
 import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
 
@@ -46,12 +46,11 @@ export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Pr
 
 /**
  * `tsx server/main.ts` on a free port with a fresh embedded database in a temporary folder (the
- * server seeds the demo into an empty one), using the real boundaries from ../shared when there.
+ * server seeds the demo into an empty one, as `npm start` does).
  */
 async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
-  const boundaries = resolve(ROOT, "../shared/data/bangkalan/villages.geojson");
   // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it).
   const fixture = inject("seededFixture");
   if (fixture?.kind === "embedded") {
@@ -64,7 +63,8 @@ async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Pro
     HOST: "127.0.0.1",
     DATA_DIR: join(dataDir, "pgdata"),
     LOG_LEVEL: "warn",
-    ...(existsSync(boundaries) ? { BOUNDARIES: boundaries } : {}),
+    // The seeded snapshot's NIKs were hashed with the tests' key: the server refuses any other.
+    NIK_HASH_KEY: TEST_NIK_KEY,
     ...extraEnv,
   };
   delete env.DATABASE_URL;
