@@ -65,4 +65,23 @@ describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
     expect(refused.every((l) => l.level === 30 && /127\.0\.0\.1/.test(l.ip ?? ""))).toBe(true);
     expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });
+
+  it("refuses a /graphql body over 20 MB with 413 and a JSON error, and accepts one just under", async () => {
+    const limit = 20 * 1024 * 1024;
+    /** A valid GraphQL request padded with an unused variable to exactly `bytes` bytes. */
+    const body = (bytes: number) => {
+      const head = '{"query":"{ __typename }","variables":{"pad":"';
+      const tail = '"}}';
+      return head + "x".repeat(bytes - head.length - tail.length) + tail;
+    };
+    const post = (text: string) =>
+      fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: text });
+    const over = await post(body(limit + 1));
+    expect(over.status).toBe(413);
+    expect(over.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await over.json()).toEqual({ error: expect.stringMatching(/too large/i), code: "BAD_USER_INPUT" });
+    const under = await post(body(limit - 1024));
+    expect(under.status).toBe(200);
+    expect(await under.json()).toEqual({ data: { __typename: "Query" } });
+  });
 });
