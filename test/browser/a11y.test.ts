@@ -1,14 +1,11 @@
 // axe-core in the page on every view: no critical or serious violations; a skip link to the map.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newPage, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import { newPage, waitForPaint, useBrowserApp } from "./app.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-let server: RunningServer;
-let browser: Browser;
 
 interface Violation {
   id: string;
@@ -54,20 +51,12 @@ const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone
 ];
 
 describe("accessibility (axe-core)", { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowserApp();
 
   it.each(VIEWS)("has no critical or serious violations: $name", async (view) => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     if (view.phone) await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}${view.path}`);
+    await page.goto(`${app.server.url}${view.path}`);
     if (view.paint) await waitForPaint(page);
     await page.locator(view.ready).first().waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page)).toEqual([]);
@@ -75,8 +64,8 @@ describe("accessibility (axe-core)", { timeout: 180_000 }, () => {
   });
 
   it("lets the keyboard skip to the map first", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     await page.keyboard.press("Tab");
     const skip = page.locator(":focus");

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject, onTestFinished } from "vitest";
+import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
 import { TEST_NIK_KEY } from "../support/seeded.ts";
 import { freePort } from "../support/processes.ts";
@@ -205,4 +205,18 @@ export function hexToRgb(hex: string): [number, number, number] {
 
 export function colorDistance(a: readonly number[], b: readonly number[]): number {
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
+
+/** The app and Chromium for one test file: started before its tests, stopped after them. */
+export function useBrowserApp(env: NodeJS.ProcessEnv = {}): { readonly server: RunningServer; readonly browser: Browser } {
+  const app = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    app.server = await startTestServerForBrowser(env);
+    app.browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

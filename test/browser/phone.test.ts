@@ -1,16 +1,15 @@
 // The phone layout at 390×844: map on top, its panels as tabs under it, nothing wider than the screen.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import { screenshot, waitForPaint, useBrowserApp } from "./app.ts";
 
-let server: RunningServer;
-let browser: Browser;
 const PHONE = { width: 390, height: 844 };
+const app = useBrowserApp();
 
 async function phonePage(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await app.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   page.on("pageerror", (e) => console.log(`[page error] ${e.message}`));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${app.server.url}${path}`);
   await waitForPaint(page);
   return page;
 }
@@ -44,16 +43,6 @@ async function villagePoint(page: Page, side: "middle" | "right"): Promise<{ x: 
 }
 
 describe("the phone layout (390×844)", { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it("puts the map on top, the legend and ranking in a tab under it, and never scrolls sideways", async () => {
     const page = await phonePage("/");
     expect(await overflowX(page)).toBeLessThanOrEqual(0);

@@ -1,41 +1,19 @@
 // What planners and officials met on a close look at every screen (issue 13), on a server with no
 // admin token (saving switched off).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import {
-  colorDistance,
-  graphql,
-  hexToRgb,
-  launchBrowser,
-  newPage,
-  sampleMap,
-  screenshot,
-  startTestServerForBrowser,
-  waitForPaint,
-  type RunningServer,
-} from "./app.ts";
-
-let server: RunningServer;
-let browser: Browser;
+import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, waitForPaint, useBrowserApp } from "./app.ts";
 
 const pct = (r: number) =>
   new Intl.NumberFormat("id-ID", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 const rupiah = (n: number) => new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n);
 
 describe("planners and officials, round two", { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowserApp();
 
   it("reads a budget the way Indonesians write it, shows the amount read, and explains an empty plan", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=planner`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     const form = page.locator("form.plan-form");
     const budget = form.locator("input[name=budget]");
@@ -54,7 +32,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     const from = await form.locator("input[name=from]").inputValue();
     const to = await form.locator("input[name=to]").inputValue();
     const { outreachPlan: answer } = await graphql<{ outreachPlan: { candidateCount: number; sites: unknown[] } }>(
-      server.url,
+      app.server.url,
       `
         query ($input: PlanInput!) {
           outreachPlan(input: $input) {
@@ -76,7 +54,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(await empty.textContent()).toContain(rupiah(16_800 * 12));
 
     // In English the Indonesian way of writing is refused with a message, and the plan is not changed.
-    await page.goto(`${server.url}/?view=planner&lang=en&pbudget=5000000`);
+    await page.goto(`${app.server.url}/?view=planner&lang=en&pbudget=5000000`);
     await waitForPaint(page);
     const en = page.locator("form.plan-form");
     expect(await en.locator("input[name=budget]").inputValue()).toBe("5,000,000");
@@ -88,8 +66,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("takes manual coverage breaks in percent, refuses nonsense with a message, and hides the class count", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     const controls = page.locator("form.controls");
     expect(await controls.locator("select[name=classes]").count()).toBe(1);
@@ -104,7 +82,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
     // The legend's counts are those of the farmers' village rates, computed here from the API.
     const { coverage } = await graphql<{ coverage: { edges: { node: { coverageRate: number | null } }[] } }>(
-      server.url,
+      app.server.url,
       `
         {
           coverage(level: VILLAGE, sector: FARMER, first: 500) {
@@ -141,12 +119,12 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
   it("says saving is switched off when the server has no admin token, and prints the field sheet of an unsaved plan", async () => {
     const { datasetInfo } = await graphql<{ datasetInfo: { mutationsEnabled: boolean } }>(
-      server.url,
+      app.server.url,
       "{ datasetInfo { mutationsEnabled } }",
     );
     expect(datasetInfo.mutationsEnabled).toBe(false);
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=planner&ptab=saved`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?view=planner&ptab=saved`);
     await waitForPaint(page);
     await page.locator("[data-saving=off]").waitFor();
     expect(await page.locator("[data-saving=off]").textContent()).toContain("ADMIN_TOKEN");
@@ -158,7 +136,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
     const names = await page.locator(".plan-site strong").allTextContents();
     const href = (await page.getByRole("link", { name: /Lembar lapangan/ }).getAttribute("href"))!;
-    const res = await fetch(new URL(href, server.url));
+    const res = await fetch(new URL(href, app.server.url));
     expect(res.status).toBe(200);
     const sheet = await res.text();
     expect(sheet.match(/<section class="sheet">/g)).toHaveLength(names.length);
@@ -166,7 +144,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(sheet).toContain("belum disimpan");
 
     // A broken plan in the link gets one clear message.
-    const bad = await fetch(`${server.url}/export/field-sheet?plan=${encodeURIComponent('{"sessions":0}')}`);
+    const bad = await fetch(`${app.server.url}/export/field-sheet?plan=${encodeURIComponent('{"sessions":0}')}`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/sessions/);
     await page.close();
@@ -175,7 +153,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   it("names fertilizer point kinds, scales the trend to the rates shown, and closes the village panel with Escape", async () => {
     // A village whose farmers are well covered but below 100% in every month.
     const { coverage } = await graphql<{ coverage: { edges: { node: { code: string } }[] } }>(
-      server.url,
+      app.server.url,
       `
         {
           coverage(level: VILLAGE, sector: FARMER, minCoverageRate: 0.8, maxCoverageRate: 0.97, first: 20) {
@@ -191,7 +169,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     let village: { code: string; max: number } | null = null;
     for (const { node } of coverage.edges) {
       const { coverageSeries } = await graphql<{ coverageSeries: { coverageRate: number | null }[] }>(
-        server.url,
+        app.server.url,
         `
           query ($c: String!) {
             coverageSeries(code: $c, sector: FARMER, months: 24) {
@@ -208,8 +186,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
       }
     }
     expect(village).not.toBeNull();
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?village=${village!.code}`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?village=${village!.code}`);
     await waitForPaint(page);
     const panel = page.locator(".village-panel");
     await panel.locator(".fertilizer-list li").first().waitFor({ timeout: 30_000 });
@@ -237,8 +215,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("heads the ranking by its measure, starts the table in the ranking's order with sort arrows and a filter, and names regency and district apart", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?metric=UNCOVERED`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?metric=UNCOVERED`);
     await waitForPaint(page);
     expect(await page.locator("#ranking-title").textContent()).toBe("Desa dengan pekerja tanpa perlindungan terbanyak");
 
@@ -246,7 +224,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     const { coverage } = await graphql<{
       coverage: { edges: { node: { name: string; parentName: string; coverageRate: number | null; reliability: string } }[] };
     }>(
-      server.url,
+      app.server.url,
       `
         {
           coverage(level: VILLAGE, sector: FARMER, first: 500) {
@@ -266,7 +244,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     const reliable = nodes.filter((n) => n.coverageRate != null && (n.reliability === "COUNT" || n.reliability === "ESTIMATE"));
     const lowest = reliable.reduce((a, b) => (b.coverageRate! < a.coverageRate! ? b : a));
     expect(nodes.some((n) => n.reliability === "SMALL_WORKFORCE" && n.coverageRate! < lowest.coverageRate!)).toBe(true);
-    await page.goto(`${server.url}/?view=table`);
+    await page.goto(`${app.server.url}/?view=table`);
     const rows = page.locator(".coverage-table tbody tr");
     await expect.poll(() => rows.count()).toBeGreaterThan(250);
     expect(await rows.first().locator("td").first().textContent()).toBe(lowest.name);
@@ -288,7 +266,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(await page.locator(".table-filter [role=status]").textContent()).toContain(`${expected.length} dari ${nodes.length}`);
 
     // The plan's before/after table tells the regency from the district of the same name.
-    await page.goto(`${server.url}/?view=planner`);
+    await page.goto(`${app.server.url}/?view=planner`);
     await page.locator(".plan-coverage tbody tr").first().waitFor({ timeout: 60_000 });
     const labels = await page.locator(".plan-coverage tbody th").allTextContents();
     expect(labels).toContain("Kabupaten Bangkalan");
@@ -298,8 +276,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("has MapLibre's zoom buttons and scale bar, labels villages close up, and shows a picked village within its district", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     expect(await page.locator(".maplibregl-ctrl-zoom-in").getAttribute("aria-label")).toBe("Perbesar");
     expect(await page.locator(".maplibregl-ctrl-scale").textContent()).toMatch(/^\d+\s?(m|km)$/);
@@ -308,7 +286,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
     // Pick a village by search: the map shows its whole district, not the village alone at zoom 12.5.
     const { coverage } = await graphql<{ coverage: { edges: { node: { code: string; name: string; parentCode: string } }[] } }>(
-      server.url,
+      app.server.url,
       `
         {
           coverage(level: VILLAGE, parentCode: "35.26.10", first: 1) {
@@ -325,7 +303,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     );
     const village = coverage.edges[0]!.node;
     const { region } = await graphql<{ region: { bbox: [number, number, number, number] } }>(
-      server.url,
+      app.server.url,
       `
         query ($c: String!) {
           region(code: $c) {
@@ -358,12 +336,12 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("plays the months with the time slider, and copies the link of the view", async () => {
-    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const { periods } = await graphql<{ periods: string[] }>(app.server.url, "{ periods }");
     const start = periods.at(-4)!;
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?period=${start}`);
+    await page.goto(`${app.server.url}/?period=${start}`);
     const painted = await waitForPaint(page);
     const slider = page.locator("input[name=timeSlider]");
     expect(await slider.inputValue()).toBe(String(periods.indexOf(start)));
@@ -387,13 +365,13 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("maps the change between two months on a diverging palette, with the same reliability marks", async () => {
-    const { periods } = await graphql<{ periods: string[] }>(server.url, "{ periods }");
+    const { periods } = await graphql<{ periods: string[] }>(app.server.url, "{ periods }");
     const [now, then] = [periods.at(-1)!, periods.at(-13)!];
     type Row = { code: string; coverageRate: number | null; reliability: string };
     const rows = async (period: string) =>
       (
         await graphql<{ coverage: { edges: { node: Row }[] } }>(
-          server.url,
+          app.server.url,
           `
             query ($p: String) {
               coverage(level: VILLAGE, sector: FARMER, period: $p, first: 500) {
@@ -425,8 +403,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(falls.length).toBeGreaterThan(0);
     expect(rises.length).toBeGreaterThan(0);
 
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?change=${then}`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?change=${then}`);
     await waitForPaint(page);
     await expect.poll(() => page.locator("#legend-title").textContent()).toContain("perubahan sejak");
     const classes = page.locator(".sidebar .legend-class");
@@ -460,8 +438,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
   });
 
   it("keeps reached villages in their own colours on the planner map, veils those left out, and draws the legend as the map", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=planner`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
     await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });

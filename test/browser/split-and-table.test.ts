@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
-
-let server: RunningServer;
-let browser: Browser;
+import { graphql, newPage, screenshot, waitForPaint, useBrowserApp } from "./app.ts";
 
 describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useBrowserApp();
 
   it("shows two sectors side by side with one set of classes and linked panning", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?sector=ALL&split=sector&vs=FISHER&lang=en`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?sector=ALL&split=sector&vs=FISHER&lang=en`);
     await waitForPaint(page);
     await expect.poll(() => page.locator(".map canvas").count()).toBe(2);
     await expect.poll(() => page.locator(".map-caption").allTextContents()).toEqual(["All sectors", "Fishers"]);
@@ -36,11 +25,11 @@ describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
   });
 
   it("offers the same numbers as a keyboard-reachable table", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=table`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?view=table`);
     const rows = page.locator(".coverage-table tbody tr");
     await expect.poll(() => rows.count()).toBeGreaterThan(250);
-    const info = await graphql<{ coverage: { totalCount: number } }>(server.url, "{ coverage(level: VILLAGE) { totalCount } }");
+    const info = await graphql<{ coverage: { totalCount: number } }>(app.server.url, "{ coverage(level: VILLAGE) { totalCount } }");
     expect(await rows.count()).toBe(info.coverage.totalCount);
     const first = rows.first().locator("button");
     await first.focus();
