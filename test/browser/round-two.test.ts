@@ -246,7 +246,8 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(nodes.some((n) => n.reliability === "SMALL_WORKFORCE" && n.coverageRate! < lowest.coverageRate!)).toBe(true);
     await page.goto(`${app.server.url}/?view=table`);
     const rows = page.locator(".coverage-table tbody tr");
-    await expect.poll(() => rows.count()).toBeGreaterThan(250);
+    // The table is loaded on first use (its own chunk), then its data.
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(250);
     expect(await rows.first().locator("td").first().textContent()).toBe(lowest.name);
     const header = page.locator(".coverage-table thead th").nth(2);
     expect(await header.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");

@@ -28,7 +28,8 @@ describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
     const page = await newPage(app.browser);
     await page.goto(`${app.server.url}/?view=table`);
     const rows = page.locator(".coverage-table tbody tr");
-    await expect.poll(() => rows.count()).toBeGreaterThan(250);
+    // The table is loaded on first use (its own chunk), then its data.
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(250);
     const info = await graphql<{ coverage: { totalCount: number } }>(app.server.url, "{ coverage(level: VILLAGE) { totalCount } }");
     expect(await rows.count()).toBe(info.coverage.totalCount);
     const first = rows.first().locator("button");
