@@ -19,7 +19,16 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: "integration", include: ["test/*.test.ts"], globalSetup: ["test/global-setup.ts"] } },
-      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], globalSetup: ["test/global-setup.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
+          // A page on a busy 2-core machine: lazy chunks and map paints take seconds, not vitest's default 1 s.
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
   },
 });
