@@ -59,11 +59,19 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
     await page.selectOption("select[name=sector]", "FISHER");
     await waitForPaint(page, paints);
     await expect.poll(() => page.locator(".legend .legend-class").allTextContents()).not.toEqual(legendBefore);
-    const after = await sampleMap(page);
-    await screenshot(page, "map-fishers");
     const colorBefore = new Map(before.points.map((p) => [`${p.x},${p.y}`, p.color]));
-    const changed = after.points.filter((p) => colorBefore.get(`${p.x},${p.y}`) !== p.color);
-    expect(changed.length).toBeGreaterThan(after.points.length * 0.2);
+    // The legend can change a frame before the map's new data is drawn: wait for the map itself.
+    const changedShare = async () => {
+      const after = await sampleMap(page);
+      return after.points.filter((p) => colorBefore.get(`${p.x},${p.y}`) !== p.color).length / after.points.length;
+    };
+    await expect.poll(changedShare).toBeGreaterThan(0.2);
+    const drawnShare = async () => {
+      const after = await sampleMap(page);
+      return after.points.filter((p) => colorDistance(p.pixel, hexToRgb(p.color)) < 12).length / after.points.length;
+    };
+    await expect.poll(drawnShare).toBeGreaterThan(0.8);
+    await screenshot(page, "map-fishers");
     expect(page.url()).toContain("sector=FISHER");
     await page.close();
   });
