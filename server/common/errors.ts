@@ -21,6 +21,22 @@ export class DomainError extends Error {
   }
 }
 
+/** The HTTP status of an error code in the export routes' JSON errors (GraphQL answers keep their own). */
+export function httpStatusOf(code: unknown): number {
+  switch (code) {
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.BUSY:
+      return 503;
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    default:
+      return 400;
+  }
+}
+
 export const badInput = (argument: string, message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, argument);
 export const notFound = (message: string) => new DomainError(ErrorCode.NOT_FOUND, message);
 

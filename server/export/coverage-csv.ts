@@ -1,3 +1,4 @@
+import { httpStatusOf } from "../common/errors.ts";
 import type { ApolloServer } from "@apollo/server";
 import type { Request, Response } from "express";
 import type { Context } from "../graphql/context.ts";
@@ -91,7 +92,7 @@ export function coverageCsvHandler(apollo: ApolloServer<Context>, context: (req:
       if (!single || single.errors?.length) {
         const error = single?.errors?.[0];
         res
-          .status(400)
+          .status(httpStatusOf(error?.extensions?.code))
           .type("application/json")
           .send({ error: error?.message ?? "Export failed.", code: error?.extensions?.code });
         return;

@@ -4,7 +4,7 @@ import type { Request, Response } from "express";
 import i18next from "i18next";
 import { id } from "../../client/src/i18n/id.ts";
 import { en } from "../../client/src/i18n/en.ts";
-import { DomainError, ErrorCode } from "../common/errors.ts";
+import { DomainError, ErrorCode, httpStatusOf } from "../common/errors.ts";
 import type { Services } from "../graphql/services.ts";
 import { PlanInput, type SavedPlan } from "../planner/planner.types.ts";
 import { validate } from "class-validator";
@@ -124,7 +124,7 @@ async function loadPlan(services: Services, req: Request, res: Response): Promis
   try {
     return await services.planner.saved(id);
   } catch (e) {
-    if (e instanceof DomainError) res.status(e.code === ErrorCode.NOT_FOUND ? 404 : 400).json({ error: e.message, code: e.code });
+    if (e instanceof DomainError) res.status(httpStatusOf(e.code)).json({ error: e.message, code: e.code });
     else throw e;
     return null;
   }
@@ -183,7 +183,7 @@ export const unsavedFieldSheetHandler = (services: (req: Request) => Services) =
     const unsaved: SavedPlan = { id: 0, name: "", createdAt: new Date().toISOString(), sessionCount: 0, plan };
     res.type("html").send(fieldSheetHtml(unsaved, req.query.lang === "en" ? "en" : "id"));
   } catch (e) {
-    if (e instanceof DomainError) res.status(400).json({ error: e.message, code: e.code, argument: e.argument });
+    if (e instanceof DomainError) res.status(httpStatusOf(e.code)).json({ error: e.message, code: e.code, argument: e.argument });
     else throw e;
   }
 };

@@ -74,7 +74,7 @@ export function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv)
 export async function spawnSeededServer(
   workDir: string,
   env: NodeJS.ProcessEnv = {},
-): Promise<{ url: string; run: Running; close(): Promise<void> }> {
+): Promise<{ url: string; run: Running; close(): Promise<void>; /** Server mode: the server's database. */ databaseUrl?: string }> {
   const fixture = inject("seededFixture");
   let database: NodeJS.ProcessEnv;
   let cleanup = async () => {};
@@ -111,7 +111,7 @@ export async function spawnSeededServer(
         () => false,
       )
     )
-      return { url, run, close };
+      return { url, run, close, databaseUrl: database.DATABASE_URL };
     await new Promise((ok) => setTimeout(ok, 300));
   }
   await close();
