@@ -7,7 +7,9 @@ import { openDatabase } from "../server/db/database.ts";
 import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
 import { officialRegency } from "../server/regions/official-codes.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
-import { spawnTsx, type Finished } from "./support/processes.ts";
+import { spawnTsx, type Finished, type Running } from "./support/processes.ts";
+import { openTestDatabase } from "./support/db.ts";
+import { importBoundaries } from "../server/regions/boundary-import.service.ts";
 import { ACCEPTED_NIK_FORMS, NIK_FORMS, showsNik } from "./support/niks.ts";
 
 const work = mkdtempSync(join(tmpdir(), "cakupan-cli-"));
@@ -18,9 +20,14 @@ const NIK_KEY = "cli-test-key-".padEnd(40, "z");
  * arrives and may kill the process.
  */
 function importCli(dir: string, args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Finished> {
-  const run = spawnTsx("server/cli/import.ts", args, { DATA_DIR: join(dir, "pgdata"), NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" });
+  return startImportCli({ DATA_DIR: join(dir, "pgdata") }, args, onStderr).finished;
+}
+
+/** The import CLI started on a database (`DATA_DIR` or `DATABASE_URL`), still running. */
+function startImportCli(database: NodeJS.ProcessEnv, args: string[], onStderr?: (text: string, kill: () => void) => void): Running {
+  const run = spawnTsx("server/cli/import.ts", args, { ...database, NIK_HASH_KEY: NIK_KEY, LOG_LEVEL: "warn" });
   run.child.stderr!.on("data", () => onStderr?.(run.output().stderr, () => run.child.kill("SIGKILL")));
-  return run.finished;
+  return run;
 }
 
 /** A copy of the data directory that holds the imported boundaries, for one test alone. */
@@ -189,5 +196,58 @@ describe("npm run import (the CLI, end to end on a fresh DATA_DIR)", () => {
     const retry = await importCli(dir, ["enrollments", file]);
     expect(retry.code).toBe(0);
     expect(await counts(dir)).toMatchObject({ enrollments: 2_000 + ROWS, runs: 2 });
+  });
+
+  it("two imports at once on one embedded DATA_DIR: the second is refused with one sentence while the first runs, which completes whole", async () => {
+    const dir = copyOfTemplate(template, "concurrent");
+    const big = join(work, "enrollments-concurrent.csv");
+    writeSyntheticEnrollmentCsv(big, 100_000, villages, 2_000_000);
+    const first = startImportCli({ DATA_DIR: join(dir, "pgdata") }, ["enrollments", big]);
+    await first.waitFor(/rows read/); // mid-import, holding the data directory
+    const small = join(work, "workforce-concurrent.csv");
+    writeFileSync(small, `kode_desa,sektor,periode,jumlah_pekerja,sumber\n${villages[0]},petani,2025,150,BPS\n`);
+    const second = await importCli(dir, ["workforce", small]);
+    expect(first.child.exitCode, "the first import was still running when the second ended").toBeNull();
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toMatch(/^The data directory \S+ is in use by another Cakupan process .*: stop that process first, .*\.$/);
+    expect(second.stderr.trim().split("\n")).toHaveLength(1);
+    expect((await first.finished).code).toBe(0);
+    expect(await counts(dir)).toMatchObject({ enrollments: 100_000, workforce: 0, runs: 1 });
+  });
+
+  // On a PostgreSQL server both processes run; the advisory lock makes the second wait for the first.
+  it("the same import twice at once on one PostgreSQL database: the second waits, then finds it imported; the data as after one import", async () => {
+    if (!process.env.TEST_DATABASE_URL) return;
+    const [together, apart] = await Promise.all([openTestDatabase(), openTestDatabase()]);
+    try {
+      const features = await bangkalanVillages();
+      for (const db of [together, apart]) await importBoundaries(db.sql, features, { source: "villages.geojson" });
+      const file = join(work, "enrollments-twice.csv");
+      writeSyntheticEnrollmentCsv(file, 100_000, villages, 3_000_000);
+      const url = (db: typeof together) => ({ DATABASE_URL: db.url! });
+      // The second starts while the first is mid-import (it has read 50,000 rows, nothing committed).
+      const first = startImportCli(url(together), ["enrollments", file]);
+      await first.waitFor(/rows read/);
+      const second = startImportCli(url(together), ["enrollments", file]);
+      const results = await Promise.all([first.finished, second.finished]);
+      for (const r of results) {
+        expect(r.stderr.replace(/^ *[\d,]+ rows read\.\.\.\n/gm, ""), `nothing but progress on stderr: ${r.stderr}`).toBe("");
+        expect(r.code).toBe(0);
+      }
+      expect(results[0].stdout).toMatch(/^Imported 100000 enrollments rows; coverage summary refreshed\./);
+      expect(results[1].stdout).toMatch(/was imported before: nothing changed\./);
+      expect((await startImportCli(url(apart), ["enrollments", file]).finished).code).toBe(0);
+      const digest = (db: typeof together) =>
+        db.sql.query(
+          `SELECT (SELECT count(*)::int FROM enrollment) AS enrollments, (SELECT count(*)::int FROM import_run) AS runs,
+                  (SELECT md5(string_agg(nik_hash || sector_code, '|' ORDER BY nik_hash, sector_code)) FROM enrollment) AS enrollment,
+                  (SELECT md5(string_agg(c::text, '|' ORDER BY c.village_code, c.sector_code, c.period)) FROM coverage_summary c) AS summary`,
+        );
+      const [a] = await digest(together);
+      expect(a).toMatchObject({ enrollments: 100_000, runs: 1 });
+      expect(a).toEqual((await digest(apart))[0]);
+    } finally {
+      await Promise.all([together.close(), apart.close()]);
+    }
   });
 });
