@@ -5,10 +5,16 @@ import { openEmbedded } from "./embedded.ts";
 import { openServer } from "./server.ts";
 import { migrate } from "./migrate.ts";
 import { counted, StatementCounter, type Sql } from "./sql.ts";
+import { DATA_VERSION } from "../graphql/response-cache.sql.ts";
 
 export interface Database {
   mode: "embedded" | "server";
   sql: Sql;
+  /**
+   * Embedded only: while this process writes in a transaction (an import), the data version
+   * committed before it; undefined otherwise. See trackCommittedVersion.
+   */
+  committedVersion?(): string | undefined;
   prisma: PrismaClient;
   /** Statements sent through `sql` since the last reset. */
   statements: StatementCounter;
@@ -25,6 +31,33 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Embedded only: start from this dump of a data directory (see Database.snapshot). */
   snapshot?: Blob;
+}
+
+/**
+ * Embedded: each transaction first reads the data version, which is then the committed one for as
+ * long as the transaction runs: PGlite has one connection, so nothing else commits until it ends.
+ * The response cache keys on it without a read of its own, which would wait behind the whole
+ * import (PGlite runs every statement after the open transaction), so repeated queries keep being
+ * answered while an upload is imported. Cleared before the transaction commits.
+ */
+function trackCommittedVersion(sql: Sql): { sql: Sql; committedVersion(): string | undefined } {
+  let committed: string | undefined;
+  return {
+    committedVersion: () => committed,
+    sql: {
+      ...sql,
+      transaction: (fn) =>
+        sql.transaction(async (tx) => {
+          const [row] = await tx.query<{ version: string }>(DATA_VERSION);
+          committed = row?.version;
+          try {
+            return await fn(tx);
+          } finally {
+            committed = undefined;
+          }
+        }),
+    },
+  };
 }
 
 /** A clear, one-sentence reason the database cannot be used, with what to do. */
@@ -84,9 +117,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     closeDriver = close;
   }
   if (options.migrate !== false) await migrate(raw);
+  let committedVersion: Database["committedVersion"];
+  if (mode === "embedded" && (await raw.query(`SELECT to_regclass('data_version') IS NOT NULL AS ok`))[0]?.ok) {
+    ({ sql: raw, committedVersion } = trackCommittedVersion(raw));
+  }
   return {
     mode,
     sql: counted(raw, statements),
+    ...(committedVersion ? { committedVersion } : {}),
     prisma,
     statements,
     ...(snapshot ? { snapshot } : {}),

@@ -31,8 +31,13 @@ export const CACHEABLE_FIELDS = new Set([
   "__typename",
 ]);
 
-/** The current data version: one single-row read per request. */
+/**
+ * The current data version: one single-row read per request; embedded, none while an import's
+ * transaction is open (the committed version is known: see Database.committedVersion).
+ */
 export async function dataVersion(ctx: Context): Promise<string> {
+  const committed = ctx.db.committedVersion?.();
+  if (committed !== undefined) return committed;
   const [row] = await ctx.db.sql.query<{ version: string }>(DATA_VERSION);
   return row?.version ?? "none";
 }
