@@ -91,7 +91,8 @@ export function openSharedCache(url: string | undefined, prefix: string, logger:
     socket: { connectTimeout: 1000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
   });
   const keyv = new Keyv({
-    store: new KeyvRedis(client, { namespace: prefix, throwOnErrors: true, throwOnConnectError: true }),
+    store: new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }),
+    namespace: prefix, // Keyv hands it to the store: keys are `<prefix>::<Apollo's key>`
     useKeyPrefix: false,
     throwOnErrors: true,
   });
