@@ -47,7 +47,7 @@ const EMBEDDED_PAUSE_MS = 50;
  */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
   const schema = await getSchema();
-  const sharedCache = openSharedCache(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
+  const sharedCache = await openSharedCache(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
   const lifecycle: Lifecycle = { stopping: false };
   const limits = {
     maxDepth: config.MAX_QUERY_DEPTH,

@@ -40,7 +40,8 @@ class DegradingCache implements KeyValueCache<string> {
 
   constructor(
     private readonly inner: KeyValueCache<string>,
-    private readonly ready: () => boolean,
+    /** Why Redis cannot take a command now, or null when it can. */
+    private readonly unavailable: () => string | null,
     private readonly logger: Logger,
   ) {}
 
@@ -55,7 +56,8 @@ class DegradingCache implements KeyValueCache<string> {
   }
 
   async #attempt<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
-    if (!this.ready()) return (this.down(new Error("not connected")), fallback);
+    const reason = this.unavailable();
+    if (reason) return (this.down(new Error(reason)), fallback);
     try {
       const value = await withTimeout(operation(), REDIS_TIMEOUT_MS);
       this.up();
@@ -83,7 +85,7 @@ class DegradingCache implements KeyValueCache<string> {
  * shared by every process; without, Apollo's in-memory cache. Redis down never fails a request
  * (DegradingCache); the client reconnects by itself.
  */
-export function openSharedCache(url: string | undefined, prefix: string, logger: Logger): SharedCache {
+export async function openSharedCache(url: string | undefined, prefix: string, logger: Logger): Promise<SharedCache> {
   if (!url) return { check: async () => ({ store: "memory", state: "up" }), close: async () => {} };
   const client = createClient({
     url,
@@ -96,16 +98,24 @@ export function openSharedCache(url: string | undefined, prefix: string, logger:
     useKeyPrefix: false,
     throwOnErrors: true,
   });
-  const degrading = new DegradingCache(new KeyvAdapter(keyv as unknown as KeyvOfAdapter), () => client.isReady, logger);
+  let lastError = "not connected yet";
+  const unavailable = () => (client.isReady ? null : `not connected (${lastError})`);
+  const degrading = new DegradingCache(new KeyvAdapter(keyv as unknown as KeyvOfAdapter), unavailable, logger);
   keyv.on("error", () => undefined); // reported by DegradingCache
-  client.on("error", (error: Error) => degrading.down(error));
+  client.on("error", (error: Error) => {
+    lastError = error.message || String(error);
+    degrading.down(error);
+  });
   client.on("ready", () => degrading.up());
-  client.connect().catch((error: unknown) => degrading.down(error));
+  // The first connection is waited for (1 s at most), so the first requests do not miss it.
+  const connecting = client.connect().catch((error: unknown) => degrading.down(error));
+  await withTimeout(connecting, 1000).catch(() => undefined);
   return {
     cache: degrading,
     async check() {
       try {
-        if (!client.isReady) throw new Error(degrading.problem ?? "not connected");
+        const reason = unavailable();
+        if (reason) throw new Error(reason);
         await withTimeout(client.ping(), 1000);
         return { store: "redis", state: "up" };
       } catch (error) {
