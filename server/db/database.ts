@@ -5,7 +5,8 @@ import { openEmbedded } from "./embedded.ts";
 import { openServer } from "./server.ts";
 import { migrate } from "./migrate.ts";
 import { counted, StatementCounter, type Sql } from "./sql.ts";
-import { DATA_VERSION } from "../graphql/response-cache.sql.ts";
+import { DATA_VERSION } from "./data-version.ts";
+import { ReplicaSet, safeUrl, type ReadRoute, type ReplicaStatus } from "./replicas.ts";
 
 export interface Database {
   mode: "embedded" | "server";
@@ -20,6 +21,13 @@ export interface Database {
   statements: StatementCounter;
   /** Embedded only: the whole data directory as a tarball (a backup, or a test fixture to reopen). */
   snapshot?(): Promise<Blob>;
+  /**
+   * The database one request uses: its `sql` reads from a streaming replica once `route.readOnly`
+   * is set and a replica is as current as the primary (see ReplicaSet); without replicas, this one.
+   */
+  forRequest(route: ReadRoute): Database;
+  /** The replicas' state (empty without DATABASE_REPLICA_URLS). */
+  replicas(): ReplicaStatus[];
   close(): Promise<void>;
 }
 
@@ -31,6 +39,10 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Embedded only: start from this dump of a data directory (see Database.snapshot). */
   snapshot?: Blob;
+  /** Server only: streaming replicas of `url` for reads. */
+  replicaUrls?: string[];
+  /** A replica further behind than this is skipped (default 10). */
+  maxReplicaLagSeconds?: number;
 }
 
 /**
@@ -62,8 +74,6 @@ function trackCommittedVersion(sql: Sql): { sql: Sql; committedVersion(): string
 
 /** A clear, one-sentence reason the database cannot be used, with what to do. */
 export class DatabaseUnavailableError extends Error {}
-
-const safeUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 
 async function checkServer(sql: Sql, url: string): Promise<void> {
   try {
@@ -121,16 +131,22 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (mode === "embedded" && (await raw.query(`SELECT to_regclass('data_version') IS NOT NULL AS ok`))[0]?.ok) {
     ({ sql: raw, committedVersion } = trackCommittedVersion(raw));
   }
-  return {
+  const replicas = options.replicaUrls?.length ? new ReplicaSet(raw, options.replicaUrls, options.maxReplicaLagSeconds ?? 10) : null;
+  await replicas?.check();
+  const db: Database = {
     mode,
     sql: counted(raw, statements),
     ...(committedVersion ? { committedVersion } : {}),
     prisma,
     statements,
     ...(snapshot ? { snapshot } : {}),
+    forRequest: (route) => (replicas ? { ...db, sql: counted(replicas.forRequest(route), statements) } : db),
+    replicas: () => replicas?.status() ?? [],
     async close() {
+      await replicas?.close();
       await prisma.$disconnect();
       await closeDriver();
     },
   };
+  return db;
 }
