@@ -228,6 +228,7 @@ export function App({ initial }: { initial: ViewState }) {
             dataset={dataset}
             districts={geo.data.districts}
             map={maps.left}
+            plan={state.view === "planner" ? planner.overlay : null}
             villages={geo.data.villages}
             nodes={left.byCode}
             classification={legend}

@@ -159,4 +159,20 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
     await other.close();
     await page.close();
   });
+
+  // Issue 13, item 12: bytes, not time (the time to first paint is in `npm run bench:cold-load`).
+  it("transfers under 1 MB on a cold load of Bangkalan until the choropleth is painted", async () => {
+    const page = await newPage(browser);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const wire = new Map<string, number>();
+    cdp.on("Network.loadingFinished", (e) => wire.set(e.requestId, e.encodedDataLength));
+    await page.goto(`${server.url}/`);
+    await waitForPaint(page);
+    await page.waitForLoadState("networkidle");
+    const bytes = [...wire.values()].reduce((a, b) => a + b, 0);
+    expect(wire.size).toBeGreaterThan(3); // the page, its script, styles and the data did come over the wire
+    expect(bytes, `${wire.size} requests`).toBeLessThan(1_000_000);
+  });
 });

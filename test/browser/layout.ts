@@ -52,3 +52,26 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   if (!png.subarray(0, 8).equals(signature) || png.toString("latin1", 12, 16) !== "IHDR") throw new Error("not a PNG");
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
+
+/**
+ * A PNG decoded in the page (without fetch(data:): the app's Content-Security-Policy allows
+ * connections to itself only), scaled to `width` × `height`: every `stride`-th pixel's RGB.
+ */
+export function pngPixels(page: Page, png: Buffer, width: number, height: number, stride: number): Promise<[number, number, number][]> {
+  return page.evaluate(
+    async ({ b64, width, height, stride }) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const c = document.createElement("canvas");
+      c.width = width;
+      c.height = height;
+      const ctx = c.getContext("2d")!;
+      ctx.drawImage(bitmap, 0, 0, width, height);
+      const d = ctx.getImageData(0, 0, width, height).data;
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < d.length; i += 4 * stride) out.push([d[i]!, d[i + 1]!, d[i + 2]!]);
+      return out;
+    },
+    { b64: png.toString("base64"), width, height, stride },
+  );
+}

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
+import { ARTIFACTS, colorDistance, hexToRgb } from "./app.ts";
+import { pngPixels, pngSize } from "./layout.ts";
+import { PLAN_REACHED_LINE } from "../../client/src/map/layers.ts";
 
 const ADMIN_TOKEN = "planner-browser-test-token";
 
@@ -236,5 +241,22 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     const sheet = await fetch(new URL((await item.getByRole("link", { name: "Lembar lapangan" }).getAttribute("href"))!, server.url));
     expect(sheet.status).toBe(200);
     await page.close();
+  });
+
+  it("exports the planner view's map as the 300 dpi PNG with the plan drawn on it", async () => {
+    const page = await newPage(browser);
+    await plan(page, { sessions: 5, km: 5 });
+    const button = page.locator("button[name=export-png]");
+    expect(await button.isEnabled()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    await file.saveAs(join(ARTIFACTS, "export-planner-map.png"));
+    const png = readFileSync((await file.path())!);
+    expect(pngSize(png)).toEqual({ width: 3508, height: 2480 });
+    // The share of the sheet's pixels in the plan's blue (sites, travel circles, reached villages), at a third of its size.
+    const blue = hexToRgb(PLAN_REACHED_LINE);
+    const pixels = await pngPixels(page, png, 1169, 827, 2);
+    const share = pixels.filter((p) => colorDistance(p, blue) < 40).length / pixels.length;
+    // Five sites' circles, five travel circles and the outlines of the reached villages: well over 0.2% of the sheet.
+    expect(share).toBeGreaterThan(0.002);
   });
 });

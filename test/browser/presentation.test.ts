@@ -16,7 +16,7 @@ import {
   waitForPaint,
   type RunningServer,
 } from "./app.ts";
-import { pngSize, textProblems } from "./layout.ts";
+import { pngPixels, pngSize, textProblems } from "./layout.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -225,20 +225,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(png.toString("latin1", 37, 41)).toBe("pHYs");
     expect(png.readUInt32BE(41)).toBe(Math.round(300 / 0.0254));
     // Decode it in the page: a large part of the sheet must carry the legend's colours.
-    const pixels = await page.evaluate(async (b64) => {
-      // Decoded without fetch(data:): the app's Content-Security-Policy allows connections to itself only.
-      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-      const c = document.createElement("canvas");
-      c.width = 351;
-      c.height = 248;
-      const ctx = c.getContext("2d")!;
-      ctx.drawImage(bitmap, 0, 0, c.width, c.height);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const out: [number, number, number][] = [];
-      for (let i = 0; i < d.length; i += 4 * 7) out.push([d[i]!, d[i + 1]!, d[i + 2]!]);
-      return out;
-    }, png.toString("base64"));
+    const pixels = await pngPixels(page, png, 351, 248, 7);
     const matching = pixels.filter((p) => legendColors.some((c) => colorDistance(p, hexToRgb(c)) < 20));
     expect(matching.length / pixels.length).toBeGreaterThan(0.15);
     expect(new Set(matching.map((p) => legendColors.find((c) => colorDistance(p, hexToRgb(c)) < 20))).size).toBeGreaterThanOrEqual(3);

@@ -9,6 +9,7 @@ import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { ViewState } from "../url-state.ts";
 import { coverageCsvUrl, type CsvFormat } from "./csv-link.ts";
 import type { ExportContext } from "./exports.ts";
+import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
 
 /** The exports (map sheets, PDF) load on first use: they are not on the first screen. */
 const exports = () => import("./exports.ts");
@@ -24,10 +25,12 @@ interface Props {
   classification: Classification;
   /** The main map, for the PNG of what it shows; null in the table view. */
   map: MapLibreMap | null;
+  /** The planner's plan drawn on the map (planner view), also drawn in the PNG. */
+  plan: PlanOverlay | null;
 }
 
 /** The region for presentations and reports, presentation mode, and the exports. */
-export function ExportMenu({ state, update, period, dataset, villages, districts, nodes, classification, map }: Props) {
+export function ExportMenu({ state, update, period, dataset, villages, districts, nodes, classification, map, plan }: Props) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [busy, setBusy] = useState<"png" | "pdf" | null>(null);
@@ -52,7 +55,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     dataset,
     t,
     visibleBounds: map ? (map.getBounds().toArray() as [[number, number], [number, number]]) : null,
-    map: { villages, districts, nodes, metric: state.metric, classification },
+    map: { villages, districts, nodes, metric: state.metric, classification, plan },
   });
   const run = (kind: "png" | "pdf", job: () => Promise<void>) => {
     setBusy(kind);
@@ -100,7 +103,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       <button
         type="button"
         name="export-png"
-        disabled={busy != null || state.view !== "map"}
+        disabled={busy != null || state.view === "table"}
         onClick={() => run("png", async () => (await exports()).exportMapPng(context()))}
       >
         {t("export.png")}

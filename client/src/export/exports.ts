@@ -92,7 +92,7 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
   const map = await mapSheet({
     ...PDF_MAP,
     // The region's villages only: its neighbours stay blank, their district lines and names give the setting.
-    map: { ...ctx.map, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40 },
+    map: { ...ctx.map, plan: null, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40 },
     legend: legendRows(ctx.map.classification, state.metric, state.lang),
     text: sheetText(ctx),
   });

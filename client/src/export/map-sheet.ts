@@ -62,6 +62,7 @@ export async function mapSheet(input: SheetInput): Promise<HTMLCanvasElement> {
   ctx.save();
   ctx.translate(frame.x, frame.y);
   drawLabels(ctx, map);
+  drawSiteNumbers(ctx, map);
   drawNorthArrow(ctx, map.width - 30, 14, text.north);
   drawScaleBar(ctx, scaleBar(map.metersPerPixel, Math.min(160, map.width / 4)), text, map.width, map.height);
   ctx.restore();
@@ -89,6 +90,17 @@ function drawLabels(ctx: CanvasRenderingContext2D, map: RenderedMap): void {
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
   for (const l of map.labels) haloText(ctx, l.text.toUpperCase(), l.x, l.y);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "alphabetic";
+}
+
+/** The plan's site numbers, white on the sites' blue circles (drawn by the map). */
+function drawSiteNumbers(ctx: CanvasRenderingContext2D, map: RenderedMap): void {
+  ctx.font = `700 11px ${FONT}`;
+  ctx.fillStyle = "#fff";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const s of map.sites) ctx.fillText(s.text, s.x, s.y);
   ctx.textAlign = "left";
   ctx.textBaseline = "alphabetic";
 }

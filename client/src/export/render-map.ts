@@ -1,8 +1,12 @@
 // Draw the choropleth off screen at print resolution, on a map of its own, and read it back.
 import type { LngLatBoundsLike } from "maplibre-gl";
 import type { Classification } from "../map/classify.ts";
+import type { GeoJSONSource } from "maplibre-gl";
 import { addChoroplethLayers, createMap, districtLabels, setVillageData, villageData } from "../map/map-setup.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
+import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
+import { addPlanLayers } from "../map/plan-overlay.ts";
+import { PLAN_SOURCE } from "../map/layers.ts";
 import type { Metric } from "../url-state.ts";
 
 export interface MapRenderInput {
@@ -14,6 +18,8 @@ export interface MapRenderInput {
   bounds: LngLatBoundsLike;
   /** Space kept around the bounds, in CSS pixels. */
   padding?: number;
+  /** The planner's plan, drawn over the choropleth as on screen: sites, travel circles, reached and left-out villages. */
+  plan?: PlanOverlay | null;
 }
 
 export interface RenderedMap {
@@ -24,6 +30,8 @@ export interface RenderedMap {
   height: number;
   /** District names and where they go, in CSS pixels (the map draws them as HTML, not on its canvas). */
   labels: { text: string; x: number; y: number }[];
+  /** The plan's site numbers and where they go, in CSS pixels (on screen they are HTML markers too). */
+  sites: { text: string; x: number; y: number }[];
   metersPerPixel: number;
 }
 
@@ -36,6 +44,10 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
   try {
     await map.once("load");
     addChoroplethLayers(map, input.districts, false);
+    if (input.plan) {
+      addPlanLayers(map);
+      await map.getSource<GeoJSONSource>(PLAN_SOURCE)!.setData(input.plan.data);
+    }
     map.fitBounds(input.bounds, { padding: input.padding ?? 0, animate: false });
     await setVillageData(map, villageData(input.villages, input.nodes, input.metric, input.classification));
     const source = map.getCanvas();
@@ -43,12 +55,14 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
     image.width = source.width;
     image.height = source.height;
     image.getContext("2d")!.drawImage(source, 0, 0);
+    const inside = (l: { x: number; y: number }) => l.x > 0 && l.y > 0 && l.x < width && l.y < height;
     const labels = districtLabels(input.districts)
       .map((l) => ({ text: l.text, ...map.project(l.at) }))
-      .filter((l) => l.x > 0 && l.y > 0 && l.x < width && l.y < height);
+      .filter(inside);
+    const sites = (input.plan?.sites ?? []).map((s) => ({ text: String(s.order), ...map.project(s.at) })).filter(inside);
     const y = height / 2;
     const metersPerPixel = map.unproject([0, y]).distanceTo(map.unproject([width, y])) / width;
-    return { image, width, height, labels, metersPerPixel };
+    return { image, width, height, labels, sites, metersPerPixel };
   } finally {
     map.remove();
     container.remove();
