@@ -13,6 +13,7 @@ import { DATA_VERSION } from "../db/data-version.ts";
  */
 export const CACHEABLE_FIELDS = new Set([
   "coverage",
+  "mapValues",
   "periods",
   "coverageSeries",
   "coverageSummary",
