@@ -13,6 +13,20 @@ import { lockDataDir } from "./data-dir-lock.ts";
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A SELECT always describes its columns, even with no row. PGlite's PostGIS can end a statement
+ * with neither columns nor an error (a GEOS exception lost in WebAssembly: an ST_Intersection of
+ * nearly coincident edges did); that is refused here rather than read as "no rows".
+ */
+const READS_ROWS = /^\s*(?:SELECT\b|WITH\b(?![\s\S]*\b(?:INSERT|UPDATE|DELETE)\b))/i;
+
+function checkDescribed(text: string, fields: readonly unknown[]): void {
+  if (fields.length === 0 && READS_ROWS.test(text))
+    throw new Error(
+      `the embedded database ended a query without a result (a PostGIS failure it did not report): ${text.trim().slice(0, 120)}`,
+    );
+}
+
 type PgliteLike = Pick<PGlite, "query" | "exec"> | Transaction;
 
 function wrap(db: PgliteLike, root: PGlite): Sql {
@@ -20,6 +34,7 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
     async query<T>(text: string, params?: unknown[], options?: QueryOptions) {
       throwIfAborted(options?.signal);
       const result = await db.query<T>(text, params as unknown[], { parsers: VALUE_PARSERS });
+      checkDescribed(text, result.fields);
       await yieldToEventLoop();
       return result.rows;
     },

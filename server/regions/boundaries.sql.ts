@@ -56,14 +56,24 @@ WHERE s.km2 > $3 OR s.km2 > regency.km2 OR (totals.n >= 5 AND s.km2 > totals.km2
    OR (centre.n >= 3 AND ST_Distance(s.p::geography, centre.c) / 1000 > spread.km)
 ORDER BY s.code`;
 
-/** Villages whose area lies mostly outside the district they belong to (when that district has its own boundary). */
+/**
+ * Villages whose area lies mostly outside the district they belong to (when that district has its
+ * own boundary). The intersection is computed on a fixed grid of $1 degrees: a village digitised
+ * against its district shares nearly coincident edges with it, where GEOS's floating-point overlay
+ * can fail, and PGlite's PostGIS then ends the statement with no row and no error (seen on
+ * Bangkalan's real boundaries); snap-rounding on a grid cannot fail.
+ */
 export const VILLAGES_OUTSIDE_DISTRICT = `
-SELECT s.code, d.code AS district,
-       ST_Area(ST_Intersection(s.g, d.geom)::geography) / NULLIF(ST_Area(s.g::geography), 0) AS inside
-FROM boundary_stage s
-JOIN region d ON d.code = left(s.code, 8) AND d.geom IS NOT NULL AND d.source IS DISTINCT FROM 'derived from villages'
-WHERE ST_Area(ST_Intersection(s.g, d.geom)::geography) / NULLIF(ST_Area(s.g::geography), 0) < 0.5
-ORDER BY s.code`;
+WITH overlap AS (
+  SELECT s.code, d.code AS district,
+         ST_Area(ST_Intersection(s.g, d.geom, $1::float8)::geography) / NULLIF(ST_Area(s.g::geography), 0) AS inside
+  FROM boundary_stage s
+  JOIN region d ON d.code = left(s.code, 8) AND d.geom IS NOT NULL AND d.source IS DISTINCT FROM 'derived from villages'
+)
+SELECT code, district, inside FROM overlap WHERE inside < 0.5 ORDER BY code`;
+
+/** The grid (degrees, about 1 cm) of the overlay in VILLAGES_OUTSIDE_DISTRICT. */
+export const OVERLAY_GRID_DEGREES = 1e-7;
 
 export const APPLY_STAGED = `
 UPDATE region r SET geom = ST_Multi(s.g), source = $1, synthetic = $2

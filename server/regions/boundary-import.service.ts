@@ -113,7 +113,9 @@ export async function importBoundaries(
     }));
     problems.push(...(await implausible(tx, regencyCode, checked.level)));
     if (checked.level === "VILLAGE") {
-      const outside = await tx.query<{ code: string; district: string; inside: number }>(q.VILLAGES_OUTSIDE_DISTRICT);
+      const outside = await tx.query<{ code: string; district: string; inside: number }>(q.VILLAGES_OUTSIDE_DISTRICT, [
+        q.OVERLAY_GRID_DEGREES,
+      ]);
       for (const o of outside) {
         problems.push({
           feature: o.code,
