@@ -252,7 +252,7 @@ describe("boundary import", () => {
     expect(districts.length).toBe(18);
     await importBoundaries(
       db.sql,
-      districts.map((d) => ({ code: d.code, name: d.name, geometry: JSON.parse(d.geojson) })),
+      districts.map((d, index) => ({ index, code: d.code, name: d.name, geometry: JSON.parse(d.geojson) })),
       { source: "districts.geojson" },
     );
     // Dakiring (35.26.02) given the outline of a village of another district.

@@ -119,3 +119,8 @@ export type NearQueryVariables = Exact<{
 
 
 export type NearQuery = { nearestFertilizerPoints: Array<{ distanceMeters: number, point: { code: string } }>, regionsWithin: Array<{ distanceMeters: number, region: { code: string } }>, locate: { village: { code: string } | null, district: { code: string } | null } };
+
+export type DatasetBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetBoundariesQuery = { datasetInfo: { regencyCode: string | null, boundariesSynthetic: boolean, boundarySource: string | null } };
