@@ -6,7 +6,21 @@ import { parseWilayahSql, type BoundaryFeature } from "../server/regions/boundar
 import { importBoundaries } from "../server/regions/boundary-import.service.ts";
 import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
 import { bangkalanVillages } from "./support/boundary-files.ts";
-import { run } from "./support/graphql.ts";
+import { operation, run } from "./support/graphql.ts";
+import type { LocateQuery, LocateQueryVariables } from "./generated/graphql.ts";
+
+const LOCATE = operation<LocateQuery, LocateQueryVariables>(/* GraphQL */ `
+  query Locate($lon: Float!, $lat: Float!) {
+    locate(lon: $lon, lat: $lat) {
+      village {
+        code
+      }
+      district {
+        code
+      }
+    }
+  }
+`);
 
 /** A village covering the whole world. */
 const WORLD = {
@@ -177,7 +191,6 @@ describe("boundary import", () => {
     await rejects(one(square(138.9, -4.1, 0.05)), new RegExp(`${at}lies 2,\\d{3} km from the centre`));
     await rejects(one(square(112.5, -7.6, 1.2)), new RegExp(`${at}covers [\\d,]+ km2, more than regency 35\\.26 \\([\\d,]+ km2\\)`));
     await rejects(one(WORLD), /lies outside Indonesia/);
-    const LOCATE = `query ($lon: Float!, $lat: Float!) { locate(lon: $lon, lat: $lat) { village { code } district { code } } }`;
     expect((await run(db, LOCATE, { lon: 2.3522, lat: 48.8566 })).data!.locate).toMatchObject({ village: null, district: null });
     const [inside] = await db.sql.query<{ code: string; lon: number; lat: number }>(
       `SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM region WHERE code = $1`,
