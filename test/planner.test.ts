@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { coveredWeight } from "../server/planner/greedy.ts";
