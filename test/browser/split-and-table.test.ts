@@ -69,12 +69,12 @@ describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
         if (cls >= 0 && value != null) classed.push({ side, value, cls });
       });
     expect(classed.filter((c) => c.side === 0).length).toBeGreaterThan(100);
-    expect(classed.filter((c) => c.side === 1).length).toBeGreaterThan(100);
+    // Fishers live in the coastal villages only: fewer are drawn on the right.
+    expect(classed.filter((c) => c.side === 1).length).toBeGreaterThan(20);
     const byValue = [...classed].sort((a, b) => a.value - b.value).map((c) => c.cls);
     const rising = byValue.every((c, i) => i === 0 || c >= byValue[i - 1]!);
     const falling = byValue.every((c, i) => i === 0 || c <= byValue[i - 1]!);
     expect(rising || falling, `classes by value: ${byValue.join(",")}`).toBe(true);
-    expect(new Set(classed.filter((c) => c.side === 1).map((c) => c.cls)).size).toBeGreaterThanOrEqual(1);
 
     const box = (await page.locator(".map canvas").first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
