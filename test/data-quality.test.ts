@@ -6,7 +6,7 @@ import { runImport } from "../server/imports/run-import.service.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
 import { operation, run } from "./support/graphql.ts";
-import type { DistrictQualityQuery, QualityQuery, QualityQueryVariables } from "./generated/graphql.ts";
+import type { DistrictQualityQuery, ProvinceQualityQuery, QualityQuery, QualityQueryVariables } from "./generated/graphql.ts";
 
 const DISTRICT_QUALITY = operation<DistrictQualityQuery>(/* GraphQL */ `
   query DistrictQuality {
@@ -29,6 +29,27 @@ const DISTRICT_QUALITY = operation<DistrictQualityQuery>(/* GraphQL */ `
         unlistedBoundaries
         missingWorkforce
       }
+    }
+  }
+`);
+const PROVINCE_QUALITY = operation<ProvinceQualityQuery>(/* GraphQL */ `
+  query ProvinceQuality {
+    p: dataQuality(regionCode: "35") {
+      regionCode
+      ...QualityCounts
+    }
+    r: dataQuality(regionCode: "35.26") {
+      ...QualityCounts
+    }
+  }
+  fragment QualityCounts on DataQualityReport {
+    officialVillages
+    villagesWithBoundary
+    unlistedBoundaries {
+      code
+    }
+    missingBoundaries {
+      code
     }
   }
 `);
@@ -126,13 +147,16 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
     expect(whole.data!.dataQuality).toEqual({ regionCode: "35.26", unlistedBoundaries: [{ code: RENAMED }, { code: "35.26.02.2999" }] });
   });
 
-  it("refuses an unknown region (NOT_FOUND) and a province code (BAD_USER_INPUT)", async () => {
+  it("refuses an unknown region (NOT_FOUND) and a malformed code (BAD_USER_INPUT); a province covers its loaded regencies", async () => {
     const unknown = await run(db, QUALITY, { regionCode: "35.26.99" });
     expect(unknown.errors![0]).toMatchObject({
       message: expect.stringMatching(/no region with code "35\.26\.99"/),
       extensions: { code: "NOT_FOUND" },
     });
-    const province = await run(db, QUALITY, { regionCode: "35" });
-    expect(province.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
+    const malformed = await run(db, QUALITY, { regionCode: "3526" });
+    expect(malformed.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
+    const province = await run(db, PROVINCE_QUALITY);
+    expect(province.errors).toBeUndefined();
+    expect(province.data!.p).toEqual({ regionCode: "35", ...province.data!.r });
   });
 });

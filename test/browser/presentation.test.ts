@@ -76,8 +76,8 @@ async function waitForView(page: Page, n: number): Promise<void> {
 }
 
 /** Record the text and the filled boxes' colours drawn on any canvas of the page (the print sheets' inputs). */
-function recordCanvasDrawing(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function recordCanvasDrawing(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const drawn = { texts: [] as string[], boxes: [] as string[] };
     (window as unknown as { __drawn: typeof drawn }).__drawn = drawn;
     const { fillText, fillRect } = CanvasRenderingContext2D.prototype;

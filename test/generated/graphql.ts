@@ -112,6 +112,8 @@ export type RateSource =
 export type RegionLevel =
   /** District (kecamatan), code like 35.26.01. */
   | 'DISTRICT'
+  /** Province (provinsi), code like 35. */
+  | 'PROVINCE'
   /** Regency (kabupaten) or city (kota), code like 35.26. */
   | 'REGENCY'
   /** Village (desa) or urban ward (kelurahan), code like 35.26.01.1001. */
@@ -241,6 +243,13 @@ export type DistrictQualityQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DistrictQualityQuery = { dataQuality: { regionCode: string, officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string, name: string, districtCode: string }>, missingBoundaries: Array<{ code: string }>, byDistrict: Array<{ code: string, name: string, officialVillages: number, unlistedBoundaries: number, missingWorkforce: number }> } };
 
+export type ProvinceQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvinceQualityQuery = { p: { regionCode: string, officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> }, r: { officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> } };
+
+export type QualityCountsFragment = { officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> };
+
 export type QualityQueryVariables = Exact<{
   regionCode?: string | null | undefined;
 }>;
@@ -265,6 +274,33 @@ export type SavePlanSitesMutationVariables = Exact<{
 
 
 export type SavePlanSitesMutation = { savePlan: { id: number, plan: { sites: Array<{ name: string, lat: number, lon: number }> } } };
+
+export type HierarchyInfoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HierarchyInfoQuery = { datasetInfo: { regencyCode: string | null, bbox: Array<number> | null, tileUrl: string, provinces: Array<{ code: string }>, regencies: Array<{ code: string, name: string }>, root: { code: string } | null } };
+
+export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PeriodsQuery = { periods: Array<string> };
+
+export type MapValuesAtQueryVariables = Exact<{
+  level: RegionLevel;
+}>;
+
+
+export type MapValuesAtQuery = { mapValues: Array<{ code: string, level: RegionLevel, workforce: number, enrolled: number }> };
+
+export type Province63VillagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Province63VillagesQuery = { mapValues: Array<{ code: string, workforce: number, enrolled: number }> };
+
+export type NationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NationQuery = { coverage: { totalCount: number, total: { code: string | null, workforce: number, enrolled: number } }, coverageSummary: { workforce: number, enrolled: number, region: { code: string, name: string }, bySector: Array<{ workforce: number }> }, coverageSeries: Array<{ workforce: number, enrolled: number }>, province: { workforce: number, enrolled: number } };
 
 export type ImportFileMutationVariables = Exact<{
   kind: ImportKind;
