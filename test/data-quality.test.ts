@@ -5,7 +5,64 @@ import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
 import { runImport } from "../server/imports/run-import.service.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
-import { run } from "./support/graphql.ts";
+import { operation, run } from "./support/graphql.ts";
+import type { DistrictQualityQuery, ProvinceQualityQuery, QualityQuery, QualityQueryVariables } from "./generated/graphql.ts";
+
+const DISTRICT_QUALITY = operation<DistrictQualityQuery>(/* GraphQL */ `
+  query DistrictQuality {
+    dataQuality(regionCode: "35.26.02") {
+      regionCode
+      officialVillages
+      villagesWithBoundary
+      unlistedBoundaries {
+        code
+        name
+        districtCode
+      }
+      missingBoundaries {
+        code
+      }
+      byDistrict {
+        code
+        name
+        officialVillages
+        unlistedBoundaries
+        missingWorkforce
+      }
+    }
+  }
+`);
+const PROVINCE_QUALITY = operation<ProvinceQualityQuery>(/* GraphQL */ `
+  query ProvinceQuality {
+    p: dataQuality(regionCode: "35") {
+      regionCode
+      ...QualityCounts
+    }
+    r: dataQuality(regionCode: "35.26") {
+      ...QualityCounts
+    }
+  }
+  fragment QualityCounts on DataQualityReport {
+    officialVillages
+    villagesWithBoundary
+    unlistedBoundaries {
+      code
+    }
+    missingBoundaries {
+      code
+    }
+  }
+`);
+const QUALITY = operation<QualityQuery, QualityQueryVariables>(/* GraphQL */ `
+  query Quality($regionCode: String) {
+    dataQuality(regionCode: $regionCode) {
+      regionCode
+      unlistedBoundaries {
+        code
+      }
+    }
+  }
+`);
 
 const codes = (list: { code: string }[]) => list.map((v) => v.code);
 describe("data-quality report after imports, on the Bangkalan boundaries", () => {
@@ -64,12 +121,7 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
       `INSERT INTO region (code, level, name, parent_code, geom) SELECT '35.26.02.2999', 'VILLAGE', 'Desa Lama', '35.26.02', geom FROM region WHERE code = $1`,
       [features.find((f) => f.code.startsWith("35.26.02."))!.code],
     );
-    const { data, errors } = await run(
-      db,
-      `{ dataQuality(regionCode: "35.26.02") {
-      regionCode officialVillages villagesWithBoundary unlistedBoundaries { code name districtCode } missingBoundaries { code }
-      byDistrict { code name officialVillages unlistedBoundaries missingWorkforce } } }`,
-    );
+    const { data, errors } = await run(db, DISTRICT_QUALITY);
     expect(errors).toBeUndefined();
     const [expected] = await db.sql.query<{ official: number; drawn: number }>(
       `SELECT count(*) FILTER (WHERE code <> $2 AND code <> '35.26.02.2999')::int AS official, count(geom)::int AS drawn FROM region WHERE level = 'VILLAGE' AND code LIKE $1`,
@@ -91,23 +143,19 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
         missingWorkforce: expected.official + 1 - features.slice(10, 14).filter((f) => f.code.startsWith("35.26.02.")).length,
       },
     ]);
-    const whole = await run(db, `{ dataQuality { regionCode unlistedBoundaries { code } } }`);
+    const whole = await run(db, QUALITY);
     expect(whole.data!.dataQuality).toEqual({ regionCode: "35.26", unlistedBoundaries: [{ code: RENAMED }, { code: "35.26.02.2999" }] });
   });
 
   it("refuses an unknown region (NOT_FOUND) and a malformed code (BAD_USER_INPUT); a province covers its loaded regencies", async () => {
-    const unknown = await run(db, `{ dataQuality(regionCode: "35.26.99") { regionCode } }`);
+    const unknown = await run(db, QUALITY, { regionCode: "35.26.99" });
     expect(unknown.errors![0]).toMatchObject({
       message: expect.stringMatching(/no region with code "35\.26\.99"/),
       extensions: { code: "NOT_FOUND" },
     });
-    const malformed = await run(db, `{ dataQuality(regionCode: "3526") { regionCode } }`);
+    const malformed = await run(db, QUALITY, { regionCode: "3526" });
     expect(malformed.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
-    const fields = "officialVillages villagesWithBoundary unlistedBoundaries { code } missingBoundaries { code }";
-    const province = await run(
-      db,
-      `{ p: dataQuality(regionCode: "35") { regionCode ${fields} } r: dataQuality(regionCode: "35.26") { ${fields} } }`,
-    );
+    const province = await run(db, PROVINCE_QUALITY);
     expect(province.errors).toBeUndefined();
     expect(province.data!.p).toEqual({ regionCode: "35", ...province.data!.r });
   });

@@ -5,7 +5,13 @@ import { allocate, generateDemoWorkers, type DemoVillage } from "../server/demo/
 import { DEMO_VILLAGES } from "../server/demo/demo.sql.ts";
 import { readFileSync } from "node:fs";
 import type { FeatureCollection } from "geojson";
-import { SHARED_VILLAGES } from "./support/db.ts";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { seedDemo } from "../server/demo/seed-demo.service.ts";
+import { openTestDatabase, SHARED_VILLAGES } from "./support/db.ts";
+import { TEST_NIK_KEY } from "./support/seeded.ts";
+import { operation, run } from "./support/graphql.ts";
+import type { DatasetBoundariesQuery } from "./generated/graphql.ts";
 
 describe("the Bangkalan demo meets its calibration", () => {
   let db: Database;
@@ -119,5 +125,54 @@ describe("the Bangkalan demo meets its calibration", () => {
         .map(({ villageCode, sectorCode, workers }) => ({ villageCode, sectorCode, workers }))
         .sort((x, y) => (key(x) < key(y) ? -1 : 1)),
     );
+  });
+});
+
+const DATASET_BOUNDARIES = operation<DatasetBoundariesQuery>(/* GraphQL */ `
+  query DatasetBoundaries {
+    datasetInfo {
+      regencyCode
+      boundariesSynthetic
+      boundarySource
+    }
+  }
+`);
+
+describe("the demo of a regency without shipped boundaries, offline", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(() => db?.close());
+
+  it("falls back to generated boundaries, labelled synthetic in the log, the dataset info and every region", async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    );
+    // Sampang (35.27): no boundaries shipped; the download address answers nothing.
+    await seedDemo(db, {
+      regency: "35.27",
+      seed: 1,
+      urlTemplate: "http://127.0.0.1:9/{province}/{regency}.geojson",
+      nikKey: TEST_NIK_KEY,
+      logger,
+    });
+    const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg);
+    expect(warnings).toEqual([expect.stringMatching(/^Could not download boundaries \(.+\): using SYNTHETIC generated geometry\./)]);
+    expect(lines.at(-1)!.msg).toMatch(/^Demo loaded: \d+ villages of 35\.27, \d+ synthetic enrollment records \(SYNTHETIC boundaries\)\.$/);
+    const { data } = await run(db, DATASET_BOUNDARIES);
+    expect(data!.datasetInfo).toEqual({ regencyCode: "35.27", boundariesSynthetic: true, boundarySource: "synthetic grid (offline demo)" });
+    const [regions] = await db.sql.query<{ n: number; synthetic: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE synthetic)::int AS synthetic FROM region WHERE geom IS NOT NULL AND code LIKE '35.27%'`,
+    );
+    expect(regions.n).toBeGreaterThan(100);
+    expect(regions.synthetic).toBe(regions.n);
   });
 });

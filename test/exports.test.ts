@@ -2,9 +2,39 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
-import { ADMIN, run } from "./support/graphql.ts";
+import { ADMIN, operation, run } from "./support/graphql.ts";
+import type { KamalFarmersQuery, SavePlanSitesMutation, SavePlanSitesMutationVariables } from "./generated/graphql.ts";
 import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
+
+const KAMAL_FARMERS = operation<KamalFarmersQuery>(/* GraphQL */ `
+  query KamalFarmers {
+    coverage(level: VILLAGE, sector: FARMER, parentCode: "35.26.01", orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
+      edges {
+        node {
+          code
+          name
+          coverageRate
+          areaKm2
+        }
+      }
+    }
+  }
+`);
+const SAVE = operation<SavePlanSitesMutation, SavePlanSitesMutationVariables>(/* GraphQL */ `
+  mutation SavePlanSites($name: String!, $input: PlanInput!) {
+    savePlan(name: $name, input: $input) {
+      id
+      plan {
+        sites {
+          name
+          lat
+          lon
+        }
+      }
+    }
+  }
+`);
 
 describe("GET /export/coverage.csv", () => {
   let db: Database;
@@ -59,12 +89,8 @@ describe("GET /export/coverage.csv", () => {
 
   it("writes rates to a hundredth of a point, and with format=excel-id semicolons and decimal commas for Indonesian spreadsheets", async () => {
     const query = "level=VILLAGE&sector=FARMER&parentCode=35.26.01&orderBy=COVERAGE_RATE&direction=ASC";
-    const { data } = await run(
-      db,
-      `{ coverage(level: VILLAGE, sector: FARMER, parentCode: "35.26.01", orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
-        edges { node { code name coverageRate areaKm2 } } } }`,
-    );
-    const nodes = data!.coverage.edges.map((e: any) => e.node) as {
+    const { data } = await run(db, KAMAL_FARMERS);
+    const nodes = data!.coverage.edges.map((e) => e.node) as {
       code: string;
       name: string;
       coverageRate: number | null;
@@ -125,12 +151,12 @@ describe("GET /export/coverage.csv", () => {
     const points = await db.sql.query<{ id: number }>(`SELECT id FROM fertilizer_point ORDER BY id`);
     for (const { id } of points)
       await db.sql.query(`UPDATE fertilizer_point SET name = $1 WHERE id = $2`, [FORMULAS[id % FORMULAS.length], id]);
-    const SAVE = `mutation ($input: PlanInput!) { savePlan(name: "=1+1", input: $input) { id plan { sites { name lat lon } } } }`;
-    const saved = (await run(db, SAVE, { input: { sessions: 4, from: "2025-10-01", to: "2026-01-31" } }, ADMIN)).data!.savePlan;
+    const saved = (await run(db, SAVE, { name: "=1+1", input: { sessions: 4, from: "2025-10-01", to: "2026-01-31" } }, ADMIN)).data!
+      .savePlan;
     const [planHeader, ...planRows] = parse(await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text()) as string[][];
     const col = (name: string) => planRows.map((r) => r[planHeader!.indexOf(name)]);
-    expect(new Set(col("siteName"))).toEqual(new Set(saved.plan.sites.map((s: { name: string }) => `'${s.name}`)));
-    expect(saved.plan.sites.every((s: { name: string }) => FORMULAS.includes(s.name))).toBe(true);
+    expect(new Set(col("siteName"))).toEqual(new Set(saved.plan.sites.map((s) => `'${s.name}`)));
+    expect(saved.plan.sites.every((s) => FORMULAS.includes(s.name))).toBe(true);
     expect(formulaCells(planRows)).toEqual([]);
     // Latitudes south of the equator: negative numbers, written as numbers.
     expect(new Set(col("lat").map(Number))).toEqual(new Set(saved.plan.sites.map((s: { lat: number }) => s.lat)));

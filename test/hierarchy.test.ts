@@ -13,7 +13,90 @@ import { refreshCoverageSummary } from "../server/coverage/refresh.sql.ts";
 import { TileService } from "../server/tiles/tile.service.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toGeoJson } from "./support/boundary-files.ts";
-import { run } from "./support/graphql.ts";
+import { operation, run } from "./support/graphql.ts";
+import type {
+  HierarchyInfoQuery,
+  MapValuesAtQuery,
+  MapValuesAtQueryVariables,
+  NationQuery,
+  PeriodsQuery,
+  Province63VillagesQuery,
+} from "./generated/graphql.ts";
+
+const HIERARCHY_INFO = operation<HierarchyInfoQuery>(/* GraphQL */ `
+  query HierarchyInfo {
+    datasetInfo {
+      provinces {
+        code
+      }
+      regencies {
+        code
+        name
+      }
+      root {
+        code
+      }
+      regencyCode
+      bbox
+      tileUrl
+    }
+  }
+`);
+const PERIODS = operation<PeriodsQuery>(/* GraphQL */ `
+  query Periods {
+    periods
+  }
+`);
+const MAP_VALUES = operation<MapValuesAtQuery, MapValuesAtQueryVariables>(/* GraphQL */ `
+  query MapValuesAt($level: RegionLevel!) {
+    mapValues(level: $level) {
+      code
+      level
+      workforce
+      enrolled
+    }
+  }
+`);
+const PROVINCE_63_VILLAGES = operation<Province63VillagesQuery>(/* GraphQL */ `
+  query Province63Villages {
+    mapValues(level: VILLAGE, within: "63") {
+      code
+      workforce
+      enrolled
+    }
+  }
+`);
+const NATION = operation<NationQuery>(/* GraphQL */ `
+  query Nation {
+    coverage(level: PROVINCE) {
+      totalCount
+      total {
+        code
+        workforce
+        enrolled
+      }
+    }
+    coverageSummary {
+      region {
+        code
+        name
+      }
+      workforce
+      enrolled
+      bySector {
+        workforce
+      }
+    }
+    coverageSeries(months: 1) {
+      workforce
+      enrolled
+    }
+    province: coverageSummary(code: "63") {
+      workforce
+      enrolled
+    }
+  }
+`);
 import { startApp, type RunningApp } from "./support/http.ts";
 
 // Two regencies in two provinces: Bangkalan (35.26, its real boundaries) and Tanah Laut (63.01,
@@ -83,10 +166,7 @@ describe("more than one regency: two regencies in two provinces from one file", 
     );
     expect(derived.map((r) => r.code)).toEqual(["35", "63"]);
 
-    const { data, errors } = await run(
-      db,
-      `{ datasetInfo { provinces { code } regencies { code name } root { code } regencyCode bbox tileUrl } }`,
-    );
+    const { data, errors } = await run(db, HIERARCHY_INFO);
     expect(errors).toBeUndefined();
     expect(data!.datasetInfo).toMatchObject({
       provinces: [{ code: "35" }, { code: "63" }],
@@ -100,7 +180,7 @@ describe("more than one regency: two regencies in two provinces from one file", 
     const [box] = await db.sql.query<{ b: number[] }>(
       `SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] AS b FROM (SELECT ST_Extent(geom)::geometry AS e FROM region WHERE level = 'VILLAGE') x`,
     );
-    data!.datasetInfo.bbox.forEach((v: number, i: number) => expect(v).toBeCloseTo(box.b[i], 6));
+    data!.datasetInfo.bbox!.forEach((v, i) => expect(v).toBeCloseTo(box.b[i], 6));
     expect(data!.datasetInfo.tileUrl).toMatch(/^\/tiles\/\{level\}\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+$/);
   });
 
@@ -110,8 +190,8 @@ describe("more than one regency: two regencies in two provinces from one file", 
       await tx.query(SYNTHETIC_ENROLLMENTS, [null, 7, 0.1]);
       await refreshCoverageSummary(tx);
     });
-    const { data: p } = await run(db, `{ periods }`);
-    const period: string = p!.periods.at(-1);
+    const { data: p } = await run(db, PERIODS);
+    const period = p!.periods.at(-1)!;
     const [year, month] = period.split("-").map(Number);
     const nextMonth = `${month === 12 ? year + 1 : year}-${String((month % 12) + 1).padStart(2, "0")}-01`;
     const expected = async (length: number) => {
@@ -127,27 +207,19 @@ describe("more than one regency: two regencies in two provinces from one file", 
     };
     for (const [level, length] of LEVELS) {
       const want = await expected(length);
-      const { data, errors } = await run(db, `query($level: RegionLevel!) { mapValues(level: $level) { code level workforce enrolled } }`, {
-        level,
-      });
+      const { data, errors } = await run(db, MAP_VALUES, { level });
       expect(errors).toBeUndefined();
       const got = [...data!.mapValues].sort((a, b) => a.code.localeCompare(b.code));
       expect(got).toEqual(want.map((w) => ({ ...w, level })));
       expect(want.some((w) => w.enrolled > 0)).toBe(true);
     }
     const villages63 = (await expected(13)).filter((w) => w.code.startsWith("63."));
-    const within = await run(db, `{ mapValues(level: VILLAGE, within: "63") { code workforce enrolled } }`);
+    const within = await run(db, PROVINCE_63_VILLAGES);
     expect([...within.data!.mapValues].sort((a, b) => a.code.localeCompare(b.code))).toEqual(villages63);
 
     const all = await expected(2);
     const total = { workforce: all.reduce((s, r) => s + r.workforce, 0), enrolled: all.reduce((s, r) => s + r.enrolled, 0) };
-    const nation = await run(
-      db,
-      `{ coverage(level: PROVINCE) { totalCount total { code workforce enrolled } }
-         coverageSummary { region { code name } workforce enrolled bySector { workforce } }
-         coverageSeries(months: 1) { workforce enrolled }
-         province: coverageSummary(code: "63") { workforce enrolled } }`,
-    );
+    const nation = await run(db, NATION);
     expect(nation.errors).toBeUndefined();
     expect(nation.data!.coverage).toEqual({ totalCount: 2, total: { code: null, ...total } });
     expect(nation.data!.coverageSummary).toMatchObject({ region: { code: "", name: "Indonesia" }, ...total });

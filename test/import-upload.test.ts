@@ -5,15 +5,35 @@ import type { Database } from "../server/db/database.ts";
 import type { BoundaryFeature } from "../server/regions/boundary-parsers.ts";
 import { openTestDatabase } from "./support/db.ts";
 import { bangkalanVillages, toShapefileZip } from "./support/boundary-files.ts";
-import { ADMIN, run } from "./support/graphql.ts";
+import { ADMIN, operation, run } from "./support/graphql.ts";
+import type { ImportFileMutation, ImportFileMutationVariables, ImportKind } from "./generated/graphql.ts";
 import { NIK_FORMS, showsNik } from "./support/niks.ts";
 
-const IMPORT = `mutation ($kind: ImportKind!, $files: [ImportFileInput!]!, $level: RegionLevel) {
-  importFile(kind: $kind, files: $files, level: $level) {
-    kind source rows alreadyImported level unlisted repaired { code }
-    dataQuality { officialVillages villagesWithBoundary missingBoundaries { code } missingWorkforce { code } }
+const IMPORT = operation<ImportFileMutation, ImportFileMutationVariables>(/* GraphQL */ `
+  mutation ImportFile($kind: ImportKind!, $files: [ImportFileInput!]!, $level: RegionLevel) {
+    importFile(kind: $kind, files: $files, level: $level) {
+      kind
+      source
+      rows
+      alreadyImported
+      level
+      unlisted
+      repaired {
+        code
+      }
+      dataQuality {
+        officialVillages
+        villagesWithBoundary
+        missingBoundaries {
+          code
+        }
+        missingWorkforce {
+          code
+        }
+      }
+    }
   }
-}`;
+`);
 const b64 = (data: Uint8Array) => Buffer.from(data).toString("base64");
 const NIKS = Array.from({ length: 210 }, (_, i) => `35260100${String(i).padStart(8, "0")}`);
 const ENROLL_HEADER = "nik,name,village_code,sector,programs,start_date,end_date,status,funding_source\n";
@@ -70,7 +90,7 @@ describe("importFile mutation (uploaded files, admin only)", () => {
 
   it("is refused without the admin token (UNAUTHENTICATED) or with a wrong one (FORBIDDEN), changing nothing", async () => {
     const before = await snapshot(db);
-    const variables = { kind: "BOUNDARIES", files: [{ name: "villages.zip", base64: b64(zip) }] };
+    const variables = { kind: "BOUNDARIES" as const, files: [{ name: "villages.zip", base64: b64(zip) }] };
     expect((await run(db, IMPORT, variables)).errors![0].extensions).toEqual({ code: "UNAUTHENTICATED" });
     expect((await run(db, IMPORT, variables, "not-the-admin-token-000000")).errors![0].extensions).toEqual({ code: "FORBIDDEN" });
     expect(await snapshot(db)).toEqual(before);
@@ -89,7 +109,7 @@ describe("importFile mutation (uploaded files, admin only)", () => {
       alreadyImported: false,
     });
     expect(data!.importFile.dataQuality).toMatchObject({ officialVillages: 281, villagesWithBoundary: 281, missingBoundaries: [] });
-    expect(data!.importFile.dataQuality.missingWorkforce).toHaveLength(281);
+    expect(data!.importFile.dataQuality!.missingWorkforce).toHaveLength(281);
     const levels = await db.sql.query(
       `SELECT level::text, count(geom)::int AS n FROM region WHERE source IS NOT NULL GROUP BY 1 ORDER BY 1`,
     );
@@ -138,7 +158,7 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     const w = await run(db, IMPORT, { kind: "WORKFORCE", files: [{ name: "pekerja.csv", text: workforce }] }, ADMIN);
     expect(w.errors).toBeUndefined();
     expect(w.data!.importFile).toMatchObject({ kind: "WORKFORCE", rows: 3, level: null });
-    expect(w.data!.importFile.dataQuality.missingWorkforce).toHaveLength(278);
+    expect(w.data!.importFile.dataQuality!.missingWorkforce).toHaveLength(278);
     const enrollments =
       ENROLL_HEADER +
       NIKS.slice(0, 2)
@@ -171,7 +191,7 @@ describe("importFile mutation (uploaded files, admin only)", () => {
       NIKS.slice(100, 130)
         .map((nik, i) => `${nik},Siti,${villages[i]},nelayan,JKK,2025-03-01,,aktif,DBHCHT`)
         .join("\n");
-    const upload = (kind: string, name: string, text: string) => run(db, IMPORT, { kind, files: [{ name, text }] }, ADMIN);
+    const upload = (kind: ImportKind, name: string, text: string) => run(db, IMPORT, { kind, files: [{ name, text }] }, ADMIN);
     const results = await Promise.all([
       upload("WORKFORCE", "a.csv", workforce("2024-06")),
       upload("WORKFORCE", "b.csv", workforce("2024-07")),

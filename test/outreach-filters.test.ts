@@ -1,10 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
-import { run } from "./support/graphql.ts";
+import { operation, run } from "./support/graphql.ts";
+import type {
+  FilteredPointsQuery,
+  FilteredPointsQueryVariables,
+  FilteredSessionsQuery,
+  FilteredSessionsQueryVariables,
+} from "./generated/graphql.ts";
 
-const POINTS = `query ($regionCode: String, $from: String, $to: String) { fertilizerPoints(regionCode: $regionCode, from: $from, to: $to) { code villageCode } }`;
-const SESSIONS = `query ($regionCode: String, $from: String, $to: String, $sector: Sector, $status: SessionStatus) { sessions(regionCode: $regionCode, from: $from, to: $to, sector: $sector, status: $status) { id villageCode startsOn endsOn targetSectors status } }`;
+const POINTS = operation<FilteredPointsQuery, FilteredPointsQueryVariables>(/* GraphQL */ `
+  query FilteredPoints($regionCode: String, $from: String, $to: String) {
+    fertilizerPoints(regionCode: $regionCode, from: $from, to: $to) {
+      code
+      villageCode
+    }
+  }
+`);
+const SESSIONS = operation<FilteredSessionsQuery, FilteredSessionsQueryVariables>(/* GraphQL */ `
+  query FilteredSessions($regionCode: String, $from: String, $to: String, $sector: Sector, $status: SessionStatus) {
+    sessions(regionCode: $regionCode, from: $from, to: $to, sector: $sector, status: $status) {
+      id
+      villageCode
+      startsOn
+      endsOn
+      targetSectors
+      status
+    }
+  }
+`);
 
 /** Independent SQL: points in a region with a distribution window overlapping [from, to]. */
 const POINTS_SQL = `
@@ -33,9 +57,9 @@ describe("fertilizer points and sessions, filtered by region (district or villag
     const { data, errors } = await run(db, POINTS, v);
     expect(errors).toBeUndefined();
     const expected = await db.sql.query<{ code: string }>(POINTS_SQL, [v.regionCode ?? null, v.from ?? null, v.to ?? null]);
-    return { got: data!.fertilizerPoints.map((p: { code: string }) => p.code), expected: expected.map((r) => r.code) };
+    return { got: data!.fertilizerPoints.map((p) => p.code), expected: expected.map((r) => r.code) };
   };
-  const sessions = async (v: { regionCode?: string; from?: string; to?: string; sector?: string; status?: string }) => {
+  const sessions = async (v: FilteredSessionsQueryVariables) => {
     const { data, errors } = await run(db, SESSIONS, v);
     expect(errors).toBeUndefined();
     const expected = await db.sql.query<{ id: number }>(SESSIONS_SQL, [
@@ -46,7 +70,7 @@ describe("fertilizer points and sessions, filtered by region (district or villag
       v.status ?? null,
     ]);
     return {
-      got: data!.sessions.map((s: { id: number }) => s.id).sort((a: number, b: number) => a - b),
+      got: data!.sessions.map((s) => s.id).sort((a, b) => a - b),
       expected: expected.map((r) => r.id),
     };
   };
@@ -86,7 +110,7 @@ describe("fertilizer points and sessions, filtered by region (district or villag
       { status: "HELD" },
       { status: "PLANNED", sector: "FISHER" },
       { regionCode: "35.26.05", from: "2026-01-01", to: "2026-12-31", sector: "FISHER" },
-    ]) {
+    ] satisfies FilteredSessionsQueryVariables[]) {
       const { got, expected } = await sessions(filter);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       expect(expected.length, JSON.stringify(filter)).toBeLessThan(all.expected.length);

@@ -1,21 +1,189 @@
+import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { coveredWeight } from "../server/planner/greedy.ts";
 import { GUARANTEE, bestNextGain, bruteForceOptimum } from "./support/brute-force.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
-import { ADMIN, run } from "./support/graphql.ts";
+import { parse } from "csv-parse/sync";
+import { PLAN_CSV_FIELDS } from "../server/export/plan-export.ts";
+import { ADMIN, operation, run } from "./support/graphql.ts";
 import { openSeededApp, type RunningApp } from "./support/http.ts";
+import type {
+  BudgetInput,
+  BudgetViewQuery,
+  BudgetViewQueryVariables,
+  CreateSessionsFromPlanMutation,
+  CreateSessionsFromPlanMutationVariables,
+  OutreachPlanQuery,
+  OutreachPlanQueryVariables,
+  OutreachPlansQuery,
+  PlanInput,
+  SavePlanMutation,
+  SavePlanMutationVariables,
+} from "./generated/graphql.ts";
 
-const PLAN = `query ($input: PlanInput!) { outreachPlan(input: $input) {
-  candidateCount stopReason method
-  parameters { sectors sessions maxDistanceKm from to enrollmentRate enrollmentRateSource budget monthlyPremium months period }
-  totals { uncoveredReached expectedEnrollments premiumCost budgetRemaining uncoveredInRegion }
-  sites { order kind pointId code name villageCode date lon lat uncoveredReached expectedEnrollments premiumCost budgetLimited
-          cumulativeUncoveredReached cumulativeExpectedEnrollments cumulativeCost budgetRemaining
-          villages { code name uncovered distanceMeters expectedEnrollments } }
-  coverageAfter { code level workforce enrolledBefore expectedNew rateBefore rateAfter }
-  villagesLeftOut { code uncovered }
-} }`;
+const PLAN = operation<OutreachPlanQuery, OutreachPlanQueryVariables>(/* GraphQL */ `
+  query OutreachPlan($input: PlanInput!) {
+    outreachPlan(input: $input) {
+      candidateCount
+      stopReason
+      method
+      parameters {
+        sectors
+        sessions
+        maxDistanceKm
+        from
+        to
+        enrollmentRate
+        enrollmentRateSource
+        budget
+        monthlyPremium
+        months
+        period
+      }
+      totals {
+        uncoveredReached
+        expectedEnrollments
+        premiumCost
+        budgetRemaining
+        uncoveredInRegion
+      }
+      sites {
+        order
+        kind
+        pointId
+        code
+        name
+        villageCode
+        date
+        lon
+        lat
+        uncoveredReached
+        expectedEnrollments
+        premiumCost
+        budgetLimited
+        cumulativeUncoveredReached
+        cumulativeExpectedEnrollments
+        cumulativeCost
+        budgetRemaining
+        villages {
+          code
+          name
+          uncovered
+          distanceMeters
+          expectedEnrollments
+        }
+      }
+      coverageAfter {
+        code
+        level
+        workforce
+        enrolledBefore
+        expectedNew
+        rateBefore
+        rateAfter
+      }
+      villagesLeftOut {
+        code
+        uncovered
+      }
+    }
+  }
+`);
+
+const SAVE = operation<SavePlanMutation, SavePlanMutationVariables>(/* GraphQL */ `
+  mutation SavePlan($name: String!, $input: PlanInput!) {
+    savePlan(name: $name, input: $input) {
+      id
+      name
+      sessionCount
+      plan {
+        parameters {
+          sectors
+        }
+        sites {
+          order
+          name
+          kind
+          date
+          villageCode
+          villageName
+          districtName
+          pointId
+          lon
+          lat
+          uncoveredReached
+          expectedEnrollments
+          villages {
+            code
+            name
+            districtName
+            distanceMeters
+            uncovered
+            expectedEnrollments
+          }
+        }
+        totals {
+          uncoveredReached
+        }
+      }
+    }
+  }
+`);
+
+const PLANS = operation<OutreachPlansQuery>(/* GraphQL */ `
+  query OutreachPlans {
+    outreachPlans {
+      id
+      name
+      sessionCount
+    }
+  }
+`);
+
+const CREATE = operation<CreateSessionsFromPlanMutation, CreateSessionsFromPlanMutationVariables>(/* GraphQL */ `
+  mutation CreateSessionsFromPlan($id: Int!) {
+    createSessionsFromPlan(planId: $id) {
+      id
+      status
+      startsOn
+      villageCode
+      pointId
+      targetSectors
+    }
+  }
+`);
+
+const BUDGET = operation<BudgetViewQuery, BudgetViewQueryVariables>(/* GraphQL */ `
+  query BudgetView($input: BudgetInput!) {
+    budgetView(input: $input) {
+      rule
+      costPerWorker
+      fundableWorkers
+      funded
+      budgetUsed
+      budgetRemaining
+      allocations {
+        order
+        villageCode
+        districtCode
+        sector
+        uncovered
+        funded
+        rateBefore
+        rateAfter
+      }
+      coverageBySector {
+        sector
+        workforce
+        enrolledBefore
+        enrolledAfter
+        rateBefore
+        rateAfter
+      }
+    }
+  }
+`);
 
 describe("outreach planner on the demo", () => {
   let db: Database;
@@ -24,7 +192,7 @@ describe("outreach planner on the demo", () => {
   beforeAll(async () => ({ db, app, close } = await openSeededApp()));
   afterAll(() => close?.());
 
-  const plan = async (input: Record<string, unknown>) => {
+  const plan = async (input: PlanInput) => {
     const { data, errors } = await run(db, PLAN, { input });
     expect(errors).toBeUndefined();
     return data!.outreachPlan;
@@ -45,25 +213,25 @@ describe("outreach planner on the demo", () => {
     expect(p.parameters.sectors).toEqual(["FARMER"]);
     expect(p.sites).toHaveLength(5);
     expect(p.stopReason).toBe("SESSIONS_REACHED");
-    const listed = p.sites.flatMap((s: any) => s.villages.map((v: any) => v.code));
+    const listed = p.sites.flatMap((s) => s.villages.map((v) => v.code));
     expect(new Set(listed).size).toBe(listed.length); // a village belongs to one site only
     // Independent check: the villages within 5 km of the chosen sites, by PostGIS, and their uncovered farmers.
     const within = await db.sql.query<{ code: string }>(
       `SELECT DISTINCT v.code FROM region v, unnest($1::float8[], $2::float8[]) AS s(lon, lat)
        WHERE v.level = 'VILLAGE' AND ST_DWithin(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326)::geography, v.centroid::geography, 5000)`,
-      [p.sites.map((s: any) => s.lon), p.sites.map((s: any) => s.lat)],
+      [p.sites.map((s) => s.lon), p.sites.map((s) => s.lat)],
     );
     const uncovered = await uncoveredFarmers();
     const expected = within.reduce((sum, v) => sum + (uncovered.get(v.code) ?? 0), 0);
     expect(p.totals.uncoveredReached).toBe(expected);
-    expect(p.sites.reduce((sum: number, s: any) => sum + s.uncoveredReached, 0)).toBe(expected);
+    expect(p.sites.reduce((sum, s) => sum + s.uncoveredReached, 0)).toBe(expected);
     expect(new Set(listed)).toEqual(new Set(within.map((v) => v.code).filter((c) => (uncovered.get(c) ?? 0) > 0)));
     for (const s of p.sites) {
-      expect(s.villages.reduce((sum: number, v: any) => sum + v.uncovered, 0)).toBe(s.uncoveredReached);
+      expect(s.villages.reduce((sum, v) => sum + v.uncovered, 0)).toBe(s.uncoveredReached);
       for (const v of s.villages) expect(v.distanceMeters).toBeLessThanOrEqual(5000);
     }
     // greedy order: each site adds no more than the one before
-    const gains = p.sites.map((s: any) => s.uncoveredReached);
+    const gains = p.sites.map((s) => s.uncoveredReached);
     expect(gains).toEqual([...gains].sort((a, b) => b - a));
     // villages left out: every village with uncovered farmers that no site reaches
     expect(p.villagesLeftOut.length + listed.length).toBe([...uncovered.values()].filter((u) => u > 0).length);
@@ -89,7 +257,7 @@ describe("outreach planner on the demo", () => {
       [mt2, "2026-02-01", "2026-04-30"],
     ] as const) {
       for (const s of p.sites) {
-        expect(s.date >= from && s.date <= to).toBe(true);
+        expect(s.date! >= from && s.date! <= to, String(s.date)).toBe(true);
         const [window] = await db.sql.query<{ ok: boolean }>(
           `SELECT bool_or($2::date BETWEEN starts_on AND ends_on) AS ok FROM distribution_schedule WHERE point_id = $1`,
           [s.pointId, s.date],
@@ -108,7 +276,7 @@ describe("outreach planner on the demo", () => {
       const p = await plan({ sessions: 8, from: "2025-10-01", to: "2026-01-31", enrollmentRate: 0.5, budget });
       expect(p.totals.premiumCost).toBeLessThanOrEqual(budget);
       expect(p.totals.budgetRemaining).toBe(budget - p.totals.premiumCost);
-      expect(p.totals.premiumCost).toBe(p.sites.reduce((sum: number, s: any) => sum + s.premiumCost, 0));
+      expect(p.totals.premiumCost).toBe(p.sites.reduce((sum, s) => sum + s.premiumCost, 0));
       let running = 0;
       for (const s of p.sites) {
         running += s.premiumCost;
@@ -119,7 +287,7 @@ describe("outreach planner on the demo", () => {
       if (budget < unlimited.totals.premiumCost) {
         expect(p.stopReason).toBe("BUDGET_SPENT");
         expect(budget - p.totals.premiumCost).toBeLessThan(costPerWorker); // nothing fundable left over
-      } else expect(p.sites.map((s: any) => s.code)).toEqual(unlimited.sites.map((s: any) => s.code));
+      } else expect(p.sites.map((s) => s.code)).toEqual(unlimited.sites.map((s) => s.code));
     }
   });
 
@@ -131,26 +299,25 @@ describe("outreach planner on the demo", () => {
     expect(regency.expectedNew).toBe(p.totals.expectedEnrollments);
     // The districts' whole numbers add up to the regency's, each within one of its exact share (the
     // expected enrollments of its reached villages, summed here).
-    expect(districts.reduce((s: number, d: any) => s + d.expectedNew, 0)).toBe(regency.expectedNew);
+    expect(districts.reduce((s, d) => s + d.expectedNew, 0)).toBe(regency.expectedNew);
     const exact = new Map<string, number>();
-    for (const v of p.sites.flatMap((s: any) => s.villages))
+    for (const v of p.sites.flatMap((s) => s.villages))
       exact.set(v.code.slice(0, 8), (exact.get(v.code.slice(0, 8)) ?? 0) + v.expectedEnrollments);
     for (const d of districts) expect(Math.abs(d.expectedNew - (exact.get(d.code) ?? 0))).toBeLessThan(1);
     const uncovered = await uncoveredFarmers();
     expect(regency.workforce - regency.enrolledBefore).toBeLessThanOrEqual([...uncovered.values()].reduce((a, b) => a + b, 0));
     expect(regency.rateAfter).toBeCloseTo((regency.enrolledBefore + regency.expectedNew) / regency.workforce, 10);
-    for (const d of districts) expect(d.rateAfter).toBeGreaterThanOrEqual(d.rateBefore);
+    for (const d of districts) expect(d.rateAfter).toBeGreaterThanOrEqual(d.rateBefore!);
   });
 
   it("leaves every site undated without a date window, so its sessions cannot be created in the past", async () => {
     const input = { sessions: 2, maxDistanceKm: 5 };
     const p = await plan(input);
     expect(p.sites).toHaveLength(2);
-    expect(p.sites.every((s: any) => s.pointId != null)).toBe(true); // fertilizer points, which have schedules
-    expect(p.sites.map((s: any) => s.date)).toEqual(p.sites.map(() => null));
-    const SAVE = `mutation ($name: String!, $input: PlanInput!) { savePlan(name: $name, input: $input) { id } }`;
+    expect(p.sites.every((s) => s.pointId != null)).toBe(true); // fertilizer points, which have schedules
+    expect(p.sites.map((s) => s.date)).toEqual(p.sites.map(() => null));
     const saved = (await run(db, SAVE, { name: "no window", input }, ADMIN)).data!.savePlan;
-    const created = await run(db, `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id } }`, { id: saved.id }, ADMIN);
+    const created = await run(db, CREATE, { id: saved.id }, ADMIN);
     expect(created.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(created.errors![0]!.message).toContain("date window");
     const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_session WHERE plan_id = $1`, [saved.id]);
@@ -200,8 +367,8 @@ describe("outreach planner on the demo", () => {
     expect(p.totals.uncoveredReached).toBeGreaterThanOrEqual(GUARANTEE * optimum);
     // each site adds as much as the best single next site would
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    p.sites.forEach((site: any, i: number) => {
-      const before = p.sites.slice(0, i).map((s: any) => byId.get(s.code)!);
+    p.sites.forEach((site, i) => {
+      const before = p.sites.slice(0, i).map((s) => byId.get(s.code)!);
       expect(site.uncoveredReached).toBe(bestNextGain(candidates, before, weight));
       expect(coveredWeight([...before, byId.get(site.code)!], weight) - coveredWeight(before, weight)).toBe(site.uncoveredReached);
     });
@@ -228,35 +395,73 @@ describe("outreach planner on the demo", () => {
   });
 
   it("saves a plan (admin only), lists it, exports it, and turns it into planned sessions once", async () => {
-    const SAVE = `mutation ($name: String!, $input: PlanInput!) { savePlan(name: $name, input: $input) { id name sessionCount plan { sites { name date villageCode pointId uncoveredReached villages { name uncovered } } totals { uncoveredReached } } } }`;
     const input = { sessions: 4, from: "2025-10-01", to: "2026-01-31" };
     expect((await run(db, SAVE, { name: "MT I farmers", input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const saved = (await run(db, SAVE, { name: "MT I farmers", input }, ADMIN)).data!.savePlan;
     const fresh = await plan(input);
     expect(saved.plan.totals.uncoveredReached).toBe(fresh.totals.uncoveredReached);
-    const listed = (await run(db, `{ outreachPlans { id name sessionCount plan { sites { name } } } }`)).data!.outreachPlans;
+    const listed = (await run(db, PLANS)).data!.outreachPlans;
     expect(listed[0]).toMatchObject({ id: saved.id, name: "MT I farmers", sessionCount: 0 });
 
+    // The CSV: one row per site and village, every column as the plan API gives it; the villages'
+    // uncovered farmers as computed here from the raw tables.
     const csv = await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text();
-    const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe(
-      "siteOrder,siteName,siteKind,date,siteVillageCode,siteVillageName,siteDistrict,lon,lat,villageCode,villageName,districtName,distanceKm,uncovered,expectedEnrollments",
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...PLAN_CSV_FIELDS]);
+    const expectedRows = saved.plan.sites.flatMap((s) =>
+      s.villages.map((v) => ({
+        siteOrder: String(s.order),
+        siteName: s.name,
+        siteKind: s.kind,
+        date: s.date ?? "",
+        siteVillageCode: s.villageCode,
+        siteVillageName: s.villageName,
+        siteDistrict: s.districtName,
+        lon: String(s.lon),
+        lat: String(s.lat),
+        villageCode: v.code,
+        villageName: v.name,
+        districtName: v.districtName,
+        distanceKm: (v.distanceMeters! / 1000).toFixed(2),
+        uncovered: String(v.uncovered),
+        expectedEnrollments: v.expectedEnrollments.toFixed(1),
+      })),
     );
-    expect(lines.length - 1).toBe(saved.plan.sites.reduce((s: number, x: any) => s + x.villages.length, 0));
+    expect(rows).toEqual(expectedRows);
+    const uncovered = await uncoveredFarmers();
+    expect(rows.map((r) => Number(r.uncovered))).toEqual(rows.map((r) => uncovered.get(r.villageCode!)));
+    expect(new Set(rows.map((r) => r.siteOrder)).size).toBe(4);
+
+    // The field sheet: one page per session with its place, date and villages, numbers as in the API.
     const sheet = await fetch(`${app.url}/export/plans/${saved.id}/field-sheet?lang=en`);
     expect(sheet.headers.get("content-type")).toContain("text/html");
     const html = await sheet.text();
-    expect(html.match(/<section class="sheet">/g)).toHaveLength(4);
-    for (const site of saved.plan.sites) expect(html).toContain(site.villages[0].name);
+    const pages = html.split('<section class="sheet">').slice(1);
+    expect(pages).toHaveLength(4);
+    const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+    const esc = (t: string) =>
+      t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+    saved.plan.sites.forEach((site, i) => {
+      const page = pages[i]!;
+      expect(page).toContain(`Session ${site.order} of 4`);
+      expect(page).toContain(`${esc(site.name)}, ${esc(site.villageName)}, ${esc(site.districtName)}`);
+      const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${site.date}T00:00:00Z`));
+      expect(page).toContain(`<dd>${day}</dd>`);
+      const villageRows = [...page.matchAll(/<tbody>(.*)<\/tbody>/gs)][0]![1]!.match(/<tr>.*?<\/tr>/g)!;
+      expect(villageRows.map((r) => [...r.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]).slice(0, 4))).toEqual(
+        site.villages.map((v) => [esc(v.name), esc(v.districtName), number.format(v.distanceMeters! / 1000), number.format(v.uncovered)]),
+      );
+      expect(page).toMatch(new RegExp(`<tfoot>.*<th class="n">${number.format(site.uncoveredReached)}</th>`, "s"));
+      expect(site.villages.reduce((a, v) => a + v.uncovered, 0)).toBe(site.uncoveredReached);
+    });
     expect((await fetch(`${app.url}/export/plans/99999.csv`)).status).toBe(404);
 
-    const CREATE = `mutation ($id: Int!) { createSessionsFromPlan(planId: $id) { id status startsOn villageCode pointId targetSectors } }`;
     const created = (await run(db, CREATE, { id: saved.id }, ADMIN)).data!.createSessionsFromPlan;
     expect(created).toHaveLength(4);
-    expect(created.map((s: any) => [s.startsOn, s.villageCode, s.pointId])).toEqual(
-      saved.plan.sites.map((s: any) => [s.date, s.villageCode, s.pointId]),
+    expect(created.map((s) => [s.startsOn, s.villageCode, s.pointId])).toEqual(
+      saved.plan.sites.map((s) => [s.date, s.villageCode, s.pointId]),
     );
-    expect(created.every((s: any) => s.status === "PLANNED" && s.targetSectors.join() === "FARMER")).toBe(true);
+    expect(created.every((s) => s.status === "PLANNED" && s.targetSectors.join() === "FARMER")).toBe(true);
     const again = await run(db, CREATE, { id: saved.id }, ADMIN);
     expect(again.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const [{ n }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outreach_session WHERE plan_id = $1`, [saved.id]);
@@ -271,11 +476,7 @@ describe("budget view", () => {
   });
   afterAll(() => db?.close());
 
-  const BUDGET = `query ($input: BudgetInput!) { budgetView(input: $input) {
-    rule costPerWorker fundableWorkers funded budgetUsed budgetRemaining
-    allocations { order villageCode districtCode sector uncovered funded rateBefore rateAfter }
-    coverageBySector { sector workforce enrolledBefore enrolledAfter rateBefore rateAfter } } }`;
-  const view = async (input: Record<string, unknown>) => {
+  const view = async (input: BudgetInput) => {
     const { data, errors } = await run(db, BUDGET, { input });
     expect(errors).toBeUndefined();
     return data!.budgetView;
@@ -287,9 +488,9 @@ describe("budget view", () => {
     expect(v.fundableWorkers).toBe(Math.floor(1_000_000_000 / (16_800 * 12)));
     expect(v.funded).toBe(v.fundableWorkers);
     expect(v.budgetUsed).toBeLessThanOrEqual(1_000_000_000);
-    const uncovered = v.allocations.map((a: any) => a.uncovered);
+    const uncovered = v.allocations.map((a) => a.uncovered);
     expect(uncovered).toEqual([...uncovered].sort((a, b) => b - a));
-    expect(v.allocations.slice(0, -1).every((a: any) => a.funded === a.uncovered)).toBe(true);
+    expect(v.allocations.slice(0, -1).every((a) => a.funded === a.uncovered)).toBe(true);
     const [farmers] = v.coverageBySector;
     const [independent] = await db.sql.query<{ workforce: number; enrolled: number }>(
       `SELECT sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled FROM coverage_summary WHERE sector_code = 'FARMER' AND period = '2025-09'`,
@@ -304,8 +505,8 @@ describe("budget view", () => {
 
   it("funds the lowest coverage rates first, or an equal share per district", async () => {
     const low = await view({ budget: 300_000_000, rule: "LOWEST_RATE", sectors: ["FARMER"] });
-    const rates = low.allocations.map((a: any) => a.rateBefore);
-    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    const rates = low.allocations.map((a) => a.rateBefore);
+    expect(rates).toEqual([...rates].sort((a, b) => a! - b!));
     const equal = await view({ budget: 300_000_000, rule: "EQUAL_PER_DISTRICT", sectors: ["FARMER"] });
     const perDistrict = new Map<string, number>();
     for (const a of equal.allocations) perDistrict.set(a.districtCode, (perDistrict.get(a.districtCode) ?? 0) + a.funded);

@@ -13,5 +13,18 @@ export const graphiqlPage = () => `<!doctype html>
 <script src="/graphiql-init.js"></script>
 </body></html>`;
 
-/** GraphiQL's start, as a script of its own: the Content-Security-Policy allows no inline script. */
-export const GRAPHIQL_INIT = `YogaGraphiQL.renderYogaGraphiQL(document.getElementById("graphiql"), { endpoint: "/graphql", title: "Cakupan" });\n`;
+/** The editor's web workers, shipped beside GraphiQL, by the label Monaco asks for. */
+const MONACO_WORKERS = { json: "json.worker.bundle.js", graphql: "graphql.worker..bundle.js", default: "editor.worker.bundle.js" };
+
+/**
+ * GraphiQL's start, as a script of its own: the Content-Security-Policy allows no inline script.
+ * Its Monaco editor needs to be told where its workers are (else every editor throws on start).
+ */
+export const GRAPHIQL_INIT = `self.MonacoEnvironment = {
+  getWorker(_, label) {
+    const workers = ${JSON.stringify(MONACO_WORKERS)};
+    return new Worker("/graphiql-assets/monacoeditorwork/" + (workers[label] || workers.default));
+  },
+};
+YogaGraphiQL.renderYogaGraphiQL(document.getElementById("graphiql"), { endpoint: "/graphql", title: "Cakupan" });
+`;

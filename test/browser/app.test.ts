@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import {
-  colorDistance,
-  graphql,
-  hexToRgb,
-  launchBrowser,
-  mainJsGzipBytes,
-  newPage,
-  sampleMap,
-  screenshot,
-  startTestServerForBrowser,
-  waitForPaint,
-  type RunningServer,
-} from "./app.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { colorDistance, graphql, hexToRgb, mainJsGzipBytes, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
 
-let server: RunningServer;
-let browser: Browser;
 let villageCount = 0;
 
 describe("Cakupan in the browser", { timeout: 120_000 }, () => {
+  const app = useBrowserApp();
   beforeAll(async () => {
-    server = await startTestServerForBrowser();
     console.log(`main JS (without maplibre), gzipped: ${(mainJsGzipBytes() / 1024).toFixed(1)} KiB`);
-    browser = await launchBrowser();
-    const geo = await graphql<{ g: { features: unknown[] } }>(server.url, "{ g: regionGeometries(level: VILLAGE) }");
+    const geo = await graphql<{ g: { features: unknown[] } }>(app.server.url, "{ g: regionGeometries(level: VILLAGE) }");
     villageCount = geo.g.features.length;
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("paints every village polygon in its class colour", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     const start = Date.now();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     const firstPaint = await page.evaluate(() => window.__cakupan!.firstPaintMs);
     console.log(`first choropleth paint: ${firstPaint} ms after navigation start (${Date.now() - start} ms wall clock)`);
@@ -51,8 +30,8 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
   });
 
   it("changes the legend and the colours with the sector", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?method=equal`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?method=equal`);
     const paints = await waitForPaint(page);
     const legendBefore = await page.locator(".legend .legend-class").allTextContents();
     const before = await sampleMap(page);
@@ -72,8 +51,8 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
   });
 
   it("opens the village panel with the numbers of the GraphQL answer", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     const sample = await sampleMap(page, 12);
     const target = sample.points[Math.floor(sample.points.length / 2)]!;
@@ -83,16 +62,16 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
     await page.mouse.click(box.x + target.x, box.y + target.y);
     const panel = page.locator(`.village-panel[data-code="${target.code}"]`);
     await panel.locator(".sector-figures tr.total").waitFor({ timeout: 30_000 });
-    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(server.url, "{ datasetInfo { latestPeriod } }");
+    const info = await graphql<{ datasetInfo: { latestPeriod: string } }>(app.server.url, "{ datasetInfo { latestPeriod } }");
     const answer = await graphql<{ region: { parent: { code: string } } }>(
-      server.url,
+      app.server.url,
       "query($c: String!) { region(code: $c) { parent { code } } }",
       { c: target.code },
     );
     const list = await graphql<{
       coverage: { edges: { node: { code: string; name: string; workforce: number; enrolled: number; coverageRate: number | null } }[] };
     }>(
-      server.url,
+      app.server.url,
       "query($p: String, $period: String) { coverage(level: VILLAGE, parentCode: $p, period: $period, first: 500) { edges { node { code name workforce enrolled coverageRate } } } }",
       { p: answer.region.parent.code, period: info.datasetInfo.latestPeriod },
     );
@@ -114,8 +93,8 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
   });
 
   it("restores the same view from a shared URL", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     await page.selectOption("select[name=metric]", "UNCOVERED");
     await page.selectOption("select[name=sector]", "LIVESTOCK");
@@ -133,7 +112,7 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
     const legend = await page.locator(".legend .legend-class").allTextContents();
     await screenshot(page, "shared-view-before");
 
-    const other = await newPage(browser);
+    const other = await newPage(app.browser);
     await other.goto(shared);
     await waitForPaint(other);
     await other.locator(".village-panel .sector-figures").waitFor();
@@ -162,17 +141,39 @@ describe("Cakupan in the browser", { timeout: 120_000 }, () => {
 
   // Issue 13, item 12: bytes, not time (the time to first paint is in `npm run bench:cold-load`).
   it("transfers under 1 MB on a cold load of Bangkalan until the choropleth is painted", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     const wire = new Map<string, number>();
     cdp.on("Network.loadingFinished", (e) => wire.set(e.requestId, e.encodedDataLength));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     await page.waitForLoadState("networkidle");
     const bytes = [...wire.values()].reduce((a, b) => a + b, 0);
     expect(wire.size).toBeGreaterThan(3); // the page, its script, styles and the data did come over the wire
     expect(bytes, `${wire.size} requests`).toBeLessThan(1_000_000);
+    await page.close();
+  });
+
+  it("serves GraphiQL offline: the page loads nothing from outside and reads the schema by introspection", async () => {
+    // newPage fails the test on any request outside this machine or any page error.
+    const page = await newPage(app.browser);
+    const introspection = page.waitForResponse(
+      (r) => r.url() === `${app.server.url}/graphql` && r.request().method() === "POST" && /__schema/.test(r.request().postData() ?? ""),
+      { timeout: 60_000 },
+    );
+    await page.goto(`${app.server.url}/graphql`);
+    const response = await introspection;
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { data?: { __schema: { queryType: { name: string }; types: { name: string }[] } } };
+    expect(body.data!.__schema.queryType.name).toBe("Query");
+    expect(body.data!.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(["CoverageNode", "Region", "Sector"]));
+    // The editor is drawn (GraphiQL's own code ran), and its docs explorer lists the schema's root fields.
+    await page.locator(".graphiql-container").first().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: /documentation explorer/i }).click();
+    await expect.poll(() => page.locator(".graphiql-doc-explorer").textContent()).toContain("Query");
+    await screenshot(page, "graphiql");
+    await page.close();
   });
 });

@@ -117,10 +117,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A page on which any page error or request outside this machine fails the test that opened it
- * (the app must work offline: outside requests are also blocked).
+ * (the app must work offline: outside requests are also blocked). `options` as Browser.newPage's
+ * (e.g. a phone's viewport and touch).
  */
-export async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export async function newPage(browser: Browser, options: Parameters<Browser["newPage"]>[0] = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...options });
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   await page.route(/^(?!https?:\/\/(localhost|127\.0\.0\.1|\[::1\]))[a-z]+:\/\//, (route) => {

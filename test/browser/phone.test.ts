@@ -1,14 +1,13 @@
 // The phone layout at 390×844: map on top, its panels as tabs under it, nothing wider than the screen.
 import { describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { screenshot, waitForPaint, useBrowserApp } from "./app.ts";
+import type { Page } from "playwright-core";
+import { newPage, screenshot, waitForPaint, useBrowserApp } from "./app.ts";
 
 const PHONE = { width: 390, height: 844 };
 const app = useBrowserApp();
 
 async function phonePage(path: string): Promise<Page> {
-  const page = await app.browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  page.on("pageerror", (e) => console.log(`[page error] ${e.message}`));
+  const page = await newPage(app.browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await page.goto(`${app.server.url}${path}`);
   await waitForPaint(page);
   return page;

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { graphql, launchBrowser, newPage, screenshot, startTestServerForBrowser, waitForPaint, type RunningServer } from "./app.ts";
-import { ARTIFACTS, colorDistance, hexToRgb } from "./app.ts";
+import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
 import { pngPixels, pngSize } from "./layout.ts";
 import { PLAN_REACHED_LINE } from "../../client/src/map/layers.ts";
 
 const ADMIN_TOKEN = "planner-browser-test-token";
 
-let server: RunningServer;
-let browser: Browser;
+const app = useBrowserApp({ ADMIN_TOKEN });
 
 interface Answer {
   outreachPlan: {
@@ -34,7 +32,7 @@ const rupiah = (n: number) => new Intl.NumberFormat("id-ID", { style: "currency"
 
 /** Open the planner, set sessions, distance and budget, plan, and wait for the map to draw the sites. */
 async function plan(page: Page, { sessions, km, budget }: { sessions: number; km: number; budget?: number }) {
-  await page.goto(`${server.url}/?view=planner`);
+  await page.goto(`${app.server.url}/?view=planner`);
   await waitForPaint(page);
   const form = page.locator("form.plan-form");
   await form.locator("input[name=planSector][value=FARMER]").check();
@@ -49,7 +47,7 @@ async function plan(page: Page, { sessions, km, budget }: { sessions: number; km
   const from = await form.locator("input[name=from]").inputValue();
   const to = await form.locator("input[name=to]").inputValue();
   const input = { sectors: ["FARMER"], sessions, maxDistanceKm: km, from, to, ...(budget == null ? {} : { budget }) };
-  const answer = (await graphql<Answer>(server.url, PLAN, { input })).outreachPlan;
+  const answer = (await graphql<Answer>(app.server.url, PLAN, { input })).outreachPlan;
   await page.locator(`.map[data-plan-sites="${answer.sites.length}"]`).waitFor({ timeout: 60_000 });
   await expect.poll(() => page.locator(".plan-site").count()).toBe(answer.sites.length);
   return { answer, from, to };
@@ -68,18 +66,8 @@ function rendered(page: Page, layer: string) {
 const totalText = (page: Page, key: string) => page.locator(`.plan-totals [data-total=${key}] dd`).first().textContent();
 
 describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser({ ADMIN_TOKEN });
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it("plans 5 sessions for farmers within 5 km and draws them on the map with the totals of the GraphQL answer", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     const { answer, from, to } = await plan(page, { sessions: 5, km: 5 });
     expect(from < to).toBe(true);
     expect(answer.sites).toHaveLength(5);
@@ -108,7 +96,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await screenshot(page, "planner-5-sessions");
 
     // A shared link gives the same plan.
-    const other = await newPage(browser);
+    const other = await newPage(app.browser);
     await other.goto(page.url());
     await other.locator('.map[data-plan-sites="5"]').waitFor({ timeout: 60_000 });
     expect(await totalText(other, "expectedEnrollments")).toBe(int(answer.totals.expectedEnrollments));
@@ -117,8 +105,8 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   });
 
   it("stops when the budget is spent and shows what is left of it", async () => {
-    const page = await newPage(browser);
-    const unlimited = (await graphql<Answer>(server.url, PLAN, { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5 } }))
+    const page = await newPage(app.browser);
+    const unlimited = (await graphql<Answer>(app.server.url, PLAN, { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5 } }))
       .outreachPlan;
     // Enough for about two of the five sessions.
     const budget = Math.round(unlimited.totals.premiumCost * 0.4);
@@ -136,8 +124,8 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   });
 
   it("shows the budget view under each rule with the coverage by sector of the GraphQL answer", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?view=planner&ps=FARMER,LIVESTOCK&lang=en`);
+    const page = await newPage(app.browser);
+    await page.goto(`${app.server.url}/?view=planner&ps=FARMER,LIVESTOCK&lang=en`);
     await waitForPaint(page);
     // The tabs work from the keyboard.
     await page.getByRole("tab", { name: "Plan", exact: true }).focus();
@@ -154,7 +142,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
       await page.selectOption("select[name=rule]", rule);
       const { budgetView: view } = await graphql<{
         budgetView: { funded: number; allocations: { villageCode: string }[]; coverageBySector: { sector: string; rateAfter: number }[] };
-      }>(server.url, query, { input: { budget: 500_000_000, rule, sectors: ["FARMER", "LIVESTOCK"] } });
+      }>(app.server.url, query, { input: { budget: 500_000_000, rule, sectors: ["FARMER", "LIVESTOCK"] } });
       const en = new Intl.NumberFormat("en-GB", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
       await expect
         .poll(() => page.locator(".budget-panel [data-total=funded] dd").textContent())
@@ -179,7 +167,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   });
 
   it("saves plans with the admin token, compares them, turns one into sessions and links its exports", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     // Unique names, so a server used before (CAKUPAN_TEST_URL) cannot answer for this run.
     const [four, six] = [`Uji 4 sesi ${Date.now()}`, `Uji 6 sesi ${Date.now()}`];
     await plan(page, { sessions: 4, km: 3 });
@@ -213,7 +201,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
         name: string;
         plan: { sites: unknown[]; totals: { expectedEnrollments: number; premiumCost: number } };
       }[];
-    }>(server.url, "{ outreachPlans { id name plan { sites { order } totals { expectedEnrollments premiumCost } } } }");
+    }>(app.server.url, "{ outreachPlans { id name plan { sites { order } totals { expectedEnrollments premiumCost } } } }");
     const mine = [four, six].map((n) => outreachPlans.find((p) => p.name === n)!);
     expect(mine.map((p) => p.plan.sites.length)).toEqual([4, 6]);
     for (const p of mine) await saved.locator(`.saved-list li[data-plan="${p.id}"] input[name=compare]`).check();
@@ -226,7 +214,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await screenshot(page, "planner-compare");
 
     const plannedCount = async () =>
-      (await graphql<{ sessions: { status: string }[] }>(server.url, "{ sessions { status } }")).sessions.filter(
+      (await graphql<{ sessions: { status: string }[] }>(app.server.url, "{ sessions { status } }")).sessions.filter(
         (s) => s.status === "PLANNED",
       ).length;
     const before = await plannedCount();
@@ -235,16 +223,16 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await expect.poll(() => item.locator(".sessions-made").textContent()).toContain("4");
     expect(await plannedCount()).toBe(before + 4);
 
-    const csv = await fetch(new URL((await item.getByRole("link", { name: "CSV" }).getAttribute("href"))!, server.url));
+    const csv = await fetch(new URL((await item.getByRole("link", { name: "CSV" }).getAttribute("href"))!, app.server.url));
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain(",");
-    const sheet = await fetch(new URL((await item.getByRole("link", { name: "Lembar lapangan" }).getAttribute("href"))!, server.url));
+    const sheet = await fetch(new URL((await item.getByRole("link", { name: "Lembar lapangan" }).getAttribute("href"))!, app.server.url));
     expect(sheet.status).toBe(200);
     await page.close();
   });
 
   it("exports the planner view's map as the 300 dpi PNG with the plan drawn on it", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(app.browser);
     await plan(page, { sessions: 5, km: 5 });
     const button = page.locator("button[name=export-png]");
     expect(await button.isEnabled()).toBe(true);

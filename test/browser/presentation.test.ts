@@ -2,35 +2,23 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import {
-  ARTIFACTS,
-  colorDistance,
-  graphql,
-  hexToRgb,
-  launchBrowser,
-  newPage,
-  screenshot,
-  startTestServerForBrowser,
-  waitForPaint,
-  type RunningServer,
-} from "./app.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
 import { pngPixels, pngSize, textProblems } from "./layout.ts";
 
-let server: RunningServer;
-let browser: Browser;
 /** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
 const pages: Page[] = [];
 
 async function open(): Promise<Page> {
-  const page = await newPage(browser);
+  const page = await newPage(app.browser);
   pages.push(page);
   return page;
 }
 
-// Saving an outreach plan needs the admin token: the server started below gets this one.
+// Saving an outreach plan needs the admin token: the server started for this file gets this one.
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? "presentation-test-admin";
+const app = useBrowserApp({ ADMIN_TOKEN });
 
 interface Summary {
   region: { name: string };
@@ -44,6 +32,22 @@ const SUMMARY = `query($c: String!, $s: Sector) {
   coverageSummary(code: $c) { region { name } enrolled workforce coverageRate bySector { sector enrolled workforce coverageRate } }
   coverage(level: DISTRICT, parentCode: $c, sector: $s, orderBy: COVERAGE_RATE, direction: ASC, first: 1) { edges { node { code } } }
 }`;
+
+/** What slides 2-5 show, asked of the API here: the series, the ranking and the lowest villages. */
+const SLIDES = `query($c: String!, $scope: String!, $childLevel: RegionLevel!, $s: Sector) {
+  all: coverageSeries(code: $c, months: 24) { period enrolled coverageRate }
+  children: coverage(level: $childLevel, parentCode: $scope, sector: $s, orderBy: COVERAGE_RATE, direction: ASC, first: 500) {
+    edges { node { code name coverageRate uncovered reliability } } }
+  lowest: coverage(level: VILLAGE, parentCode: $scope, sector: $s, orderBy: COVERAGE_RATE, direction: ASC, first: 10, reliability: [COUNT, ESTIMATE]) {
+    edges { node { code name coverageRate } } }
+  sessions { id villageCode status startsOn endsOn }
+}`;
+interface Slides {
+  all: { period: string; enrolled: number; coverageRate: number | null }[];
+  children: { edges: { node: { code: string; name: string; coverageRate: number | null; uncovered: number; reliability: string } }[] };
+  lowest: { edges: { node: { code: string; name: string; coverageRate: number | null } }[] };
+  sessions: { id: number; villageCode: string | null; status: string; startsOn: string; endsOn: string | null }[];
+}
 
 /** What shows that each view has its data, in the order the views come. */
 const VIEWS = [
@@ -71,6 +75,96 @@ async function waitForView(page: Page, n: number): Promise<void> {
   if (view.kind === "map") await waitForPaint(page);
 }
 
+/** Record the text and the filled boxes' colours drawn on any canvas of the page (the print sheets' inputs). */
+async function recordCanvasDrawing(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const drawn = { texts: [] as string[], boxes: [] as string[] };
+    (window as unknown as { __drawn: typeof drawn }).__drawn = drawn;
+    const { fillText, fillRect } = CanvasRenderingContext2D.prototype;
+    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+      drawn.texts.push(String(text));
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+    };
+    CanvasRenderingContext2D.prototype.fillRect = function (x: number, y: number, w: number, h: number) {
+      drawn.boxes.push(String(this.fillStyle).toLowerCase());
+      return fillRect.call(this, x, y, w, h);
+    };
+  });
+}
+
+const drawnOnCanvas = (page: Page) => page.evaluate(() => (window as unknown as { __drawn: { texts: string[]; boxes: string[] } }).__drawn);
+
+/** The legend as shown on screen: its classes' colours and labels. */
+const screenLegend = async (page: Page) => ({
+  colors: await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!.toLowerCase())),
+  labels: await page.locator(".legend .legend-class .range").allTextContents(),
+});
+
+/** Slides 2-5 show the API's numbers: trend points, ranked rows, the lowest villages, the planned sessions. */
+async function checkSlideNumbers(
+  page: Page,
+  kind: (typeof VIEWS)[number]["kind"],
+  slides: Slides,
+  code: string,
+  f: ReturnType<typeof formats>,
+) {
+  if (kind === "trend") {
+    // The "all sectors" line of each chart ends at the latest month's figure.
+    const latest = slides.all.at(-1)!;
+    const last = (chart: number) =>
+      page.locator("svg.slide-chart").nth(chart).locator('.series[data-series="ALL"] circle title').last().textContent();
+    await expect(last(0)).resolves.toMatch(new RegExp(`: ${f.int(latest.enrolled).replace(/\./g, "\\.")}$`));
+    await expect(last(1)).resolves.toMatch(new RegExp(`: ${f.pct(latest.coverageRate!).replace(/[.,]/g, "\\$&")}$`));
+    expect(await page.locator('svg.slide-chart >> nth=0 >> .series[data-series="ALL"] circle').count()).toBe(slides.all.length);
+  }
+  if (kind === "ranking") {
+    const ranked = slides.children.edges
+      .map((e) => e.node)
+      .filter((r) => r.coverageRate != null)
+      .slice(0, 20);
+    const rows = await page.locator(".ranking-table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({
+        code: tr.getAttribute("data-code"),
+        name: tr.querySelector("th")!.textContent,
+        uncovered: tr.lastElementChild!.textContent,
+      })),
+    );
+    expect(rows).toEqual(
+      ranked.map((r) => ({
+        code: r.code,
+        name: r.name + (r.reliability === "SMALL_WORKFORCE" ? " *" : ""),
+        uncovered: f.int(r.uncovered),
+      })),
+    );
+  }
+  if (kind === "map") {
+    const items = await page
+      .locator(".lowest-list li")
+      .evaluateAll((lis) => lis.map((li) => ({ code: li.getAttribute("data-code"), value: li.querySelector(".value")!.textContent })));
+    expect(items).toEqual(slides.lowest.edges.map(({ node }) => ({ code: node.code, value: f.pct(node.coverageRate!) })));
+    // Each is numbered on the map, in the same order.
+    const markers = await page
+      .locator(".lowest-marker")
+      .evaluateAll((els) => els.map((el) => [el.getAttribute("data-code"), el.textContent]));
+    expect(markers.sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual(items.map((item, i) => [item.code, String(i + 1)]));
+  }
+  if (kind === "outreach" && (await page.locator(".outreach-slide[data-plan]").count()) === 0) {
+    // No saved plan for the region: its planned sessions, soonest first (the upcoming ones, else all planned).
+    const region = code.split(".").length === 4 ? code.split(".").slice(0, 3).join(".") : code;
+    const planned = slides.sessions
+      .filter(
+        (x) => x.status === "PLANNED" && x.villageCode != null && (x.villageCode === region || x.villageCode.startsWith(`${region}.`)),
+      )
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || 0);
+    const today = new Date().toISOString().slice(0, 10);
+    const upcoming = planned.filter((x) => (x.endsOn ?? x.startsOn) >= today);
+    const expected = (upcoming.length > 0 ? upcoming : planned).slice(0, 6).map((x) => String(x.id));
+    const shown = await page.locator(".outreach-slide tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-session")));
+    expect(shown).toEqual(expected);
+    if (expected.length === 0) expect(await page.locator(".slide-empty").count()).toBe(1);
+  }
+}
+
 /** Every view shows the sector of the view (`sector.code`, null = all sectors), and says which. */
 async function presentAndStep(
   page: Page,
@@ -81,13 +175,22 @@ async function presentAndStep(
   sector: { code: string | null; label: string },
 ) {
   await page.setViewportSize(size);
-  await page.goto(`${server.url}/?present=1&region=${code}${query}`);
-  const answer = await graphql<{ coverageSummary: Summary; coverage: { edges: { node: { code: string } }[] } }>(server.url, SUMMARY, {
+  await page.goto(`${app.server.url}/?present=1&region=${code}${query}`);
+  const answer = await graphql<{ coverageSummary: Summary; coverage: { edges: { node: { code: string } }[] } }>(app.server.url, SUMMARY, {
     c: code,
     s: sector.code,
   });
   const all = answer.coverageSummary;
   const summary = sector.code ? all.bySector.find((b) => b.sector === sector.code)! : all;
+  // A village is shown among its district's villages; a district with its villages; a regency with its districts.
+  const level = code.split(".").length;
+  const scope = level === 4 ? code.split(".").slice(0, 3).join(".") : code;
+  const slides = await graphql<Slides>(app.server.url, SLIDES, {
+    c: code,
+    scope,
+    childLevel: level === 2 ? "DISTRICT" : "VILLAGE",
+    s: sector.code,
+  });
   const f = formats(lang);
   for (let n = 1; n <= VIEWS.length; n++) {
     await waitForView(page, n);
@@ -108,6 +211,7 @@ async function presentAndStep(
         answer.coverage.edges[0]!.node.code,
       );
     }
+    await checkSlideNumbers(page, VIEWS[n - 1]!.kind, slides, code, f);
     await screenshot(page, `presentation-${size.width}x${size.height}-${n}-${VIEWS[n - 1]!.kind}`);
     expect(await textProblems(page, ".presentation"), `view ${n} (${VIEWS[n - 1]!.kind})`).toEqual([]);
     if (n < VIEWS.length) await page.keyboard.press(NEXT_KEYS[(n - 1) % NEXT_KEYS.length]!);
@@ -132,18 +236,8 @@ async function presentAndStep(
 }
 
 describe("Presentation mode and reports", { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    server = await startTestServerForBrowser({ ADMIN_TOKEN });
-    browser = await launchBrowser();
-  }, 240_000);
-
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it("shows the regency at 1280×720 without overflowing text and steps through every view with the keyboard", async () => {
@@ -164,7 +258,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     const page = await open();
     const village = "35.26.01.1001";
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.url}/?present=1&slide=3&region=${village}`);
+    await page.goto(`${app.server.url}/?present=1&slide=3&region=${village}`);
     await waitForView(page, 3);
     await expect(page.locator(".ranking-table tr.is-current").getAttribute("data-code")).resolves.toBe(village);
     await page.keyboard.press("Home");
@@ -172,7 +266,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
   });
 
   it("shows the newest saved outreach plan, site by site with its totals", async () => {
-    const res = await fetch(`${server.url}/graphql`, {
+    const res = await fetch(`${app.server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({
@@ -187,7 +281,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(saved.plan.sites.length).toBeGreaterThan(0);
     const page = await open();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.url}/?present=1&slide=5`);
+    await page.goto(`${app.server.url}/?present=1&slide=5`);
     const view = page.locator(`.outreach-slide[data-plan="${saved.id}"]`);
     await view.waitFor({ timeout: 30_000 });
     await expect(view.locator("tbody tr th").first().textContent()).resolves.toContain(saved.plan.sites[0]!.name);
@@ -199,7 +293,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
 
   it("enters presentation mode from the dashboard button and leaves it with Escape", async () => {
     const page = await open();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     await page.getByRole("button", { name: "Presentasi", exact: true }).click();
     await waitForView(page, 1);
@@ -209,11 +303,13 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   });
 
-  it("exports the current map as a print-resolution PNG with the map drawn in it", async () => {
+  it("exports the current map as a print-resolution PNG with the map, title, legend, scale bar and sources drawn in it", async () => {
     const page = await open();
-    await page.goto(`${server.url}/`);
+    await recordCanvasDrawing(page);
+    await page.goto(`${app.server.url}/`);
     await waitForPaint(page);
     const legendColors = await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!));
+    const legendLabels = await page.locator(".legend .legend-class .range").allTextContents();
     const viewport = page.viewportSize()!;
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-png]")]);
     await file.saveAs(join(ARTIFACTS, "export-map.png"));
@@ -229,12 +325,39 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     const matching = pixels.filter((p) => legendColors.some((c) => colorDistance(p, hexToRgb(c)) < 20));
     expect(matching.length / pixels.length).toBeGreaterThan(0.15);
     expect(new Set(matching.map((p) => legendColors.find((c) => colorDistance(p, hexToRgb(c)) < 20))).size).toBeGreaterThanOrEqual(3);
+    // What the sheet drew: title, subtitle, legend (heading, every class's label and colour), scale bar, date and sources.
+    const drawn = await drawnOnCanvas(page);
+    const { datasetInfo: info } = await graphql<{
+      datasetInfo: { regencyName: string; latestPeriod: string; synthetic: boolean; boundariesSynthetic: boolean; boundarySource: string };
+    }>(app.server.url, "{ datasetInfo { regencyName latestPeriod synthetic boundariesSynthetic boundarySource } }");
+    expect(drawn.texts).toContain(`Tingkat kepesertaan · Kabupaten ${info.regencyName}`);
+    const [y, m] = info.latestPeriod.split("-").map(Number);
+    const period = new Intl.DateTimeFormat("id-ID", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(Date.UTC(y!, m! - 1, 1)),
+    );
+    expect(drawn.texts).toContain(`Petani · ${period}`);
+    expect(drawn.texts).toEqual(
+      expect.arrayContaining(["Tingkat kepesertaan", "Petani", ...legendLabels, "Tidak ada data (tidak ada pekerja)", "Batas kecamatan"]),
+    );
+    expect(drawn.boxes).toEqual(expect.arrayContaining(legendColors.map((c) => c.toLowerCase())));
+    expect(drawn.texts).toContain("0");
+    expect(
+      drawn.texts.some((t) => /^\d[\d.,]* (m|km)$/.test(t)),
+      "a scale bar label",
+    ).toBe(true);
+    expect(drawn.texts).toContain("U");
+    const today = new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeZone: "UTC" }).format(new Date());
+    expect(drawn.texts).toContain(`Dibuat ${today}`);
+    expect(info.synthetic).toBe(true);
+    expect(drawn.texts).toContain("Angka pekerja sintetis (demo), bukan data resmi");
+    expect(drawn.texts).toContain(`Batas wilayah: ${info.boundarySource.split(/[\\/]/).pop()}`);
   });
 
   it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server.url}/?present=1&region=${code}`);
+    await recordCanvasDrawing(page);
+    await page.goto(`${app.server.url}/?present=1&region=${code}`);
     await waitForView(page, 1);
     const shown = {
       enrolled: (await page.locator("[data-figure=enrolled]").textContent())!,
@@ -242,6 +365,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     };
     await page.keyboard.press("Escape");
     await waitForPaint(page);
+    const legend = await screenLegend(page);
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-pdf]")]);
     const path = (await file.path())!;
     await file.saveAs(join(ARTIFACTS, "export-report.pdf"));
@@ -250,7 +374,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
     const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
     expect(text.split("\f").filter((p) => p.trim()).length).toBe(1);
-    const { region } = await graphql<{ region: { name: string } }>(server.url, "query($c: String!) { region(code: $c) { name } }", {
+    const { region } = await graphql<{ region: { name: string } }>(app.server.url, "query($c: String!) { region(code: $c) { name } }", {
       c: code,
     });
     expect(text).toContain(`Kecamatan ${region.name}`);
@@ -258,30 +382,46 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(text).toContain(shown.coverageRate);
     // The report is about the view's sector (farmers by default) throughout, and says so.
     expect(text).toContain("Sektor: Petani");
-    const lowest = await graphql<{ coverage: { edges: { node: { name: string } }[] } }>(
-      server.url,
-      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER, orderBy: COVERAGE_RATE, direction: ASC, first: 10, reliability: [COUNT, ESTIMATE]) { edges { node { name } } } }",
+    type Row = { name: string; parentName: string; workforce: number; enrolled: number; coverageRate: number; uncovered: number };
+    const lowest = await graphql<{ coverage: { edges: { node: Row }[] } }>(
+      app.server.url,
+      "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER, orderBy: COVERAGE_RATE, direction: ASC, first: 10, reliability: [COUNT, ESTIMATE]) { edges { node { name parentName workforce enrolled coverageRate uncovered } } } }",
       { c: code },
     );
-    const table = text.slice(text.lastIndexOf("Petani"));
-    const listed = lowest.coverage.edges.map(({ node }) => node.name).filter((name) => table.includes(name));
-    expect(listed).toEqual(lowest.coverage.edges.map(({ node }) => node.name));
-    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(server.url, "{ datasetInfo { synthetic } }");
+    // The ten lowest-coverage villages, in order, each line with the API's numbers.
+    expect(lowest.coverage.edges).toHaveLength(10);
+    const table = text.slice(text.lastIndexOf("Petani")).split("\n");
+    const f = formats("id");
+    const lines = lowest.coverage.edges.map(({ node: v }, i) => {
+      const line = table.find((l) => l.trim().startsWith(`${i + 1} `) && l.includes(v.name));
+      expect(line, `row ${i + 1}: ${v.name}`).toBeDefined();
+      const numbers = [f.int(v.workforce), f.int(v.enrolled), f.pct(v.coverageRate), f.int(v.uncovered)];
+      const escaped = numbers.map((n) => n.replace(/[.,%]/g, "\\$&"));
+      expect(line!.trim(), `row ${i + 1}`).toMatch(new RegExp(`\\s${escaped.join("\\s+")}$`));
+      expect(line).toContain(v.parentName);
+      return table.indexOf(line!);
+    });
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    // The map's legend, drawn into the report's map: every class's label and colour, and its heading.
+    const drawn = await drawnOnCanvas(page);
+    expect(drawn.texts).toEqual(expect.arrayContaining(["Tingkat kepesertaan", "Petani", ...legend.labels]));
+    expect(drawn.boxes).toEqual(expect.arrayContaining(legend.colors));
+    const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(app.server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });
 
   it("links the tables as CSV to the server export with the view’s arguments", async () => {
     const code = "35.26.15";
     const page = await open();
-    await page.goto(`${server.url}/?sector=FARMER&region=${code}`);
+    await page.goto(`${app.server.url}/?sector=FARMER&region=${code}`);
     await waitForPaint(page);
     const href = (await page.getByRole("link", { name: "CSV desa" }).getAttribute("href"))!;
-    const res = await fetch(new URL(href, server.url));
+    const res = await fetch(new URL(href, app.server.url));
     expect(res.status).toBe(200);
     const [header, ...rows] = (await res.text()).trim().split("\n");
     expect(header!.split(",").slice(0, 3)).toEqual(["code", "name", "level"]);
     const count = await graphql<{ coverage: { totalCount: number } }>(
-      server.url,
+      app.server.url,
       "query($c: String) { coverage(level: VILLAGE, parentCode: $c, sector: FARMER) { totalCount } }",
       { c: code },
     );

@@ -3,6 +3,40 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Which villages are funded first. */
+export type AllocationRule =
+  /** An equal share per district, within each district the most uncovered first. */
+  | 'EQUAL_PER_DISTRICT'
+  /** Villages (per sector) with the most uncovered workers first. */
+  | 'LARGEST_UNCOVERED'
+  /** Villages (per sector) with the lowest coverage rate first. */
+  | 'LOWEST_RATE';
+
+/** A premium budget to allocate to uncovered workers. */
+export type BudgetInput = {
+  /** Budget in rupiah. */
+  budget: number;
+  /** Monthly premium per worker (rupiah). */
+  monthlyPremium?: number;
+  /** Months to fund. */
+  months?: number;
+  /** Month of the coverage figures (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Only this region (default everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Which villages first. */
+  rule?: AllocationRule;
+  /** Sectors to fund. */
+  sectors?: Array<Sector>;
+};
+
+/** Where sessions may be held. */
+export type CandidateSites =
+  /** Fertilizer distribution points (warehouses and kiosks) with distribution in the date window. */
+  | 'FERTILIZER_POINTS'
+  /** Those points and every village's inner point (a session at the village hall). */
+  | 'FERTILIZER_POINTS_AND_VILLAGES';
+
 /** A coverage figure to sort or rank by. */
 export type CoverageMetric =
   /** Enrolled / workforce. */
@@ -17,6 +51,62 @@ export type CoverageMetric =
   | 'UNCOVERED_PER_KM2'
   /** Estimated workers. */
   | 'WORKFORCE';
+
+/** One uploaded file: its name and its content, as text or base64 (exactly one). */
+export type ImportFileInput = {
+  /** The content in base64 (any file; needed for .zip, .shp and .dbf). */
+  base64?: string | null | undefined;
+  /** File name; its extension tells a .zip, .shp or .dbf from text. */
+  name: string;
+  /** The content as UTF-8 text (CSV, GeoJSON, SQL). */
+  text?: string | null | undefined;
+};
+
+/** What a file holds. */
+export type ImportKind =
+  /** Region boundaries: GeoJSON, wilayah_boundaries SQL, or an ESRI shapefile (.zip, or .shp with .dbf). */
+  | 'BOUNDARIES'
+  /** BPJS Ketenagakerjaan participant CSV: nik, name, village_code, sector, programs, start_date, end_date, status, funding_source. */
+  | 'ENROLLMENTS'
+  /** Workforce CSV: village_code (or nama_desa + kecamatan), sector, period, workers, source. */
+  | 'WORKFORCE';
+
+/** What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget. */
+export type PlanInput = {
+  /** Premium budget in rupiah (e.g. the DBHCHT allocation); no limit when omitted. */
+  budget?: number | null | undefined;
+  /** Candidate sites. */
+  candidates?: CandidateSites;
+  /** Expected share of reached uncovered workers who enrol (0 to 1); default from past sessions, else 0.25. */
+  enrollmentRate?: number | null | undefined;
+  /** First day of the window (YYYY-MM-DD): only points with distribution in the window are candidates. */
+  from?: string | null | undefined;
+  /** The longest distance, in km, a worker will travel to a session (from the village's inner point; 0.1 to 50). */
+  maxDistanceKm?: number;
+  /** Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800). */
+  monthlyPremium?: number;
+  /** Months of premium to fund per new worker (1 to 60). */
+  months?: number;
+  /** Month of the coverage figures (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Plan within this region (default: everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Sectors whose uncovered workers count (farmers by default). */
+  sectors?: Array<Sector>;
+  /** Number of sessions to hold (1 to 50). */
+  sessions?: number;
+  /** Last day of the window (YYYY-MM-DD). */
+  to?: string | null | undefined;
+};
+
+/** Where the expected enrollment rate came from. */
+export type RateSource =
+  /** No past sessions to learn from: the stated default 0.25. */
+  | 'DEFAULT'
+  /** Given in the input. */
+  | 'GIVEN'
+  /** Enrollments attributed / attendance of held sessions for these sectors. */
+  | 'PAST_SESSIONS';
 
 /** Administrative level (Kemendagri). */
 export type RegionLevel =
@@ -76,12 +166,30 @@ export type SessionStatus =
   /** Planned, not yet held. */
   | 'PLANNED';
 
+/** Kind of candidate site. */
+export type SiteKind =
+  /** Village fertilizer kiosk. */
+  | 'KIOSK'
+  /** A village's inner point (village hall). */
+  | 'VILLAGE'
+  /** District fertilizer warehouse. */
+  | 'WAREHOUSE';
+
 /** Sort order. */
 export type SortDirection =
   /** Smallest first. */
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** Why the planner stopped adding sites. */
+export type StopReason =
+  /** The premium budget is spent. */
+  | 'BUDGET_SPENT'
+  /** No remaining candidate reaches an uncovered worker not already reached. */
+  | 'NOTHING_LEFT_TO_REACH'
+  /** It chose the number of sessions asked for. */
+  | 'SESSIONS_REACHED';
 
 export type CoverageQueryVariables = Exact<{
   level: RegionLevel;
@@ -121,3 +229,138 @@ export type NearQueryVariables = Exact<{
 
 
 export type NearQuery = { nearestFertilizerPoints: Array<{ distanceMeters: number, point: { code: string } }>, regionsWithin: Array<{ distanceMeters: number, region: { code: string } }>, locate: { village: { code: string } | null, district: { code: string } | null } };
+
+export type LocateQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+}>;
+
+
+export type LocateQuery = { locate: { village: { code: string } | null, district: { code: string } | null } };
+
+export type DistrictQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistrictQualityQuery = { dataQuality: { regionCode: string, officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string, name: string, districtCode: string }>, missingBoundaries: Array<{ code: string }>, byDistrict: Array<{ code: string, name: string, officialVillages: number, unlistedBoundaries: number, missingWorkforce: number }> } };
+
+export type ProvinceQualityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvinceQualityQuery = { p: { regionCode: string, officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> }, r: { officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> } };
+
+export type QualityCountsFragment = { officialVillages: number, villagesWithBoundary: number, unlistedBoundaries: Array<{ code: string }>, missingBoundaries: Array<{ code: string }> };
+
+export type QualityQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+}>;
+
+
+export type QualityQuery = { dataQuality: { regionCode: string, unlistedBoundaries: Array<{ code: string }> } };
+
+export type DatasetBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasetBoundariesQuery = { datasetInfo: { regencyCode: string | null, boundariesSynthetic: boolean, boundarySource: string | null } };
+
+export type KamalFarmersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KamalFarmersQuery = { coverage: { edges: Array<{ node: { code: string, name: string, coverageRate: number | null, areaKm2: number | null } }> } };
+
+export type SavePlanSitesMutationVariables = Exact<{
+  name: string;
+  input: PlanInput;
+}>;
+
+
+export type SavePlanSitesMutation = { savePlan: { id: number, plan: { sites: Array<{ name: string, lat: number, lon: number }> } } };
+
+export type HierarchyInfoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HierarchyInfoQuery = { datasetInfo: { regencyCode: string | null, bbox: Array<number> | null, tileUrl: string, provinces: Array<{ code: string }>, regencies: Array<{ code: string, name: string }>, root: { code: string } | null } };
+
+export type PeriodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PeriodsQuery = { periods: Array<string> };
+
+export type MapValuesAtQueryVariables = Exact<{
+  level: RegionLevel;
+}>;
+
+
+export type MapValuesAtQuery = { mapValues: Array<{ code: string, level: RegionLevel, workforce: number, enrolled: number }> };
+
+export type Province63VillagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type Province63VillagesQuery = { mapValues: Array<{ code: string, workforce: number, enrolled: number }> };
+
+export type NationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NationQuery = { coverage: { totalCount: number, total: { code: string | null, workforce: number, enrolled: number } }, coverageSummary: { workforce: number, enrolled: number, region: { code: string, name: string }, bySector: Array<{ workforce: number }> }, coverageSeries: Array<{ workforce: number, enrolled: number }>, province: { workforce: number, enrolled: number } };
+
+export type ImportFileMutationVariables = Exact<{
+  kind: ImportKind;
+  files: Array<ImportFileInput> | ImportFileInput;
+  level?: RegionLevel | null | undefined;
+}>;
+
+
+export type ImportFileMutation = { importFile: { kind: ImportKind, source: string, rows: number, alreadyImported: boolean, level: RegionLevel | null, unlisted: Array<string>, repaired: Array<{ code: string }>, dataQuality: { officialVillages: number, villagesWithBoundary: number, missingBoundaries: Array<{ code: string }>, missingWorkforce: Array<{ code: string }> } | null } };
+
+export type FilteredPointsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type FilteredPointsQuery = { fertilizerPoints: Array<{ code: string, villageCode: string }> };
+
+export type FilteredSessionsQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  status?: SessionStatus | null | undefined;
+}>;
+
+
+export type FilteredSessionsQuery = { sessions: Array<{ id: number, villageCode: string, startsOn: string, endsOn: string, targetSectors: Array<Sector>, status: SessionStatus }> };
+
+export type OutreachPlanQueryVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, method: string, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, sites: Array<{ order: number, kind: SiteKind, pointId: number | null, code: string, name: string, villageCode: string, date: string | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, coverageAfter: Array<{ code: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }>, villagesLeftOut: Array<{ code: string, uncovered: number }> } };
+
+export type SavePlanMutationVariables = Exact<{
+  name: string;
+  input: PlanInput;
+}>;
+
+
+export type SavePlanMutation = { savePlan: { id: number, name: string, sessionCount: number, plan: { parameters: { sectors: Array<Sector> }, sites: Array<{ order: number, name: string, kind: SiteKind, date: string | null, villageCode: string, villageName: string, districtName: string, pointId: number | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, villages: Array<{ code: string, name: string, districtName: string, distanceMeters: number | null, uncovered: number, expectedEnrollments: number }> }>, totals: { uncoveredReached: number } } } };
+
+export type OutreachPlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OutreachPlansQuery = { outreachPlans: Array<{ id: number, name: string, sessionCount: number }> };
+
+export type CreateSessionsFromPlanMutationVariables = Exact<{
+  id: number;
+}>;
+
+
+export type CreateSessionsFromPlanMutation = { createSessionsFromPlan: Array<{ id: number, status: SessionStatus, startsOn: string, villageCode: string, pointId: number | null, targetSectors: Array<Sector> }> };
+
+export type BudgetViewQueryVariables = Exact<{
+  input: BudgetInput;
+}>;
+
+
+export type BudgetViewQuery = { budgetView: { rule: AllocationRule, costPerWorker: number, fundableWorkers: number, funded: number, budgetUsed: number, budgetRemaining: number, allocations: Array<{ order: number, villageCode: string, districtCode: string, sector: Sector, uncovered: number, funded: number, rateBefore: number | null, rateAfter: number | null }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number, rateBefore: number | null, rateAfter: number | null }> } };
