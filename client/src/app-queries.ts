@@ -50,10 +50,19 @@ export const GEOMETRIES: TypedDocumentNode<Geometries> = gql`
 
 export type CoverageVars = VillageCoverageQueryVariables;
 
-/** Every village of the regency for one sector and period (281 villages, under the 500 cap). */
+/** Every village of the viewed region for one sector and period (a regency's villages are under the 500 cap). */
 export const VILLAGE_COVERAGE: TypedDocumentNode<VillageCoverageQuery, CoverageVars> = gql`
-  query VillageCoverage($sector: Sector, $period: String, $target: Float) {
-    coverage(level: VILLAGE, sector: $sector, period: $period, target: $target, first: 500, orderBy: COVERAGE_RATE, direction: ASC) {
+  query VillageCoverage($sector: Sector, $period: String, $target: Float, $parentCode: String) {
+    coverage(
+      level: VILLAGE
+      parentCode: $parentCode
+      sector: $sector
+      period: $period
+      target: $target
+      first: 500
+      orderBy: COVERAGE_RATE
+      direction: ASC
+    ) {
       totalCount
       edges {
         node {

@@ -13,7 +13,7 @@ export interface CoverageResult {
 /** The villages' coverage for one sector and period; keeps the previous answer while loading. */
 export function useVillageCoverage(vars: CoverageVars | null): CoverageResult {
   const { data, previousData, loading, error } = useQuery(VILLAGE_COVERAGE, {
-    variables: vars ?? { sector: null, period: null, target: 0.5 },
+    variables: vars ?? { sector: null, period: null, target: 0.5, parentCode: null },
     skip: !vars,
   });
   const answer = data ?? previousData;

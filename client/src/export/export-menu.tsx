@@ -26,7 +26,7 @@ interface Props {
   map: MapLibreMap | null;
 }
 
-/** The region for presentations and reports, presentation mode, and the exports. */
+/** The region viewed (it narrows the whole screen, the presentation and the reports), presentation mode, and the exports. */
 export function ExportMenu({ state, update, period, dataset, villages, districts, nodes, classification, map }: Props) {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -77,7 +77,11 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     <div className="export-menu" role="toolbar" aria-label={t("export.title")}>
       <label className="field">
         {t("export.region")}
-        <select name="region" value={region} onChange={(e) => update({ region: e.target.value === regency ? null : e.target.value })}>
+        <select
+          name="region"
+          value={region}
+          onChange={(e) => update({ region: e.target.value === regency ? null : e.target.value, village: null })}
+        >
           {regions.map((r) => (
             <option key={r.code} value={r.code}>
               {r.label}

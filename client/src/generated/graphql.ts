@@ -153,6 +153,7 @@ export type VillageCoverageQueryVariables = Exact<{
   sector?: Sector | null | undefined;
   period?: string | null | undefined;
   target?: number | null | undefined;
+  parentCode?: string | null | undefined;
 }>;
 
 
@@ -168,7 +169,7 @@ export type SearchVillagesQueryVariables = Exact<{
 }>;
 
 
-export type SearchVillagesQuery = { districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
+export type SearchVillagesQuery = { regencies: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
 
 export type SavePlanMutationVariables = Exact<{
   name: string;
@@ -196,7 +197,9 @@ export type OutreachPlanQueryVariables = Exact<{
 
 export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
 
-export type DistributionSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+export type DistributionSchedulesQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+}>;
 
 
 export type DistributionSchedulesQuery = { fertilizerPoints: Array<{ id: number, schedule: Array<{ season: string, startsOn: string, endsOn: string }> }> };

@@ -5,18 +5,19 @@ import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.t
 import type { Lang, Metric } from "../url-state.ts";
 import type { Classification } from "./classify.ts";
 import { bboxOf } from "./geo.ts";
-import { VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
+import { DISTRICT_CONTEXT, DISTRICT_LABEL, VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
 import {
   addMapControls,
   labelMapControls,
   addChoroplethLayers,
-  addDistrictLabels,
   createMap,
   setFertilizerPoints,
   setVillageData,
+  showRegion,
   villageData,
   type InitialView,
 } from "./map-setup.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 import { MapTooltip } from "./map-tooltip.tsx";
 import { addPlanLayers, showPlan } from "./plan-overlay.ts";
 import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
@@ -37,6 +38,8 @@ export interface CoverageMapProps {
   selected: string | null;
   /** Change `n` to fit the map to village `code`. */
   focus: { code: string; n: number } | null;
+  /** The region viewed: only its villages are drawn, the map fits it when it changes. */
+  region: string;
   caption?: string;
   /** An outreach plan drawn over the choropleth. */
   plan?: PlanOverlay | null;
@@ -44,6 +47,8 @@ export interface CoverageMapProps {
   primary: boolean;
   onHover(code: string | null): void;
   onSelect(code: string): void;
+  /** A district's name, or a district outside the region, clicked: move there. */
+  onRegion(code: string): void;
   onMove?(center: [number, number], zoom: number): void;
   onMap?(map: MapLibreMap | null): void;
 }
@@ -67,14 +72,13 @@ export function CoverageMap(props: CoverageMapProps) {
     const { basemapUrl, initialView, districts, villages } = latest.current;
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
-    const markers: { remove(): void }[] = [];
     addMapControls(map);
     map.on("load", () => {
       addChoroplethLayers(map, districts, basemapUrl != null);
       addPlanLayers(map);
-      markers.push(...addDistrictLabels(map, districts));
       if (!initialView) {
-        const b = bboxOf(villages.features);
+        const region = latest.current.region;
+        const b = bboxOf(villages.features.filter((f) => isInRegion(f.properties.code, region)));
         if (b) map.fitBounds(b, { padding: 24, animate: false });
       }
       setLoaded(true);
@@ -92,9 +96,17 @@ export function CoverageMap(props: CoverageMapProps) {
       setTip(null);
       latest.current.onHover(null);
     });
-    map.on("click", VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
-      const code = e.features?.[0]?.properties?.code as string | undefined;
-      if (code) latest.current.onSelect(code);
+    for (const layer of [DISTRICT_LABEL.id, DISTRICT_CONTEXT.id]) {
+      map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+      map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+    }
+    // A district's name or a greyed-out district moves there; otherwise a village is picked.
+    map.on("click", (e) => {
+      const [district] = map.queryRenderedFeatures(e.point, { layers: [DISTRICT_LABEL.id, DISTRICT_CONTEXT.id] });
+      const [village] = district ? [] : map.queryRenderedFeatures(e.point, { layers: [VILLAGE_FILL.id] });
+      const code = (district ?? village)?.properties?.code as string | undefined;
+      if (code && district) latest.current.onRegion(code);
+      else if (code) latest.current.onSelect(code);
     });
     map.on("moveend", () => {
       const c = map.getCenter();
@@ -103,19 +115,18 @@ export function CoverageMap(props: CoverageMapProps) {
     });
     return () => {
       latest.current.onMap?.(null);
-      markers.forEach((m) => m.remove());
       map.remove();
       mapRef.current = null;
     };
   }, []);
 
-  const { villages, nodes, metric, classification, primary } = props;
+  const { villages, nodes, metric, classification, primary, region } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || nodes.size === 0) return;
     let current = true;
     if (primary) markPending(map);
-    setVillageData(map, villageData(villages, nodes, metric, classification))
+    setVillageData(map, villageData(villages, nodes, metric, classification, region))
       .then(() => {
         if (current && primary) markPainted(map);
       })
@@ -123,7 +134,22 @@ export function CoverageMap(props: CoverageMapProps) {
     return () => {
       current = false;
     };
-  }, [loaded, villages, nodes, metric, classification, primary]);
+  }, [loaded, villages, nodes, metric, classification, primary, region]);
+
+  // A move to another region: the others grey, the map fits the region (not on the first load,
+  // which fitted it already or restored the camera of a shared link).
+  const { districts } = props;
+  const shownRegion = useRef(region);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    showRegion(map, districts, region);
+    if (shownRegion.current === region) return;
+    shownRegion.current = region;
+    const b = bboxOf(villages.features.filter((f) => isInRegion(f.properties.code, region)));
+    map.resize();
+    if (b) map.fitBounds(b, { padding: 32, duration: 600 });
+  }, [loaded, region, villages, districts]);
 
   const { fertilizer, showFertilizer } = props;
   useEffect(() => {
@@ -144,7 +170,7 @@ export function CoverageMap(props: CoverageMapProps) {
 
   // A picked village is shown within its district, so the place keeps its context; the village
   // itself carries the selection outline.
-  const { focus, districts } = props;
+  const { focus } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !focus) return;

@@ -6,8 +6,22 @@ type Layer<T extends string> = Extract<AddLayerObject, { type: T; source: string
 
 export const VILLAGE_SOURCE = "villages";
 export const DISTRICT_SOURCE = "districts";
+/** One point per district, where its name goes. */
+export const DISTRICT_LABEL_SOURCE = "district-label-points";
 export const FERTILIZER_SOURCE = "fertilizer-points";
 export const HATCH_IMAGE = "no-data-hatch";
+
+/**
+ * Districts outside the region viewed: pale grey, their villages not drawn (a click on one moves
+ * there). The filter lists their codes (none while the whole root region is viewed).
+ */
+export const DISTRICT_CONTEXT = {
+  id: "district-context",
+  type: "fill",
+  source: DISTRICT_SOURCE,
+  filter: ["in", ["get", "code"], ["literal", []]],
+  paint: { "fill-color": "#cfd8dc", "fill-opacity": 1 },
+} satisfies Layer<"fill">;
 
 export const VILLAGE_FILL = {
   id: "village-fill",
@@ -66,6 +80,26 @@ export const VILLAGE_LABEL = {
     "text-padding": 4,
   },
   paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.4 },
+} satisfies Layer<"symbol">;
+
+/**
+ * District names, placed by MapLibre's collision detection so they never overlap (a name that does
+ * not fit is left out until the zoom makes room); a click on one moves into the district.
+ */
+export const DISTRICT_LABEL = {
+  id: "district-label",
+  type: "symbol",
+  source: DISTRICT_LABEL_SOURCE,
+  layout: {
+    "text-field": ["get", "name"],
+    "text-font": ["sans-serif"],
+    "text-size": 12.5,
+    "text-transform": "uppercase",
+    "text-letter-spacing": 0.04,
+    "text-max-width": 8,
+    "text-padding": 6,
+  },
+  paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": 1.8 },
 } satisfies Layer<"symbol">;
 
 export const VILLAGE_HIGHLIGHT = {
@@ -139,6 +173,7 @@ export const PLAN_LAYERS = [PLAN_LEFT_OUT, PLAN_REACHED, PLAN_REACH, PLAN_SITES]
 
 /** Drawn in this order, bottom first. */
 export const CHOROPLETH_LAYERS = [
+  DISTRICT_CONTEXT,
   VILLAGE_FILL,
   VILLAGE_NO_DATA,
   VILLAGE_OUTLINE,
@@ -146,6 +181,8 @@ export const CHOROPLETH_LAYERS = [
   DISTRICT_LINE,
   VILLAGE_HIGHLIGHT,
   VILLAGE_LABEL,
+  // After the village names: placed first, so a district's name wins a collision.
+  DISTRICT_LABEL,
   FERTILIZER_POINTS,
 ] as const;
 

@@ -8,8 +8,12 @@ import { isReliable, metricValue } from "../types.ts";
 import type { Metric } from "../url-state.ts";
 import { classIndex, colorOf, type Classification } from "./classify.ts";
 import { labelPoint } from "./geo.ts";
+import { isInRegion } from "../../../domain/region-code.ts";
 import {
   CHOROPLETH_LAYERS,
+  DISTRICT_CONTEXT,
+  DISTRICT_LABEL,
+  DISTRICT_LABEL_SOURCE,
   DISTRICT_SOURCE,
   VILLAGE_FILL,
   FERTILIZER_SOURCE,
@@ -65,12 +69,18 @@ export function labelMapControls(map: MapLibreMap, labels: { zoomIn: string; zoo
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 
-export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean): void {
+/**
+ * The choropleth's sources and layers. `districtNames`: the district-name symbol layer (the map
+ * sheets write the names themselves, in their own type).
+ */
+export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean, districtNames = true): void {
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
   map.addSource(VILLAGE_SOURCE, { type: "geojson", data: EMPTY, promoteId: "code" });
   map.addSource(DISTRICT_SOURCE, { type: "geojson", data: districts });
+  map.addSource(DISTRICT_LABEL_SOURCE, { type: "geojson", data: districtLabelPoints(districts) });
   map.addSource(FERTILIZER_SOURCE, { type: "geojson", data: EMPTY });
   for (const layer of CHOROPLETH_LAYERS) map.addLayer(layer);
+  if (!districtNames) map.setLayoutProperty(DISTRICT_LABEL.id, "visibility", "none");
   // Let a basemap show through a little; offline the fill stays opaque so its pixels are exact.
   if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, "fill-opacity", 0.8);
 }
@@ -99,20 +109,39 @@ export function districtLabels(districts: RegionCollection): TextMarker[] {
   return districts.features.map((f) => ({ text: f.properties.name, at: labelPoint(f.geometry), className: "district-label" }));
 }
 
-export function addDistrictLabels(map: MapLibreMap, districts: RegionCollection): maplibregl.Marker[] {
-  return addTextMarkers(map, districtLabels(districts));
+/** The district names' points, for the symbol layer. */
+export function districtLabelPoints(districts: RegionCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  return {
+    type: "FeatureCollection",
+    features: districts.features.map((f) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: labelPoint(f.geometry) },
+      properties: { code: f.properties.code, name: f.properties.name },
+    })),
+  };
 }
 
-/** The village polygons with the metric value, its class and colour as properties. */
+/** Grey out the districts outside the region viewed (none when it holds them all). */
+export function showRegion(map: MapLibreMap, districts: RegionCollection, region: string): void {
+  const outside = districts.features.map((f) => f.properties.code).filter((code) => !isInRegion(code, region) && !isInRegion(region, code));
+  map.setFilter(DISTRICT_CONTEXT.id, ["in", ["get", "code"], ["literal", outside]]);
+}
+
+/**
+ * The village polygons with the metric value, its class and colour as properties; `region`: only
+ * the villages inside it (the others are not drawn).
+ */
 export function villageData(
   villages: RegionCollection,
   nodes: ReadonlyMap<string, CoverageNode>,
   metric: Metric,
   c: Classification,
+  region: string | null = null,
 ): GeoJSON.FeatureCollection {
+  const shown = region ? villages.features.filter((f) => isInRegion(f.properties.code, region)) : villages.features;
   return {
     type: "FeatureCollection",
-    features: villages.features.map((f) => {
+    features: shown.map((f) => {
       const node = nodes.get(f.properties.code);
       const value = metricValue(node, metric);
       return {
