@@ -55,3 +55,16 @@ export const SQL_IN_REGION_OR_ALL = (column: string, param: string): string =>
 /** SQL: as SQL_BELOW_REGION, and true for every row when `param` is null. */
 export const SQL_BELOW_REGION_OR_ALL = (column: string, param: string): string =>
   `(${param}::text IS NULL OR ${SQL_BELOW_REGION(column, param)})`;
+
+/**
+ * The smallest region holding every one of these codes: the common ancestor (35.26 for 35.26.01 and
+ * 35.26.02; 35 for 35.26 and 35.01); null when they span provinces (the nation) or there are none.
+ */
+export function commonRegion(codes: readonly string[]): string | null {
+  if (codes.length === 0) return null;
+  let common: string | null = codes[0];
+  for (const code of codes.slice(1)) {
+    while (common !== null && !isInRegion(code, common)) common = parentOfCode(common);
+  }
+  return common;
+}

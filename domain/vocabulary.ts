@@ -21,10 +21,6 @@ export const SECTORS: readonly Sector[] = Object.values(Sector);
 export const RegionLevel = words("PROVINCE", "REGENCY", "DISTRICT", "VILLAGE");
 export type RegionLevel = Of<typeof RegionLevel>;
 
-/** The levels the API takes and answers as its RegionLevel enum (the province is stored, not served yet). */
-export const ServedLevel = words("REGENCY", "DISTRICT", "VILLAGE");
-export type ServedLevel = Of<typeof ServedLevel>;
-
 /** How far a coverage rate can be trusted. */
 export const Reliability = words("COUNT", "ESTIMATE", "SMALL_WORKFORCE", "NO_WORKFORCE");
 export type Reliability = Of<typeof Reliability>;

@@ -95,13 +95,20 @@ describe("data-quality report after imports, on the Bangkalan boundaries", () =>
     expect(whole.data!.dataQuality).toEqual({ regionCode: "35.26", unlistedBoundaries: [{ code: RENAMED }, { code: "35.26.02.2999" }] });
   });
 
-  it("refuses an unknown region (NOT_FOUND) and a province code (BAD_USER_INPUT)", async () => {
+  it("refuses an unknown region (NOT_FOUND) and a malformed code (BAD_USER_INPUT); a province covers its loaded regencies", async () => {
     const unknown = await run(db, `{ dataQuality(regionCode: "35.26.99") { regionCode } }`);
     expect(unknown.errors![0]).toMatchObject({
       message: expect.stringMatching(/no region with code "35\.26\.99"/),
       extensions: { code: "NOT_FOUND" },
     });
-    const province = await run(db, `{ dataQuality(regionCode: "35") { regionCode } }`);
-    expect(province.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
+    const malformed = await run(db, `{ dataQuality(regionCode: "3526") { regionCode } }`);
+    expect(malformed.errors![0].extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "regionCode" });
+    const fields = "officialVillages villagesWithBoundary unlistedBoundaries { code } missingBoundaries { code }";
+    const province = await run(
+      db,
+      `{ p: dataQuality(regionCode: "35") { regionCode ${fields} } r: dataQuality(regionCode: "35.26") { ${fields} } }`,
+    );
+    expect(province.errors).toBeUndefined();
+    expect(province.data!.p).toEqual({ regionCode: "35", ...province.data!.r });
   });
 });

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { openRuntime, exitWithReason, print } from "../runtime.ts";
 import { runImport } from "../imports/run-import.service.ts";
 import { formatDataQuality } from "../quality/data-quality.text.ts";
-import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
+import { ImportKind, RegionLevel } from "../../domain/vocabulary.ts";
 
 const USAGE =
   "Usage: npm run import -- boundaries <file-or-url> [--level village|district|regency] | workforce <file.csv> | enrollments <file.csv>";
@@ -12,7 +12,7 @@ async function main() {
   const [word, location] = positionals;
   const kind = Object.values(ImportKind).find((k) => k.toLowerCase() === word);
   if (!kind || !location) throw new Error(USAGE);
-  const level = Object.values(ServedLevel).find((l) => l.toLowerCase() === values.level);
+  const level = Object.values(RegionLevel).find((l) => l.toLowerCase() === values.level);
   if (values.level && !level) throw new Error(`--level must be village, district or regency. ${USAGE}`);
   const { db, nikKey } = await openRuntime();
   try {
@@ -24,10 +24,14 @@ async function main() {
       onProgress: (rows) => print(`  ${rows.toLocaleString("en")} rows read...`, "error"),
     });
     if (outcome.alreadyImported) print(`${location} was imported before: nothing changed.`);
-    else if (kind === ImportKind.BOUNDARIES) print(`Imported ${outcome.rows} ${outcome.level!.toLowerCase()} boundaries.`);
+    else if (kind === ImportKind.BOUNDARIES)
+      print(
+        `Imported ${outcome.rows} ${outcome.level!.toLowerCase()} boundaries${outcome.qualityByRegency.length > 1 ? ` of ${outcome.qualityByRegency.length} regencies` : ""}.`,
+      );
     else print(`Imported ${outcome.rows} ${word} rows; coverage summary refreshed.`);
     for (const r of outcome.repaired) print(`  repaired ${r.code}: ${r.reason}`);
-    if (outcome.quality) print(`\n${formatDataQuality(outcome.quality)}`);
+    const reports = outcome.qualityByRegency.length > 0 ? outcome.qualityByRegency : outcome.quality ? [outcome.quality] : [];
+    for (const report of reports) print(`\n${formatDataQuality(report)}`);
   } finally {
     await db.close();
   }

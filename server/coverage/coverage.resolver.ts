@@ -2,12 +2,12 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, R
 import { Max, Min } from "class-validator";
 import type { Context } from "../graphql/context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
-import { CoverageArgs } from "./coverage.args.ts";
+import { CoverageArgs, MapValuesArgs } from "./coverage.args.ts";
 import { CoverageConnection, CoverageNode, CoverageSummary, RegionRef, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
 
 @ArgsType()
 class SeriesArgs {
-  @Field(() => String, { description: "Region code (any level)." }) code!: string;
+  @Field(() => String, { nullable: true, description: "Region code (any level); omit for the nation (all data loaded)." }) code?: string;
   @Field(() => Sector, { nullable: true, description: "One sector; omit for all." }) sector?: Sector;
   @Field(() => Int, { defaultValue: 24, description: "How many months back from the latest, 1 to 120." })
   @Min(1, { message: "months must be between 1 and 120" })
@@ -31,12 +31,27 @@ export class CoverageResolver {
 
   @Query(() => [SeriesPoint], { description: "Monthly enrolled and coverage rate for a region, oldest first." })
   coverageSeries(@Args(() => SeriesArgs) args: SeriesArgs, @Ctx() ctx: Context): Promise<SeriesPoint[]> {
-    return ctx.services.coverage.series(args.code, args.sector ?? null, args.months);
+    return ctx.services.coverage.series(args.code ?? null, args.sector ?? null, args.months);
   }
 
   @Query(() => CoverageSummary, { description: "Headline figures for a region: coverage by sector and change over 12 months." })
-  coverageSummary(@Arg("code", () => String, { description: "Region code." }) code: string, @Ctx() ctx: Context): Promise<CoverageSummary> {
-    return ctx.services.coverage.summary(code);
+  coverageSummary(
+    @Arg("code", () => String, {
+      nullable: true,
+      description: 'Region code; omit for the nation (all data loaded; its region code is "").',
+    })
+    code: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CoverageSummary> {
+    return ctx.services.coverage.summary(code ?? null);
+  }
+
+  @Query(() => [CoverageNode], {
+    description:
+      "Every region at a level inside a region (the nation when `within` is omitted), unpaged, ordered by orderBy and direction then code: what a map colours, joined to its tiles by code. The same rows and figures as `coverage` (rank within the parent region).",
+  })
+  mapValues(@Args(() => MapValuesArgs) args: MapValuesArgs, @Ctx() ctx: Context): Promise<CoverageNode[]> {
+    return ctx.services.coverage.mapValues(args);
   }
 
   @FieldResolver(() => [SectorCoverage], { description: "The same figures for each sector (batched per page)." })

@@ -1,13 +1,16 @@
 import DataLoader from "dataloader";
 import type { Sql } from "../db/sql.ts";
 import { badInput } from "../common/errors.ts";
-import { ServedLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
+import { RegionLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
 import type { RegionService } from "../regions/region.service.ts";
-import type { CoverageArgs } from "./coverage.args.ts";
+import type { CoverageArgs, MapValuesArgs } from "./coverage.args.ts";
 import { LEVEL_CODE_LENGTH } from "../../domain/region-code.ts";
 import type { CoverageConnection, CoverageNode, CoverageSummary, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
 import * as q from "./coverage.sql.ts";
 import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
+
+/** The nation in headline figures: every region loaded; its code is empty (every code lies inside it). */
+const NATION = { code: "", name: "Indonesia" };
 
 /** Reads coverage from the village x sector x month summary (never from raw enrollments). */
 export class CoverageService {
@@ -34,12 +37,21 @@ export class CoverageService {
     return period;
   }
 
-  async coverage(args: CoverageArgs): Promise<CoverageConnection> {
-    if (args.parentCode) await this.regions.require(args.parentCode, "parentCode");
-    const offset = args.after ? decodeCursor(args.after) : -1;
-    if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
+  /** Every region at a level inside a region (the nation when null), unpaged: what a map colours. */
+  async mapValues(args: MapValuesArgs): Promise<CoverageNode[]> {
+    if (args.within) await this.regions.require(args.within, "within");
     const period = await this.resolvePeriod(args.period);
-    const rows = await this.sql.query<q.CoverageRow>(q.coverageQuery(args.orderBy, args.direction), [
+    const rows = await this.rows({ ...args, parentCode: args.within }, period, { limit: null, offset: 0 });
+    return rows.map((r) => this.toNode(r, period, args));
+  }
+
+  /** Rows of the coverage query: the scope and filters given, the page (limit null: every row). */
+  private rows(
+    args: Omit<MapValuesArgs, "within" | "period"> & Partial<CoverageArgs>,
+    period: string,
+    page: { limit: number | null; offset: number },
+  ): Promise<q.CoverageRow[]> {
+    return this.sql.query<q.CoverageRow>(q.coverageQuery(args.orderBy, args.direction), [
       period,
       LEVEL_CODE_LENGTH[args.level],
       args.sector ?? null,
@@ -51,9 +63,17 @@ export class CoverageService {
       args.maxCoverageRate ?? null,
       args.minUncovered ?? null,
       args.reliability ?? null,
-      args.first + 1,
-      offset + 1,
+      page.limit,
+      page.offset,
     ]);
+  }
+
+  async coverage(args: CoverageArgs): Promise<CoverageConnection> {
+    if (args.parentCode) await this.regions.require(args.parentCode, "parentCode");
+    const offset = args.after ? decodeCursor(args.after) : -1;
+    if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
+    const period = await this.resolvePeriod(args.period);
+    const rows = await this.rows(args, period, { limit: args.first + 1, offset: offset + 1 });
     const page = rows.slice(0, args.first);
     let totals = { workforce: rows[0]?.tot_workforce ?? 0, enrolled: rows[0]?.tot_enrolled ?? 0, gap: rows[0]?.tot_gap ?? 0 };
     if (rows.length === 0) {
@@ -85,7 +105,7 @@ export class CoverageService {
     };
   }
 
-  private toNode(r: q.CoverageRow, period: string, args: CoverageArgs): CoverageNode {
+  private toNode(r: q.CoverageRow, period: string, args: { sector?: Sector | null; minWorkforce: number }): CoverageNode {
     return {
       ...coverageFigures(r),
       period,
@@ -125,17 +145,19 @@ export class CoverageService {
     { cacheKeyFn: (k) => `${k.period}|${k.code}|${k.minWorkforce}` },
   );
 
-  async series(code: string, sector: Sector | null, months: number): Promise<SeriesPoint[]> {
-    await this.regions.require(code, "code");
+  /** The monthly series of a region, or of the nation (all data) when code is null. */
+  async series(code: string | null, sector: Sector | null, months: number): Promise<SeriesPoint[]> {
+    if (code !== null) await this.regions.require(code, "code");
     const rows = await this.sql.query<{ period: string; workforce: number; enrolled: number }>(q.SERIES, [code, sector, months]);
     return rows.map((r) => ({ ...r, coverageRate: rate(r.enrolled, r.workforce) }));
   }
 
-  async summary(code: string): Promise<CoverageSummary> {
-    const region = await this.regions.require(code, "code");
+  /** Headline figures of a region, or of the nation (all data; region code "") when code is null. */
+  async summary(code: string | null): Promise<CoverageSummary> {
+    const region = code === null ? NATION : await this.regions.require(code, "code");
     const series = await this.series(code, null, 13);
     const period = await this.resolvePeriod(null);
-    const bySector = await this.bySector.load({ code, period, minWorkforce: 30 });
+    const bySector = await this.bySector.load({ code: region.code, period, minWorkforce: 30 });
     const last = series[series.length - 1] ?? { workforce: 0, enrolled: 0, coverageRate: null };
     const yearAgo = series.length === 13 ? series[0] : null;
     return {

@@ -1,5 +1,5 @@
-import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION } from "../../domain/region-code.ts";
-import { CoverageMetric, SortDirection, type Reliability, type ServedLevel } from "../../domain/vocabulary.ts";
+import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
+import { CoverageMetric, SortDirection, type Reliability, type RegionLevel } from "../../domain/vocabulary.ts";
 
 /** Latest month in the coverage summary. */
 export const LATEST_PERIOD = `SELECT max(period) AS period FROM coverage_summary`;
@@ -17,7 +17,7 @@ const METRIC_COLUMN: Record<CoverageMetric, string> = {
 export interface CoverageRow {
   code: string;
   name: string;
-  level: ServedLevel;
+  level: RegionLevel;
   parent_code: string | null;
   parent_name: string | null;
   area_km2: number | null;
@@ -38,7 +38,7 @@ export interface CoverageRow {
 /**
  * Coverage of every region at one level from the village summary: $1 period, $2 code length of
  * the level, $3 sector or null, $4 level, $5 parent code or null, $6 target, $7 min workforce,
- * $8/$9 coverage-rate bounds, $10 min uncovered, $11 reliabilities, $12 limit, $13 offset.
+ * $8/$9 coverage-rate bounds, $10 min uncovered, $11 reliabilities, $12 limit (null: all), $13 offset.
  * The metric and direction come from enums, never from user text.
  */
 export function coverageQuery(orderBy: CoverageMetric, direction: SortDirection): string {
@@ -49,7 +49,7 @@ WITH agg AS (
   SELECT left(cs.village_code, $2::int) AS code, sum(cs.workforce)::int AS workforce, sum(cs.enrolled)::int AS enrolled,
          bool_or(cs.workforce_estimated AND cs.workforce > 0) AS estimated
   FROM coverage_summary cs
-  WHERE cs.period = $1 AND ($3::text IS NULL OR cs.sector_code = $3)
+  WHERE cs.period = $1 AND ($3::text IS NULL OR cs.sector_code = $3) AND ${SQL_BELOW_REGION_OR_ALL("cs.village_code", "$5")}
   GROUP BY 1
 ),
 base AS (
@@ -103,10 +103,10 @@ WHERE cs.period = $1 AND left(cs.village_code, $2::int) = ANY($3::text[])
 GROUP BY 1, 2
 ORDER BY 1, 2`;
 
-/** Monthly series for a region: $1 region code, $2 sector or null, $3 months. */
+/** Monthly series for a region: $1 region code (null: the nation, all data), $2 sector or null, $3 months. */
 export const SERIES = `
 SELECT period, sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled
 FROM coverage_summary
-WHERE ${SQL_IN_REGION("village_code", "$1")} AND ($2::text IS NULL OR sector_code = $2)
+WHERE ${SQL_IN_REGION_OR_ALL("village_code", "$1")} AND ($2::text IS NULL OR sector_code = $2)
   AND period > to_char((SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') FROM coverage_summary) - ($3::int * interval '1 month'), 'YYYY-MM')
 GROUP BY period ORDER BY period`;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { ServedLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
+import { RegionLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
 
 @ObjectType({ description: "Coverage of one sector in a region." })
 export class SectorCoverage {
@@ -25,7 +25,7 @@ export class RegionRef {
 export class CoverageNode {
   @Field(() => String, { description: "Kemendagri code." }) code!: string;
   @Field(() => String, { description: "Region name." }) name!: string;
-  @Field(() => ServedLevel, { description: "Administrative level." }) level!: ServedLevel;
+  @Field(() => RegionLevel, { description: "Administrative level." }) level!: RegionLevel;
   @Field(() => String, { nullable: true, description: "Code of the parent region." }) parentCode!: string | null;
   @Field(() => String, { nullable: true, description: "Name of the parent region." }) parentName!: string | null;
   @Field(() => Int, { description: "Estimated workers." }) workforce!: number;

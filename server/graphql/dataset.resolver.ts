@@ -1,11 +1,29 @@
-import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, Field, Float, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "./context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
+import { RegionRef } from "../coverage/coverage.types.ts";
+import { Region } from "../regions/region.types.ts";
+
+const SINGLE_REGENCY = "One regency only: null when the data spans several regencies. Use `regencies` and `root`.";
 
 @ObjectType({ description: "What data is loaded." })
 class DatasetInfo {
-  @Field(() => String, { nullable: true, description: "Regency code of the loaded data." }) regencyCode!: string | null;
-  @Field(() => String, { nullable: true, description: "Regency name." }) regencyName!: string | null;
+  @Field(() => String, { nullable: true, description: "Regency code of the loaded data.", deprecationReason: SINGLE_REGENCY })
+  regencyCode!: string | null;
+  @Field(() => String, { nullable: true, description: "Regency name.", deprecationReason: SINGLE_REGENCY }) regencyName!: string | null;
+  @Field(() => [RegionRef], { description: "Provinces holding data (boundaries), in code order." }) provinces!: RegionRef[];
+  @Field(() => [RegionRef], { description: "Regencies holding data (boundaries), in code order." }) regencies!: RegionRef[];
+  @Field(() => Region, {
+    nullable: true,
+    description:
+      "The smallest region holding all the data: the regency when one is loaded, the province of several; null when the data spans provinces (the nation: regions of level PROVINCE, totals with no region code) or nothing is loaded.",
+  })
+  root!: Region | null;
+  @Field(() => [Float], {
+    nullable: true,
+    description: "Bounding box of all the data [minLon, minLat, maxLon, maxLat]; null when nothing is loaded.",
+  })
+  bbox!: number[] | null;
   @Field(() => Boolean, { description: "The worker numbers are synthetic (demo)." }) synthetic!: boolean;
   @Field(() => Boolean, { description: "The boundaries are generated, not real (offline demo)." }) boundariesSynthetic!: boolean;
   @Field(() => String, { nullable: true, description: "Where the boundaries came from." }) boundarySource!: string | null;
@@ -28,11 +46,28 @@ export class DatasetResolver {
   @Query(() => DatasetInfo, { description: "What data is loaded, and whether it is synthetic." })
   async datasetInfo(@Ctx() ctx: Context): Promise<DatasetInfo> {
     const info = await ctx.services.dataset.info();
-    const regency = info.regency_code ? await ctx.services.regions.byCode.load(info.regency_code) : null;
+    const loaded = await ctx.services.dataset.loaded();
+    const root = loaded.rootCode ? await ctx.services.regions.byCode.load(loaded.rootCode) : null;
+    const regency = loaded.regencies.length === 1 ? loaded.regencies[0] : null;
+    const boxes = (await ctx.services.regions.byCode.loadMany(loaded.provinces.map((p) => p.code)))
+      .map((r) => (r && !(r instanceof Error) ? r.bbox : null))
+      .filter((b) => b !== null);
     const periods = await ctx.services.coverage.periods();
     return {
-      regencyCode: info.regency_code ?? null,
+      regencyCode: regency?.code ?? null,
       regencyName: regency?.name ?? null,
+      provinces: loaded.provinces.map(({ code, name }) => ({ code, name })),
+      regencies: loaded.regencies.map(({ code, name }) => ({ code, name })),
+      root,
+      bbox:
+        boxes.length === 0
+          ? null
+          : [
+              Math.min(...boxes.map((b) => b[0])),
+              Math.min(...boxes.map((b) => b[1])),
+              Math.max(...boxes.map((b) => b[2])),
+              Math.max(...boxes.map((b) => b[3])),
+            ],
       synthetic: info.workers_synthetic === "true",
       boundariesSynthetic: info.boundaries_synthetic === "true",
       boundarySource: info.boundary_source ?? null,

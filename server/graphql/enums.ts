@@ -9,7 +9,7 @@ import {
   RateSource,
   Reliability,
   Sector,
-  ServedLevel,
+  RegionLevel,
   SessionStatus,
   SiteKind,
   SortDirection,
@@ -30,10 +30,11 @@ registerEnumType(Sector, {
   },
 });
 
-registerEnumType(ServedLevel, {
+registerEnumType(RegionLevel, {
   name: "RegionLevel",
   description: "Administrative level (Kemendagri).",
   valuesConfig: {
+    PROVINCE: { description: "Province (provinsi), code like 35." },
     REGENCY: { description: "Regency (kabupaten) or city (kota), code like 35.26." },
     DISTRICT: { description: "District (kecamatan), code like 35.26.01." },
     VILLAGE: { description: "Village (desa) or urban ward (kelurahan), code like 35.26.01.1001." },

@@ -47,6 +47,7 @@ export const FIELD_COST: Record<string, (args: Record<string, unknown>) => numbe
   "Query.regionsIntersecting": () => 500,
   "Query.regionsWithin": () => 200,
   "Query.locate": () => 100,
+  "Query.mapValues": () => 1000,
 };
 
 /** A limit refused before execution: HTTP 400 with its own code. */

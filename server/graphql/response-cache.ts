@@ -12,6 +12,7 @@ import { DATA_VERSION } from "./response-cache.sql.ts";
  */
 export const CACHEABLE_FIELDS = new Set([
   "coverage",
+  "mapValues",
   "periods",
   "coverageSeries",
   "coverageSummary",

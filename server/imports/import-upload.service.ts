@@ -1,6 +1,6 @@
 import type { Sql } from "../db/sql.ts";
 import { badInput } from "../common/errors.ts";
-import { ImportKind, type ServedLevel } from "../../domain/vocabulary.ts";
+import { ImportKind, type RegionLevel } from "../../domain/vocabulary.ts";
 import type { UploadedFile } from "../regions/boundary-parsers.ts";
 import { runImport } from "./run-import.service.ts";
 import type { ImportFileInput, ImportResult } from "./import.types.ts";
@@ -26,7 +26,7 @@ export function decodeUploads(files: ImportFileInput[]): UploadedFile[] {
 /** Runs the CLI's import on uploaded files and describes the result for GraphQL. */
 async function importFiles(
   sql: Sql,
-  request: { kind: ImportKind; files: UploadedFile[]; level: ServedLevel | null; nikKey: string | undefined },
+  request: { kind: ImportKind; files: UploadedFile[]; level: RegionLevel | null; nikKey: string | undefined },
 ): Promise<ImportResult> {
   if (request.kind === ImportKind.ENROLLMENTS && !request.nikKey) throw new Error("The server was started without a NIK hash key.");
   const outcome = await runImport(sql, {
@@ -35,7 +35,12 @@ async function importFiles(
     nikKey: request.nikKey ?? "",
     level: request.level ?? undefined,
   });
-  return { ...outcome, level: (outcome.level as ServedLevel | null) ?? null, dataQuality: outcome.quality };
+  return {
+    ...outcome,
+    level: (outcome.level as RegionLevel | null) ?? null,
+    dataQuality: outcome.quality,
+    dataQualityByRegency: outcome.qualityByRegency,
+  };
 }
 
 /** Imports from uploads (the importFile mutation, through Services). */

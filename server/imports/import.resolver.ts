@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../graphql/context.ts";
 import { requireAdmin } from "../graphql/auth.ts";
-import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
+import { ImportKind, RegionLevel } from "../../domain/vocabulary.ts";
 import { ImportFileInput, ImportResult } from "./import.types.ts";
 import { decodeUploads } from "./import-upload.service.ts";
 
@@ -17,11 +17,11 @@ export class ImportResolver {
       description: "One CSV, GeoJSON or SQL file; or a shapefile as one .zip, or as .shp and .dbf (and .prj).",
     })
     files: ImportFileInput[],
-    @Arg("level", () => ServedLevel, {
+    @Arg("level", () => RegionLevel, {
       nullable: true,
       description: "Boundaries only: the level of the features (default: from their codes).",
     })
-    level: ServedLevel | null,
+    level: RegionLevel | null,
     @Ctx() ctx: Context,
   ): Promise<ImportResult> {
     requireAdmin(ctx);

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
-import { ImportKind, ServedLevel } from "../../domain/vocabulary.ts";
+import { ImportKind, RegionLevel } from "../../domain/vocabulary.ts";
 import { DataQualityReport } from "../quality/data-quality.types.ts";
 
 @InputType({ description: "One uploaded file: its name and its content, as text or base64 (exactly one)." })
@@ -22,10 +22,16 @@ export class ImportResult {
   @Field(() => String, { description: "The file(s), as messages name them." }) source!: string;
   @Field(() => Int, { description: "Rows (CSV) or features (boundaries) imported; 0 when alreadyImported." }) rows!: number;
   @Field(() => Boolean, { description: "This exact CSV file had been imported before: nothing changed." }) alreadyImported!: boolean;
-  @Field(() => ServedLevel, { nullable: true, description: "Boundaries: the level imported." }) level!: ServedLevel | null;
+  @Field(() => RegionLevel, { nullable: true, description: "Boundaries: the level imported." }) level!: RegionLevel | null;
   @Field(() => [RepairedBoundary], { description: "Boundaries repaired with ST_MakeValid." }) repaired!: RepairedBoundary[];
   @Field(() => [String], { description: "Boundary codes imported that are not in the official list (renamed or split villages)." })
   unlisted!: string[];
-  @Field(() => DataQualityReport, { nullable: true, description: "The loaded regency's data-quality report after the import." })
+  @Field(() => DataQualityReport, {
+    nullable: true,
+    description:
+      "Data-quality report after the import, for the smallest region holding what the file touched (boundaries) or all the data (CSV); null when that spans provinces.",
+  })
   dataQuality!: DataQualityReport | null;
+  @Field(() => [DataQualityReport], { description: "Boundaries: one data-quality report per regency the file held, in code order." })
+  dataQualityByRegency!: DataQualityReport[];
 }

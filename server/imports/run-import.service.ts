@@ -2,7 +2,8 @@ import type { Sql } from "../db/sql.ts";
 import { ImportRejected } from "../common/errors.ts";
 import { readBoundaries, readUploadedBoundaries, type UploadedFile } from "../regions/boundary-parsers.ts";
 import { importBoundaries } from "../regions/boundary-import.service.ts";
-import { getDatasetInfo } from "../regions/dataset-info.ts";
+import { loadedRegions } from "../regions/dataset-info.ts";
+import { commonRegion } from "../../domain/region-code.ts";
 import { ImportKind, type RegionLevel } from "../../domain/vocabulary.ts";
 import { dataQualityReport } from "../quality/data-quality.service.ts";
 import type { DataQuality } from "../quality/data-quality.ts";
@@ -38,8 +39,10 @@ export interface ImportOutcome {
   repaired: { code: string; reason: string }[];
   /** Boundaries imported whose codes are not in the official list. */
   unlisted: string[];
-  /** The data-quality report of the loaded regency, after the import. */
+  /** The data-quality report of the smallest region holding what the import touched (boundaries) or holding all data (CSV), after it. */
   quality: DataQuality | null;
+  /** Boundaries: one data-quality report per regency the file held, in code order. */
+  qualityByRegency: DataQuality[];
 }
 
 const nameOf = (source: ImportSource) => ("location" in source ? source.location : source.files.map((f) => f.name).join(" + ") || "upload");
@@ -52,17 +55,17 @@ function csvInput(source: ImportSource, name: string): CsvInput {
 
 /**
  * Runs one import, all or nothing, exactly as the CLI does (the GraphQL mutation calls this
- * too), then builds the data-quality report of the loaded regency.
+ * too), then builds the data-quality report of every regency a boundary file held.
  */
 export async function runImport(sql: Sql, request: ImportRequest): Promise<ImportOutcome> {
   const { kind, source } = request;
   const name = nameOf(source);
-  let outcome: Omit<ImportOutcome, "quality">;
-  let regency: string | undefined;
+  let outcome: Omit<ImportOutcome, "quality" | "qualityByRegency">;
+  let regencies: string[] = [];
   if (kind === ImportKind.BOUNDARIES) {
     const features = "location" in source ? await readBoundaries(source.location) : await readUploadedBoundaries(source.files, name);
     const report = await importBoundaries(sql, features, { source: name, level: request.level });
-    regency = report.regencyCode;
+    regencies = report.regencyCodes;
     outcome = {
       kind,
       source: name,
@@ -78,8 +81,11 @@ export async function runImport(sql: Sql, request: ImportRequest): Promise<Impor
       kind === ImportKind.WORKFORCE
         ? await importCsv(sql, workforceImporter, input, request.onProgress)
         : await importCsv(sql, enrollmentImporter(request.nikKey), input, request.onProgress);
-    regency = (await getDatasetInfo(sql)).regency_code;
     outcome = { kind, source: name, rows: result.rows, alreadyImported: result.alreadyImported, level: null, repaired: [], unlisted: [] };
   }
-  return { ...outcome, quality: regency ? await dataQualityReport(sql, regency) : null };
+  const qualityByRegency = [];
+  for (const regency of regencies) qualityByRegency.push(await dataQualityReport(sql, regency));
+  const root = regencies.length > 0 ? commonRegion(regencies) : (await loadedRegions(sql)).rootCode;
+  const quality = qualityByRegency.length === 1 ? qualityByRegency[0] : root ? await dataQualityReport(sql, root) : null;
+  return { ...outcome, quality, qualityByRegency };
 }

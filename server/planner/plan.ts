@@ -3,7 +3,7 @@
 import { rate } from "../coverage/rates.ts";
 import { greedyMaxCoverage, type GreedyStep } from "./greedy.ts";
 import { isBelowRegion, isInRegion } from "../../domain/region-code.ts";
-import { SiteKind, StopReason, type ServedLevel } from "../../domain/vocabulary.ts";
+import { SiteKind, StopReason, type RegionLevel } from "../../domain/vocabulary.ts";
 import { type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage } from "./planner.types.ts";
 
 export interface CandidateRow {
@@ -31,7 +31,7 @@ export interface VillageGap {
 export interface ProjectionRegion {
   code: string;
   name: string;
-  level: ServedLevel;
+  level: RegionLevel;
 }
 
 export const PLAN_METHOD =

@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, PLAN_BOUNDS } from "../../domain/bounds.ts";
 import { InRange, NotEmpty } from "../common/validation.ts";
-import { AllocationRule, CandidateSites, RateSource, Sector, ServedLevel, SiteKind, StopReason } from "../../domain/vocabulary.ts";
+import { AllocationRule, CandidateSites, RateSource, Sector, RegionLevel, SiteKind, StopReason } from "../../domain/vocabulary.ts";
 
 @InputType({ description: "What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget." })
 export class PlanInput {
@@ -114,7 +114,7 @@ export class PlanSite {
 export class CoverageProjection {
   @Field(() => String, { description: "Region code." }) code!: string;
   @Field(() => String, { description: "Region name." }) name!: string;
-  @Field(() => ServedLevel, { description: "REGENCY or DISTRICT (or the plan region's level)." }) level!: ServedLevel;
+  @Field(() => RegionLevel, { description: "REGENCY or DISTRICT (or the plan region's level)." }) level!: RegionLevel;
   @Field(() => Int, { description: "Workforce in the plan's sectors." }) workforce!: number;
   @Field(() => Int, { description: "Enrolled now." }) enrolledBefore!: number;
   @Field(() => Int, { description: "Expected new enrollments." }) expectedNew!: number;

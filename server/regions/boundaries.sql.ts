@@ -1,4 +1,4 @@
-import { SQL_BELOW_REGION, SQL_IN_REGION } from "../../domain/region-code.ts";
+import { SQL_BELOW_REGION, SQL_IN_REGION, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
 /** PostGIS statements used when boundaries are imported. Parameters are positional ($1...). */
 
 export const UPSERT_REGION = `
@@ -23,14 +23,15 @@ UPDATE boundary_stage SET g = ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3))
 export const EMPTY_STAGED = `SELECT code FROM boundary_stage WHERE ST_IsEmpty(g) ORDER BY code`;
 
 /**
- * Staged features too large or too far to be places of this regency ($1, at level $2): larger than
+ * Staged features of regency $1 too large or too far to be its places (at level $2): larger than
  * $3 km2 (any Indonesian regency), than the regency already loaded, or (5 features or more) than
  * all the others together; or farther from the median centre of the regency's places at that level
  * (this file's and those already loaded) than the larger of $4 km and 5 times their median distance.
  */
 export const IMPLAUSIBLE_STAGED = `
 WITH staged AS (
-  SELECT code, ST_Area(g::geography) / 1e6 AS km2, ST_PointOnSurface(g) AS p FROM boundary_stage WHERE NOT ST_IsEmpty(g)
+  SELECT code, ST_Area(g::geography) / 1e6 AS km2, ST_PointOnSurface(g) AS p FROM boundary_stage
+  WHERE NOT ST_IsEmpty(g) AND ${SQL_IN_REGION("code", "$1")}
 ), places AS (
   SELECT p FROM staged
   UNION ALL
@@ -91,6 +92,26 @@ FROM (
 ) u
 WHERE p.code = u.code AND (p.geom IS NULL OR p.source = 'derived from villages')`;
 
+/**
+ * Rebuilds province $1 from its regencies (unless its own boundary was imported), closing holes
+ * smaller than $2 square metres as DERIVE_PARENTS does.
+ */
+export const DERIVE_PROVINCE = `
+UPDATE region p SET geom = u.geom, source = 'derived from villages', synthetic = u.synthetic
+FROM (
+  SELECT ST_Multi(ST_Collect(ARRAY(
+           SELECT ST_MakePolygon(ST_ExteriorRing(part.geom), ARRAY(
+                    SELECT ST_InteriorRingN(part.geom, i) FROM generate_series(1, ST_NumInteriorRings(part.geom)) AS i
+                    WHERE ST_Area(ST_MakePolygon(ST_InteriorRingN(part.geom, i))::geography) >= $2::float8))
+           FROM ST_Dump(merged) AS part))) AS geom, synthetic
+  FROM (
+    SELECT ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3) AS merged, bool_or(c.synthetic) AS synthetic
+    FROM region c WHERE c.level = 'REGENCY' AND c.geom IS NOT NULL AND ${SQL_BELOW_REGION("c.code", "$1")}
+  ) unioned
+  WHERE merged IS NOT NULL
+) u
+WHERE p.code = $1 AND (p.geom IS NULL OR p.source = 'derived from villages')`;
+
 /** Gaps between villages smaller than this (square metres) are slivers, closed in derived districts and regencies. */
 export const SLIVER_HOLE_M2 = 20_000;
 
@@ -101,7 +122,7 @@ WHERE geom IS NOT NULL AND ${SQL_IN_REGION("code", "$1")}`;
 export const HAS_COVERAGE_SIMPLIFY = `SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'st_coveragesimplify'`;
 
 /**
- * Display geometry for one level, simplified as a coverage so neighbours keep shared edges:
+ * Display geometry for one level ($1) inside region $2 (null: everywhere), simplified as a coverage so neighbours keep shared edges:
  * ST_CoverageSimplify where PostGIS has it (3.6+), else snapping every vertex to one grid
  * (identical vertices snap identically, so shared edges stay shared).
  */
@@ -110,12 +131,12 @@ export const simplifyLevel = (column: "geom_medium" | "geom_low", coverageSimpli
     ? `
 UPDATE region r SET ${column} = ST_Multi(ST_CollectionExtract(s.g, 3))
 FROM (SELECT code, ST_CoverageSimplify(geom, $3::float8) OVER () AS g
-      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION("code", "$2")}) s
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION_OR_ALL("code", "$2")}) s
 WHERE r.code = s.code`
     : `
 UPDATE region r SET ${column} = CASE WHEN ST_IsEmpty(s.g) THEN r.geom ELSE s.g END
 FROM (SELECT code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SnapToGrid(geom, $3::float8)), 3)) AS g
-      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION("code", "$2")}) s
+      FROM region WHERE level = $1::"RegionLevel" AND geom IS NOT NULL AND ${SQL_IN_REGION_OR_ALL("code", "$2")}) s
 WHERE r.code = s.code`;
 
 /** The staging table emptied before a file is loaded into it. */

@@ -44,11 +44,11 @@ export interface CheckedBoundaries {
 }
 
 /** Every check that needs no database: codes, duplicates, geometry type and coordinate order. */
-export function checkBoundaries(features: BoundaryFeature[], official: OfficialRegency, level?: RegionLevel): CheckedBoundaries {
+export function checkBoundaries(features: BoundaryFeature[], official: OfficialRegency | null, level?: RegionLevel): CheckedBoundaries {
   const problems: InputProblem[] = [];
   const unlisted: string[] = [];
   const known = new Map<string, string>();
-  for (const a of [official.regency, ...official.districts, ...official.villages]) known.set(a.code, a.name);
+  if (official) for (const a of [official.regency, ...official.districts, ...official.villages]) known.set(a.code, a.name);
   const expected = level ?? levelOfCode(features.find((f) => levelOfCode(f.code))?.code ?? "") ?? "VILLAGE";
   const seen = new Map<string, number>();
   for (const f of features) {
@@ -67,12 +67,14 @@ export function checkBoundaries(features: BoundaryFeature[], official: OfficialR
       });
       continue;
     }
-    if (!f.code.startsWith(official.regency.code)) {
+    if (!official || !f.code.startsWith(official.regency.code)) {
       problems.push({
         ...at,
         column: "code",
         value: f.code,
-        reason: `is outside regency ${official.regency.code} (${official.regency.name})`,
+        reason: official
+          ? `is outside regency ${official.regency.code} (${official.regency.name})`
+          : "is not in the official Kemendagri code list",
       });
       continue;
     }

@@ -1,10 +1,10 @@
-import { LEVEL_CODE_LENGTH, parentOfCode } from "../../domain/region-code.ts";
+import { LEVEL_CODE_LENGTH, ancestorAt, levelOfCode, parentOfCode } from "../../domain/region-code.ts";
 import type { RegionLevel } from "../../domain/vocabulary.ts";
 import type { Sql } from "../db/sql.ts";
 import { ImportRejected, type InputProblem } from "../common/errors.ts";
 import type { BoundaryFeature } from "./boundary-parsers.ts";
 import { checkBoundaries } from "./boundary-checks.ts";
-import { officialRegency, type OfficialArea } from "./official-codes.ts";
+import { officialRegency, type OfficialArea, type OfficialRegency } from "./official-codes.ts";
 import * as q from "./boundaries.sql.ts";
 import { setDatasetInfo } from "./dataset-info.ts";
 import { lockImports } from "../imports/import-lock.ts";
@@ -17,7 +17,10 @@ export interface BoundaryImportOptions {
 }
 
 export interface BoundaryImportReport {
-  regencyCode: string;
+  /** The regencies the file held, each replaced whole; others are untouched. */
+  regencyCodes: string[];
+  /** Their provinces (whose geometry was derived again). */
+  provinceCodes: string[];
   level: RegionLevel;
   imported: number;
   repaired: { code: string; reason: string }[];
@@ -69,10 +72,24 @@ async function implausible(tx: Sql, regencyCode: string, level: RegionLevel): Pr
   });
 }
 
+/** The features grouped by the regency their codes name (codes too short to name one stay in `unplaced`). */
+function byRegency(features: BoundaryFeature[]): { groups: Map<string, BoundaryFeature[]>; unplaced: BoundaryFeature[] } {
+  const groups = new Map<string, BoundaryFeature[]>();
+  const unplaced: BoundaryFeature[] = [];
+  for (const f of features) {
+    const regency = ancestorAt(f.code, "REGENCY");
+    if (!regency || levelOfCode(regency) !== "REGENCY") unplaced.push(f);
+    else groups.set(regency, [...(groups.get(regency) ?? []), f]);
+  }
+  return { groups, unplaced };
+}
+
 /**
- * Imports boundaries for one regency, all or nothing: checks codes and coordinates, repairs
- * invalid geometry with ST_MakeValid (reporting which), refuses villages lying outside their
- * district, derives district and regency geometry by union, and precomputes display geometry.
+ * Imports boundaries of one regency or many (a province file, the national file), all or
+ * nothing: each regency's features are checked against its official list, invalid geometry is
+ * repaired with ST_MakeValid (reporting which), villages lying outside their district are
+ * refused; district, regency and province geometry is derived by union and display geometry
+ * precomputed. Only the regencies the file holds change.
  */
 export async function importBoundaries(
   sql: Sql,
@@ -80,23 +97,54 @@ export async function importBoundaries(
   options: BoundaryImportOptions,
 ): Promise<BoundaryImportReport> {
   if (features.length === 0) throw new ImportRejected(options.source, [{ reason: "the file holds no features" }]);
-  const regencyCode = (features.find((f) => /^\d{2}\.\d{2}/.test(f.code))?.code ?? "").slice(0, LEVEL_CODE_LENGTH.REGENCY);
-  const official = await officialRegency(regencyCode);
-  if (!official) throw new ImportRejected(options.source, [{ reason: `no regency with code "${regencyCode}" in the official list` }]);
-  const checked = checkBoundaries(features, official, options.level);
-  if (checked.problems.length > 0) throw new ImportRejected(options.source, checked.problems);
+  const level = options.level ?? levelOfCode(features.find((f) => levelOfCode(f.code))?.code ?? "") ?? "VILLAGE";
+  if (level === "PROVINCE")
+    throw new ImportRejected(options.source, [
+      { reason: "province boundaries are derived from their regencies: import regency, district or village boundaries" },
+    ]);
+  const { groups, unplaced } = byRegency(features);
+  const problems: InputProblem[] = [];
+  const checkedGroups: { official: OfficialRegency; unlisted: string[] }[] = [];
+  const unplacedCheck = checkBoundaries(unplaced, null, level);
+  problems.push(...unplacedCheck.problems);
+  for (const [regencyCode, group] of groups) {
+    const official = await officialRegency(regencyCode);
+    if (!official) {
+      for (const f of group)
+        problems.push({
+          feature: f.code,
+          column: "code",
+          value: f.code,
+          reason: `names regency ${regencyCode}, which is not in the official list`,
+        });
+      continue;
+    }
+    const checked = checkBoundaries(group, official, level);
+    problems.push(...checked.problems);
+    checkedGroups.push({ official, unlisted: checked.unlisted });
+  }
+  if (problems.length > 0) throw new ImportRejected(options.source, sortProblems(problems, features));
+  const regencyCodes = checkedGroups.map((g) => g.official.regency.code).sort();
+  const provinceCodes = [...new Set(checkedGroups.map((g) => g.official.province.code))].sort();
+  const unlisted = checkedGroups.flatMap((g) => g.unlisted).sort();
 
   return sql.transaction(async (tx) => {
     await lockImports(tx);
+    const featureByCode = new Map(features.map((f) => [f.code, f]));
     await upsertHierarchy(tx, [
-      { area: official.province, level: "PROVINCE" },
-      { area: official.regency, level: "REGENCY" },
-      ...official.districts.map((area) => ({ area, level: "DISTRICT" as const })),
-      ...official.villages.map((area) => ({ area, level: "VILLAGE" as const })),
-      ...checked.unlisted.map((code) => {
-        const f = features.find((x) => x.code === code)!;
-        return { area: { code, name: f.name || code, parentCode: parentOfCode(code) }, level: "VILLAGE" as const };
-      }),
+      ...provinceCodes.map((code) => ({
+        area: checkedGroups.find((g) => g.official.province.code === code)!.official.province,
+        level: "PROVINCE" as const,
+      })),
+      ...checkedGroups.flatMap(({ official, unlisted }) => [
+        { area: official.regency, level: "REGENCY" as const },
+        ...official.districts.map((area) => ({ area, level: "DISTRICT" as const })),
+        ...official.villages.map((area) => ({ area, level: "VILLAGE" as const })),
+        ...unlisted.map((code) => ({
+          area: { code, name: featureByCode.get(code)!.name || code, parentCode: parentOfCode(code) },
+          level: "VILLAGE" as const,
+        })),
+      ]),
     ]);
     await tx.exec(q.CREATE_STAGE);
     await tx.exec(q.CLEAR_STAGE);
@@ -111,8 +159,8 @@ export async function importBoundaries(
       column: "geometry",
       reason: "is empty after repair with ST_MakeValid (no area left)",
     }));
-    problems.push(...(await implausible(tx, regencyCode, checked.level)));
-    if (checked.level === "VILLAGE") {
+    for (const regencyCode of regencyCodes) problems.push(...(await implausible(tx, regencyCode, level)));
+    if (level === "VILLAGE") {
       const outside = await tx.query<{ code: string; district: string; inside: number }>(q.VILLAGES_OUTSIDE_DISTRICT);
       for (const o of outside) {
         problems.push({
@@ -124,20 +172,51 @@ export async function importBoundaries(
     }
     if (problems.length > 0) throw new ImportRejected(options.source, problems);
     await tx.query(q.APPLY_STAGED, [options.source, options.synthetic ?? false]);
-    if (checked.level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.DISTRICT, regencyCode, q.SLIVER_HOLE_M2]);
-    if (checked.level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.REGENCY, regencyCode, q.SLIVER_HOLE_M2]);
-    await tx.query(q.UPDATE_MEASURES, [regencyCode]);
-    const [{ n }] = await tx.query<{ n: number }>(q.HAS_COVERAGE_SIMPLIFY);
-    for (const level of ["VILLAGE", "DISTRICT", "REGENCY"] as const) {
-      for (const [column, tolerance] of Object.entries(SIMPLIFY) as [keyof typeof SIMPLIFY, number][]) {
-        await tx.query(q.simplifyLevel(column, n > 0), [level, regencyCode, tolerance]);
-      }
-    }
+    await deriveAndSimplify(tx, level, regencyCodes, provinceCodes);
     await setDatasetInfo(tx, {
-      regency_code: regencyCode,
+      regency_code: regencyCodes[regencyCodes.length - 1],
       boundary_source: options.source,
       boundaries_synthetic: String(options.synthetic ?? false),
     });
-    return { regencyCode, level: checked.level, imported: features.length, repaired, unlisted: checked.unlisted };
+    return { regencyCodes, provinceCodes, level, imported: features.length, repaired, unlisted };
   });
+}
+
+/** Problems in the order of the file's features (each regency was checked on its own). */
+function sortProblems(problems: InputProblem[], features: BoundaryFeature[]): InputProblem[] {
+  const order = new Map(features.map((f, i) => [f.code || `#${f.index}`, i]));
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (order.get(a.p.feature ?? "") ?? 0) - (order.get(b.p.feature ?? "") ?? 0) || a.i - b.i)
+    .map((x) => x.p);
+}
+
+/**
+ * Districts, regencies and provinces rebuilt from what was imported (unless their own boundary
+ * was), their areas and inner points, and display geometry simplified as a coverage per touched
+ * province (provinces over the whole country), so neighbours keep shared edges.
+ */
+async function deriveAndSimplify(tx: Sql, level: RegionLevel, regencyCodes: string[], provinceCodes: string[]): Promise<void> {
+  for (const regencyCode of regencyCodes) {
+    if (level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.DISTRICT, regencyCode, q.SLIVER_HOLE_M2]);
+    if (level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.REGENCY, regencyCode, q.SLIVER_HOLE_M2]);
+  }
+  for (const provinceCode of provinceCodes) {
+    await tx.query(q.DERIVE_PROVINCE, [provinceCode, q.SLIVER_HOLE_M2]);
+    await tx.query(q.UPDATE_MEASURES, [provinceCode]);
+  }
+  const [{ n }] = await tx.query<{ n: number }>(q.HAS_COVERAGE_SIMPLIFY);
+  const levels: { level: RegionLevel; within: (string | null)[] }[] = [
+    { level: "VILLAGE", within: provinceCodes },
+    { level: "DISTRICT", within: provinceCodes },
+    { level: "REGENCY", within: provinceCodes },
+    { level: "PROVINCE", within: [null] },
+  ];
+  for (const { level: simplified, within } of levels) {
+    for (const region of within) {
+      for (const [column, tolerance] of Object.entries(SIMPLIFY) as [keyof typeof SIMPLIFY, number][]) {
+        await tx.query(q.simplifyLevel(column, n > 0), [simplified, region, tolerance]);
+      }
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { GraphQLJSON } from "graphql-scalars";
 import { LATITUDE, LONGITUDE, PAGE_BOUNDS, WITHIN_METERS } from "../../domain/bounds.ts";
 import { InRange } from "../common/validation.ts";
 import type { Context } from "../graphql/context.ts";
-import { GeometryDetail, ServedLevel } from "../../domain/vocabulary.ts";
+import { GeometryDetail, RegionLevel } from "../../domain/vocabulary.ts";
 import { badInput } from "../common/errors.ts";
 import { PointLocation, Region, RegionDistance } from "./region.types.ts";
 
@@ -15,7 +15,7 @@ class PointArgs {
 
 @ArgsType()
 class WithinArgs extends PointArgs {
-  @Field(() => ServedLevel, { description: "Level of the regions to return." }) level!: ServedLevel;
+  @Field(() => RegionLevel, { description: "Level of the regions to return." }) level!: RegionLevel;
   @Field(() => Float, { description: "Distance in metres, up to 100 km." })
   @InRange(WITHIN_METERS, "meters")
   meters!: number;
@@ -27,7 +27,7 @@ class SearchArgs {
   @Field(() => Int, { defaultValue: 10, description: "At most this many (1 to 100)." })
   @InRange(PAGE_BOUNDS.searchRegions, "first")
   first!: number;
-  @Field(() => ServedLevel, { nullable: true, description: "Only this level." }) level!: ServedLevel | null;
+  @Field(() => RegionLevel, { nullable: true, description: "Only this level." }) level!: RegionLevel | null;
   @Field(() => String, { description: "Text to look for." }) query!: string;
 }
 
@@ -40,7 +40,7 @@ export class RegionResolver {
 
   @Query(() => [Region], { description: "Regions at a level, optionally inside a parent region." })
   regions(
-    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
+    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
     @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one." }) parentCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<Region[]> {
@@ -54,7 +54,7 @@ export class RegionResolver {
 
   @Query(() => GraphQLJSON, { description: "Boundaries as a GeoJSON FeatureCollection (properties: code, name, parentCode, areaKm2)." })
   regionGeometries(
-    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
+    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
     @Arg("parentCode", () => String, { nullable: true, description: "Only regions inside this one (or this one)." })
     parentCode: string | null,
     @Arg("detail", () => GeometryDetail, { defaultValue: GeometryDetail.LOW, description: "Level of detail." }) detail: GeometryDetail,
@@ -70,7 +70,7 @@ export class RegionResolver {
 
   @Query(() => [Region], { description: "Regions intersecting a bounding box or a GeoJSON polygon." })
   regionsIntersecting(
-    @Arg("level", () => ServedLevel, { description: "Level." }) level: ServedLevel,
+    @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
     @Arg("bbox", () => [Float], { nullable: true, description: "[minLon, minLat, maxLon, maxLat]." }) bbox: number[] | null,
     @Arg("polygon", () => GraphQLJSON, { nullable: true, description: "A GeoJSON Polygon or MultiPolygon in lon/lat." }) polygon: unknown,
     @Ctx() ctx: Context,

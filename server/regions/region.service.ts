@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { Sql } from "../db/sql.ts";
 import { badInput, notFound } from "../common/errors.ts";
 import { simplifyName } from "../common/text.ts";
-import { GeometryDetail, ServedLevel } from "../../domain/vocabulary.ts";
+import { GeometryDetail, RegionLevel } from "../../domain/vocabulary.ts";
 import type { PointLocation, Region, RegionDistance } from "./region.types.ts";
 import * as q from "./regions.sql.ts";
 
@@ -40,13 +40,13 @@ export class RegionService {
     return region;
   }
 
-  async atLevel(level: ServedLevel, parentCode?: string | null): Promise<Region[]> {
+  async atLevel(level: RegionLevel, parentCode?: string | null): Promise<Region[]> {
     if (parentCode) await this.require(parentCode, "parentCode");
     return (await this.sql.query<q.RegionRow>(q.REGIONS_AT_LEVEL, [level, parentCode ?? null])).map(toRegion);
   }
 
   /** Name search ignoring case, accents, spacing and punctuation; prefix matches first. */
-  async search(text: string, level: ServedLevel | null, first: number): Promise<Region[]> {
+  async search(text: string, level: RegionLevel | null, first: number): Promise<Region[]> {
     const needle = simplifyName(text);
     if (!needle) throw badInput("query", "query must contain a letter or digit.");
     const rows = await this.sql.query<{ code: string; name: string; level: string }>(q.ALL_NAMES);
@@ -61,18 +61,18 @@ export class RegionService {
     return (await this.byCode.loadMany(hits.map((h) => h.code))).filter((r): r is Region => !!r && !(r instanceof Error));
   }
 
-  async geometries(level: ServedLevel, parentCode: string | null, detail: GeometryDetail): Promise<unknown> {
+  async geometries(level: RegionLevel, parentCode: string | null, detail: GeometryDetail): Promise<unknown> {
     if (parentCode) await this.require(parentCode, "parentCode");
     const [row] = await this.sql.query<{ collection: unknown }>(q.geometriesQuery(DETAIL_COLUMN[detail]), [level, parentCode]);
     return row.collection;
   }
 
-  async withinDistance(level: ServedLevel, lon: number, lat: number, meters: number): Promise<RegionDistance[]> {
+  async withinDistance(level: RegionLevel, lon: number, lat: number, meters: number): Promise<RegionDistance[]> {
     const rows = await this.sql.query<q.RegionRow & { distance: number }>(q.WITHIN_DISTANCE, [level, lon, lat, meters]);
     return rows.map((r) => ({ region: toRegion(r), distanceMeters: r.distance }));
   }
 
-  async intersecting(level: ServedLevel, geojson: string): Promise<Region[]> {
+  async intersecting(level: RegionLevel, geojson: string): Promise<Region[]> {
     return (await this.sql.query<q.RegionRow>(q.INTERSECTING, [level, geojson])).map(toRegion);
   }
 

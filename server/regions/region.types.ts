@@ -7,7 +7,7 @@ export class LonLat {
   @Field(() => Float, { description: "Latitude (degrees north)." }) lat!: number;
 }
 
-@ObjectType({ description: "An administrative region: regency, district (kecamatan) or village (desa/kelurahan)." })
+@ObjectType({ description: "An administrative region: province, regency, district (kecamatan) or village (desa/kelurahan)." })
 export class Region {
   @Field(() => String, { description: "Kemendagri code, e.g. 35.26.01.1001." }) code!: string;
   @Field(() => String, { description: "Official name." }) name!: string;

@@ -22,7 +22,7 @@ const REGION_COLUMNS = `r.code, r.name, r.level::text AS level, r.parent_code, r
 export const REGIONS_BY_CODES = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.code = ANY($1::text[])`;
 export const CHILDREN_OF = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.parent_code = ANY($1::text[]) ORDER BY r.code`;
 export const REGIONS_AT_LEVEL = `SELECT ${REGION_COLUMNS} FROM region r WHERE r.level = $1::text::"RegionLevel" AND ${SQL_BELOW_REGION_OR_ALL("r.code", "$2")} ORDER BY r.code`;
-export const ALL_NAMES = `SELECT code, name, level::text AS level FROM region WHERE level <> 'PROVINCE' ORDER BY code`;
+export const ALL_NAMES = `SELECT code, name, level::text AS level FROM region ORDER BY code`;
 
 /** $1 level, $2 parent or null, $3 detail column chosen from an enum. */
 export const geometriesQuery = (column: "geom" | "geom_medium" | "geom_low") => `

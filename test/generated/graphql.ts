@@ -22,6 +22,8 @@ export type CoverageMetric =
 export type RegionLevel =
   /** District (kecamatan), code like 35.26.01. */
   | 'DISTRICT'
+  /** Province (provinsi), code like 35. */
+  | 'PROVINCE'
   /** Regency (kabupaten) or city (kota), code like 35.26. */
   | 'REGENCY'
   /** Village (desa) or urban ward (kelurahan), code like 35.26.01.1001. */
