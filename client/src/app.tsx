@@ -17,10 +17,11 @@ import { RankingList } from "./ranking/ranking-list.tsx";
 
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
-import { sectorTitle } from "./report/region-title.ts";
+import { placeTitle, sectorTitle } from "./report/region-title.ts";
 import { SECTORS, parseState, writeState, type ViewState } from "./url-state.ts";
 import { Breadcrumbs } from "./region/breadcrumbs.tsx";
-import { regionPath, viewedRegion } from "./region/region-path.ts";
+import { NATION, regionPath, viewedRegion } from "./region/region-path.ts";
+import { regionNames } from "./region/region-names.ts";
 import { isInRegion, levelOfCode, parentOfCode } from "../../domain/region-code.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
@@ -77,7 +78,8 @@ export function App({ initial }: { initial: ViewState }) {
   const periods = info.data?.periods ?? [];
   const period = state.period ?? dataset?.latestPeriod ?? null;
   // The smallest region holding all the data, and the one viewed (a village: among its district's).
-  const root = dataset?.regencyCode ?? null;
+  // null: the nation (the data spans provinces).
+  const root = dataset?.root?.code ?? null;
   const region = state.region ?? root;
   const scope = region ? viewedRegion(region) : null;
 
@@ -147,7 +149,7 @@ export function App({ initial }: { initial: ViewState }) {
     [update],
   );
   // Down or up the hierarchy: everything follows the region; the picked village is let go.
-  const moveTo = useCallback((code: string) => update({ region: code === root ? null : code, village: null }), [root, update]);
+  const moveTo = useCallback((code: string) => update({ region: code === (root ?? NATION) ? null : code, village: null }), [root, update]);
   // A region found by the search: a village is shown within its district, picked.
   const found = useCallback(
     (code: string) => {
@@ -168,15 +170,16 @@ export function App({ initial }: { initial: ViewState }) {
         : null,
     [geo.data, scope],
   );
-  const regionName = useCallback(
-    (code: string) =>
-      code === root
-        ? (dataset?.regencyName ?? undefined)
-        : [...(geo.data?.districts.features ?? []), ...(geo.data?.villages.features ?? [])].find((f) => f.properties.code === code)
-            ?.properties.name,
-    [root, dataset, geo.data],
-  );
-  const path = [...regionPath(root, scope), ...(state.village && scope && isInRegion(state.village, scope) ? [state.village] : [])];
+  const names = useMemo(() => regionNames(dataset, geo.data), [dataset, geo.data]);
+  const regionName = useCallback((code: string) => names.get(code), [names]);
+  const path = [
+    ...(root ? [] : [NATION]),
+    ...regionPath(root, scope),
+    ...(state.village && (!scope || isInRegion(state.village, scope)) ? [state.village] : []),
+  ];
+  const rootTitle = dataset?.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
+  // Several regencies: their boundaries and names are drawn too.
+  const regencies = dataset && dataset.regencies.length > 1 ? (geo.data?.regencies ?? null) : null;
 
   const error = info.error ?? geo.error ?? left.error;
   const lang = state.lang;
@@ -195,7 +198,8 @@ export function App({ initial }: { initial: ViewState }) {
     hovered,
     selected: state.village,
     focus,
-    region: scope ?? "",
+    regencies,
+    region: scope,
     onHover: setHovered,
     onSelect: select,
     onRegion: moveTo,
@@ -237,7 +241,7 @@ export function App({ initial }: { initial: ViewState }) {
     return (
       <Suspense fallback={<p className="loading">{t("loading")}</p>}>
         <Presentation
-          regionCode={state.region ?? dataset.regencyCode ?? ""}
+          regionCode={state.region ?? root ?? ""}
           slide={state.slide}
           lang={lang}
           sector={state.sector}
@@ -257,8 +261,8 @@ export function App({ initial }: { initial: ViewState }) {
       <a className="skip-link" href="#main">
         {t("skipToMap")}
       </a>
-      <Header state={state} update={update} regencyName={dataset?.regencyName ?? "Bangkalan"} search={<VillageSearch onPick={found} />} />
-      {root && <Breadcrumbs path={path} name={regionName} onRegion={moveTo} />}
+      <Header state={state} update={update} regionTitle={rootTitle} search={<VillageSearch onPick={found} />} />
+      {dataset && <Breadcrumbs path={path} name={regionName} onRegion={moveTo} />}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}

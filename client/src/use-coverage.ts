@@ -18,7 +18,7 @@ export function useVillageCoverage(vars: CoverageVars | null): CoverageResult {
   });
   const answer = data ?? previousData;
   return useMemo(() => {
-    const nodes = vars ? (answer?.coverage.edges.map((e) => e.node) ?? []) : [];
+    const nodes = vars ? (answer?.mapValues ?? []) : [];
     return { nodes, byCode: new Map(nodes.map((n) => [n.code, n])), loading, error };
   }, [answer, vars, loading, error]);
 }

@@ -2,10 +2,19 @@ import { useEffect, useId, useState } from "react";
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
+import { placeTitle } from "../report/region-title.ts";
 import type { SearchVillagesQuery, SearchVillagesQueryVariables } from "../generated/graphql.ts";
 
 const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQueryVariables> = gql`
   query SearchVillages($query: String!) {
+    provinces: searchRegions(query: $query, level: PROVINCE, first: 2) {
+      code
+      name
+      level
+      parent {
+        name
+      }
+    }
     regencies: searchRegions(query: $query, level: REGENCY, first: 3) {
       code
       name
@@ -44,7 +53,7 @@ export function VillageSearch({ onPick }: { onPick(code: string): void }) {
     return () => clearTimeout(timer);
   }, [text]);
   const { data } = useQuery(SEARCH_VILLAGES, { variables: { query }, skip: query.length < 2 });
-  const results = query.length >= 2 && data ? [...data.regencies, ...data.districts, ...data.searchRegions] : [];
+  const results = query.length >= 2 && data ? [...data.provinces, ...data.regencies, ...data.districts, ...data.searchRegions] : [];
   const open = query.length >= 2;
   const pick = (code: string) => {
     onPick(code);
@@ -72,7 +81,7 @@ export function VillageSearch({ onPick }: { onPick(code: string): void }) {
           {results.map((r) => (
             <li key={r.code}>
               <button type="button" onClick={() => pick(r.code)} data-level={r.level}>
-                {r.level === "VILLAGE" ? r.name : t(`regionTitle.${r.level}`, { name: r.name })}
+                {r.level === "VILLAGE" ? r.name : placeTitle(r.level, r.name, t)}
                 {r.parent && <span className="muted"> · {r.parent.name}</span>}
               </button>
             </li>

@@ -35,7 +35,7 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
   const map = createMap(container, null, null, { pixelRatio, interactive: false });
   try {
     await map.once("load");
-    addChoroplethLayers(map, input.districts, false, false);
+    addChoroplethLayers(map, { districts: input.districts }, false, false);
     map.fitBounds(input.bounds, { padding: input.padding ?? 0, animate: false });
     await setVillageData(map, villageData(input.villages, input.nodes, input.metric, input.classification));
     const source = map.getCanvas();

@@ -2,7 +2,7 @@ import type { Messages } from "./id.ts";
 
 export const en: Messages = {
   title: "Cakupan — Social Protection for Informal Workers",
-  subtitle: "{{name}} regency: where farmers, livestock keepers and fishers lack BPJS Ketenagakerjaan work-injury and death cover",
+  subtitle: "{{name}}: where farmers, livestock keepers and fishers lack BPJS Ketenagakerjaan work-injury and death cover",
   syntheticBanner: "Synthetic worker data (demo)",
   syntheticBoundaries: "Synthetic boundaries",
   language: "Language",

@@ -1,6 +1,6 @@
 export const id = {
   title: "Cakupan — Jaminan Sosial Pekerja Informal",
-  subtitle: "Kabupaten {{name}}: di mana petani, peternak dan nelayan belum terlindungi BPJS Ketenagakerjaan (JKK/JKM)",
+  subtitle: "{{name}}: di mana petani, peternak dan nelayan belum terlindungi BPJS Ketenagakerjaan (JKK/JKM)",
   syntheticBanner: "Data pekerja sintetis (demo)",
   syntheticBoundaries: "Batas wilayah sintetis",
   language: "Bahasa",

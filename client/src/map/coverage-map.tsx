@@ -5,7 +5,7 @@ import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.t
 import type { Lang, Metric } from "../url-state.ts";
 import type { Classification } from "./classify.ts";
 import { bboxOf } from "./geo.ts";
-import { DISTRICT_CONTEXT, DISTRICT_LABEL, VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
+import { DISTRICT_CONTEXT, DISTRICT_LABEL, REGENCY_LABEL, VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
 import {
   addMapControls,
   labelMapControls,
@@ -17,7 +17,7 @@ import {
   villageData,
   type InitialView,
 } from "./map-setup.ts";
-import { isInRegion } from "../../../domain/region-code.ts";
+import { ancestorAt, isInRegion, levelOfCode } from "../../../domain/region-code.ts";
 import { MapTooltip } from "./map-tooltip.tsx";
 import { addPlanLayers, showPlan } from "./plan-overlay.ts";
 import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
@@ -26,6 +26,8 @@ import { markPainted, markPending } from "./test-hook.ts";
 export interface CoverageMapProps {
   villages: RegionCollection;
   districts: RegionCollection;
+  /** The regencies when the data holds several (their lines and names are drawn), else null. */
+  regencies?: RegionCollection | null;
   nodes: ReadonlyMap<string, CoverageNode>;
   metric: Metric;
   lang: Lang;
@@ -38,8 +40,8 @@ export interface CoverageMapProps {
   selected: string | null;
   /** Change `n` to fit the map to village `code`. */
   focus: { code: string; n: number } | null;
-  /** The region viewed: only its villages are drawn, the map fits it when it changes. */
-  region: string;
+  /** The region viewed: only its villages are drawn, the map fits it when it changes; null: the nation. */
+  region: string | null;
   caption?: string;
   /** An outreach plan drawn over the choropleth. */
   plan?: PlanOverlay | null;
@@ -47,7 +49,7 @@ export interface CoverageMapProps {
   primary: boolean;
   onHover(code: string | null): void;
   onSelect(code: string): void;
-  /** A district's name, or a district outside the region, clicked: move there. */
+  /** A region's name, or a place outside the region viewed, clicked: move there. */
   onRegion(code: string): void;
   onMove?(center: [number, number], zoom: number): void;
   onMap?(map: MapLibreMap | null): void;
@@ -69,16 +71,15 @@ export function CoverageMap(props: CoverageMapProps) {
   const [tip, setTip] = useState<Hover | null>(null);
 
   useEffect(() => {
-    const { basemapUrl, initialView, districts, villages } = latest.current;
+    const { basemapUrl, initialView, districts, regencies, villages } = latest.current;
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
     addMapControls(map);
     map.on("load", () => {
-      addChoroplethLayers(map, districts, basemapUrl != null);
+      addChoroplethLayers(map, { districts, regencies }, basemapUrl != null);
       addPlanLayers(map);
       if (!initialView) {
-        const region = latest.current.region;
-        const b = bboxOf(villages.features.filter((f) => isInRegion(f.properties.code, region)));
+        const b = bboxOf(inRegion(villages, latest.current.region));
         if (b) map.fitBounds(b, { padding: 24, animate: false });
       }
       setLoaded(true);
@@ -96,17 +97,23 @@ export function CoverageMap(props: CoverageMapProps) {
       setTip(null);
       latest.current.onHover(null);
     });
-    for (const layer of [DISTRICT_LABEL.id, DISTRICT_CONTEXT.id]) {
+    const moves = [REGENCY_LABEL.id, DISTRICT_LABEL.id, DISTRICT_CONTEXT.id];
+    for (const layer of moves) {
       map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
       map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
     }
-    // A district's name or a greyed-out district moves there; otherwise a village is picked.
+    // A region's name moves into it, a greyed-out place to its region at the level viewed (the
+    // district beside, the regency beside); otherwise a village is picked.
     map.on("click", (e) => {
-      const [district] = map.queryRenderedFeatures(e.point, { layers: [DISTRICT_LABEL.id, DISTRICT_CONTEXT.id] });
-      const [village] = district ? [] : map.queryRenderedFeatures(e.point, { layers: [VILLAGE_FILL.id] });
-      const code = (district ?? village)?.properties?.code as string | undefined;
-      if (code && district) latest.current.onRegion(code);
-      else if (code) latest.current.onSelect(code);
+      const [hit] = map.queryRenderedFeatures(e.point, { layers: moves });
+      if (hit) {
+        const code = String(hit.properties.code);
+        const level = latest.current.region ? levelOfCode(latest.current.region) : null;
+        const beside = hit.layer.id === DISTRICT_CONTEXT.id && level ? ancestorAt(code, level) : null;
+        return latest.current.onRegion(beside ?? code);
+      }
+      const code = map.queryRenderedFeatures(e.point, { layers: [VILLAGE_FILL.id] })[0]?.properties?.code as string | undefined;
+      if (code) latest.current.onSelect(code);
     });
     map.on("moveend", () => {
       const c = map.getCenter();
@@ -146,7 +153,7 @@ export function CoverageMap(props: CoverageMapProps) {
     showRegion(map, districts, region);
     if (shownRegion.current === region) return;
     shownRegion.current = region;
-    const b = bboxOf(villages.features.filter((f) => isInRegion(f.properties.code, region)));
+    const b = bboxOf(inRegion(villages, region));
     map.resize();
     if (b) map.fitBounds(b, { padding: 32, duration: 600 });
   }, [loaded, region, villages, districts]);
@@ -192,6 +199,11 @@ export function CoverageMap(props: CoverageMapProps) {
       )}
     </div>
   );
+}
+
+/** The villages inside the region (all for the nation). */
+function inRegion(villages: RegionCollection, region: string | null) {
+  return region ? villages.features.filter((f) => isInRegion(f.properties.code, region)) : villages.features;
 }
 
 /** Mirror one selected code into a boolean feature-state flag. */

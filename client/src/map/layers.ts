@@ -8,6 +8,11 @@ export const VILLAGE_SOURCE = "villages";
 export const DISTRICT_SOURCE = "districts";
 /** One point per district, where its name goes. */
 export const DISTRICT_LABEL_SOURCE = "district-label-points";
+/** Regencies, when the data holds more than one (else empty). */
+export const REGENCY_SOURCE = "regencies";
+export const REGENCY_LABEL_SOURCE = "regency-label-points";
+/** With several regencies on the map, district names from this zoom (a regency fills much of the screen). */
+export const DISTRICT_NAMES_MIN_ZOOM = 8.5;
 export const FERTILIZER_SOURCE = "fertilizer-points";
 export const HATCH_IMAGE = "no-data-hatch";
 
@@ -102,6 +107,30 @@ export const DISTRICT_LABEL = {
   paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": 1.8 },
 } satisfies Layer<"symbol">;
 
+export const REGENCY_LINE = {
+  id: "regency-line",
+  type: "line",
+  source: REGENCY_SOURCE,
+  paint: { "line-color": "#102027", "line-width": 2.6 },
+} satisfies Layer<"line">;
+
+/** Regency names (several regencies loaded); placed before the district names, so they win a collision. */
+export const REGENCY_LABEL = {
+  id: "regency-label",
+  type: "symbol",
+  source: REGENCY_LABEL_SOURCE,
+  layout: {
+    "text-field": ["get", "name"],
+    "text-font": ["sans-serif"],
+    "text-size": 14,
+    "text-transform": "uppercase",
+    "text-letter-spacing": 0.06,
+    "text-max-width": 8,
+    "text-padding": 8,
+  },
+  paint: { "text-color": "#0b1a20", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": 2 },
+} satisfies Layer<"symbol">;
+
 export const VILLAGE_HIGHLIGHT = {
   id: "village-highlight",
   type: "line",
@@ -179,10 +208,12 @@ export const CHOROPLETH_LAYERS = [
   VILLAGE_OUTLINE,
   VILLAGE_UNRELIABLE,
   DISTRICT_LINE,
+  REGENCY_LINE,
   VILLAGE_HIGHLIGHT,
   VILLAGE_LABEL,
   // After the village names: placed first, so a district's name wins a collision.
   DISTRICT_LABEL,
+  REGENCY_LABEL,
   FERTILIZER_POINTS,
 ] as const;
 

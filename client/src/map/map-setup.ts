@@ -15,6 +15,10 @@ import {
   DISTRICT_LABEL,
   DISTRICT_LABEL_SOURCE,
   DISTRICT_SOURCE,
+  DISTRICT_NAMES_MIN_ZOOM,
+  REGENCY_LABEL,
+  REGENCY_LABEL_SOURCE,
+  REGENCY_SOURCE,
   VILLAGE_FILL,
   FERTILIZER_SOURCE,
   HATCH_IMAGE,
@@ -68,19 +72,32 @@ export function labelMapControls(map: MapLibreMap, labels: { zoomIn: string; zoo
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+const EMPTY_REGIONS: RegionCollection = { type: "FeatureCollection", features: [] };
+
+/** The boundaries drawn over the villages; `regencies` empty (or absent) for one regency. */
+export interface Boundaries {
+  districts: RegionCollection;
+  regencies?: RegionCollection | null;
+}
 
 /**
- * The choropleth's sources and layers. `districtNames`: the district-name symbol layer (the map
- * sheets write the names themselves, in their own type).
+ * The choropleth's sources and layers. `names`: the district and regency names' symbol layers (the
+ * map sheets write the names themselves, in their own type).
  */
-export function addChoroplethLayers(map: MapLibreMap, districts: RegionCollection, overBasemap: boolean, districtNames = true): void {
+export function addChoroplethLayers(map: MapLibreMap, boundaries: Boundaries, overBasemap: boolean, names = true): void {
+  const { districts } = boundaries;
+  const regencies = boundaries.regencies ?? EMPTY_REGIONS;
   if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage());
   map.addSource(VILLAGE_SOURCE, { type: "geojson", data: EMPTY, promoteId: "code" });
   map.addSource(DISTRICT_SOURCE, { type: "geojson", data: districts });
-  map.addSource(DISTRICT_LABEL_SOURCE, { type: "geojson", data: districtLabelPoints(districts) });
+  map.addSource(DISTRICT_LABEL_SOURCE, { type: "geojson", data: labelPoints(districts) });
+  map.addSource(REGENCY_SOURCE, { type: "geojson", data: regencies });
+  map.addSource(REGENCY_LABEL_SOURCE, { type: "geojson", data: labelPoints(regencies) });
   map.addSource(FERTILIZER_SOURCE, { type: "geojson", data: EMPTY });
   for (const layer of CHOROPLETH_LAYERS) map.addLayer(layer);
-  if (!districtNames) map.setLayoutProperty(DISTRICT_LABEL.id, "visibility", "none");
+  // Several regencies: their names first, the districts' once zoomed in.
+  if (regencies.features.length) map.setLayerZoomRange(DISTRICT_LABEL.id, DISTRICT_NAMES_MIN_ZOOM, 24);
+  if (!names) for (const id of [DISTRICT_LABEL.id, REGENCY_LABEL.id]) map.setLayoutProperty(id, "visibility", "none");
   // Let a basemap show through a little; offline the fill stays opaque so its pixels are exact.
   if (overBasemap) map.setPaintProperty(VILLAGE_FILL.id, "fill-opacity", 0.8);
 }
@@ -109,11 +126,11 @@ export function districtLabels(districts: RegionCollection): TextMarker[] {
   return districts.features.map((f) => ({ text: f.properties.name, at: labelPoint(f.geometry), className: "district-label" }));
 }
 
-/** The district names' points, for the symbol layer. */
-export function districtLabelPoints(districts: RegionCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
+/** Where the regions' names go, for the symbol layers. */
+export function labelPoints(regions: RegionCollection): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: "FeatureCollection",
-    features: districts.features.map((f) => ({
+    features: regions.features.map((f) => ({
       type: "Feature",
       geometry: { type: "Point", coordinates: labelPoint(f.geometry) },
       properties: { code: f.properties.code, name: f.properties.name },
@@ -121,9 +138,11 @@ export function districtLabelPoints(districts: RegionCollection): GeoJSON.Featur
   };
 }
 
-/** Grey out the districts outside the region viewed (none when it holds them all). */
-export function showRegion(map: MapLibreMap, districts: RegionCollection, region: string): void {
-  const outside = districts.features.map((f) => f.properties.code).filter((code) => !isInRegion(code, region) && !isInRegion(region, code));
+/** Grey out the districts outside the region viewed (none when it holds them all; null: the nation). */
+export function showRegion(map: MapLibreMap, districts: RegionCollection, region: string | null): void {
+  const outside = region
+    ? districts.features.map((f) => f.properties.code).filter((code) => !isInRegion(code, region) && !isInRegion(region, code))
+    : [];
   map.setFilter(DISTRICT_CONTEXT.id, ["in", ["get", "code"], ["literal", outside]]);
 }
 

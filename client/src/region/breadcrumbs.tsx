@@ -1,6 +1,8 @@
 // Where the view is in the hierarchy (regency › district › village): each step up is a link back.
 import { useTranslation } from "react-i18next";
 import { levelOfCode } from "../../../domain/region-code.ts";
+import { placeTitle } from "../report/region-title.ts";
+import { NATION } from "./region-path.ts";
 
 interface Props {
   /** From the root region down to the region viewed, then the village picked (if any). */
@@ -11,11 +13,7 @@ interface Props {
 
 export function Breadcrumbs({ path, name, onRegion }: Props) {
   const { t } = useTranslation();
-  const title = (code: string) => {
-    const level = levelOfCode(code);
-    const n = name(code) ?? code;
-    return level ? t(`regionTitle.${level}`, { name: n }) : n;
-  };
+  const title = (code: string) => (code === NATION ? t("nation") : placeTitle(levelOfCode(code), name(code) ?? code, t));
   return (
     <nav className="breadcrumbs" aria-label={t("breadcrumbs")}>
       <ol>

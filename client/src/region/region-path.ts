@@ -3,6 +3,9 @@
 import { ancestorAt, isInRegion, levelOfCode, parentOfCode } from "../../../domain/region-code.ts";
 import { RegionLevel } from "../../../domain/vocabulary.ts";
 
+/** The nation in a path of codes (it has no code of its own). */
+export const NATION = "";
+
 /** Largest first. */
 const ORDER: readonly RegionLevel[] = Object.values(RegionLevel);
 
