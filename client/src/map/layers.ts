@@ -69,43 +69,32 @@ export const DISTRICT_LINE = {
 } satisfies Layer<"line">;
 
 /**
- * Village names from zoom 11 (a district fills the screen), placed by MapLibre's collision
- * detection so they never overlap. No glyphs URL: MapLibre draws the letters with local fonts.
+ * A layer of region names, placed by MapLibre's collision detection so they never overlap (a name
+ * that does not fit is left out until the zoom makes room). No glyphs URL: MapLibre draws the
+ * letters with local fonts. `size` in pixels; larger regions get larger, capitalised, spaced names.
  */
-export const VILLAGE_LABEL = {
-  id: "village-label",
-  type: "symbol",
-  source: VILLAGE_SOURCE,
-  minzoom: 11,
-  layout: {
-    "text-field": ["get", "name"],
-    "text-font": ["sans-serif"],
-    "text-size": 11,
-    "text-max-width": 7,
-    "text-padding": 4,
-  },
-  paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.4 },
-} satisfies Layer<"symbol">;
+function nameLayer<Id extends string>(id: Id, source: string, size: number, large: boolean) {
+  return {
+    id,
+    type: "symbol",
+    source,
+    layout: {
+      "text-field": ["get", "name"],
+      "text-font": ["sans-serif"],
+      "text-size": size,
+      "text-max-width": large ? 8 : 7,
+      "text-padding": large ? 6 : 4,
+      ...(large ? { "text-transform": "uppercase", "text-letter-spacing": 0.05 } : {}),
+    },
+    paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": large ? 1.8 : 1.4 },
+  } satisfies Layer<"symbol">;
+}
 
-/**
- * District names, placed by MapLibre's collision detection so they never overlap (a name that does
- * not fit is left out until the zoom makes room); a click on one moves into the district.
- */
-export const DISTRICT_LABEL = {
-  id: "district-label",
-  type: "symbol",
-  source: DISTRICT_LABEL_SOURCE,
-  layout: {
-    "text-field": ["get", "name"],
-    "text-font": ["sans-serif"],
-    "text-size": 12.5,
-    "text-transform": "uppercase",
-    "text-letter-spacing": 0.04,
-    "text-max-width": 8,
-    "text-padding": 6,
-  },
-  paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": 1.8 },
-} satisfies Layer<"symbol">;
+/** Village names from zoom 11 (a district fills the screen). */
+export const VILLAGE_LABEL = { ...nameLayer("village-label", VILLAGE_SOURCE, 11, false), minzoom: 11 };
+
+/** District names; a click on one moves into the district. */
+export const DISTRICT_LABEL = nameLayer("district-label", DISTRICT_LABEL_SOURCE, 12.5, true);
 
 export const REGENCY_LINE = {
   id: "regency-line",
@@ -115,21 +104,7 @@ export const REGENCY_LINE = {
 } satisfies Layer<"line">;
 
 /** Regency names (several regencies loaded); placed before the district names, so they win a collision. */
-export const REGENCY_LABEL = {
-  id: "regency-label",
-  type: "symbol",
-  source: REGENCY_LABEL_SOURCE,
-  layout: {
-    "text-field": ["get", "name"],
-    "text-font": ["sans-serif"],
-    "text-size": 14,
-    "text-transform": "uppercase",
-    "text-letter-spacing": 0.06,
-    "text-max-width": 8,
-    "text-padding": 8,
-  },
-  paint: { "text-color": "#0b1a20", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": 2 },
-} satisfies Layer<"symbol">;
+export const REGENCY_LABEL = nameLayer("regency-label", REGENCY_LABEL_SOURCE, 14, true);
 
 export const VILLAGE_HIGHLIGHT = {
   id: "village-highlight",
