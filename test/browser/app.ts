@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
-import { openDatabase } from "../../server/db/database.ts";
+import { openDatabase, type Database } from "../../server/db/database.ts";
 import { TEST_NIK_KEY } from "../support/seeded.ts";
 import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
@@ -36,24 +36,35 @@ export interface RunningServer {
  * browser test file fails, when Chromium is missing or the server does not start: browser tests
  * never skip themselves.
  */
-export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
   if (!hasChromium) throw new Error(`browser tests need Chromium: none at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (process.env.CAKUPAN_TEST_URL) {
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
-  return spawnServerForBrowserTests(env);
+  return spawnServerForBrowserTests(env, prepare);
 }
+
+/** Loads the data of a browser test file into an empty, migrated embedded database (instead of the demo). */
+export type PrepareDatabase = (db: Database) => Promise<void>;
 
 /**
  * `tsx server/main.ts` on a free port with a fresh embedded database in a temporary folder (the
  * server seeds the demo into an empty one, as `npm start` does).
  */
-async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
-  // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it).
+  // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it),
+  // or from what `prepare` loads.
   const fixture = inject("seededFixture");
-  if (fixture?.kind === "embedded") {
+  if (prepare) {
+    const db = await openDatabase({ dataDir: join(dataDir, "pgdata") });
+    try {
+      await prepare(db);
+    } finally {
+      await db.close();
+    }
+  } else if (fixture?.kind === "embedded") {
     const db = await openDatabase({ dataDir: join(dataDir, "pgdata"), snapshot: new Blob([readFileSync(fixture.file)]) });
     await db.close();
   }
@@ -207,11 +218,17 @@ export function colorDistance(a: readonly number[], b: readonly number[]): numbe
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 }
 
-/** The app and Chromium for one test file: started before its tests, stopped after them. */
-export function useBrowserApp(env: NodeJS.ProcessEnv = {}): { readonly server: RunningServer; readonly browser: Browser } {
+/**
+ * The app and Chromium for one test file: started before its tests, stopped after them. `prepare`
+ * loads the file's own data into an empty database instead of the demo.
+ */
+export function useBrowserApp(
+  env: NodeJS.ProcessEnv = {},
+  prepare?: PrepareDatabase,
+): { readonly server: RunningServer; readonly browser: Browser } {
   const app = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    app.server = await startTestServerForBrowser(env);
+    app.server = await startTestServerForBrowser(env, prepare);
     app.browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {

@@ -50,7 +50,8 @@ export const VILLAGE_OUTLINE = {
   id: "village-outline",
   type: "line",
   source: VILLAGE_SOURCE,
-  paint: { "line-color": "#ffffff", "line-width": 0.5, "line-opacity": 0.8 },
+  // Far out (a province) the villages are a few pixels: outlines would hide their colours.
+  paint: { "line-color": "#ffffff", "line-width": 0.5, "line-opacity": ["interpolate", ["linear"], ["zoom"], 8, 0, 9.5, 0.8] },
 } satisfies Layer<"line">;
 
 export const VILLAGE_UNRELIABLE = {
@@ -65,7 +66,7 @@ export const DISTRICT_LINE = {
   id: "district-line",
   type: "line",
   source: DISTRICT_SOURCE,
-  paint: { "line-color": "#263238", "line-width": 1.6 },
+  paint: { "line-color": "#263238", "line-width": ["interpolate", ["linear"], ["zoom"], 7, 0.4, 9.5, 1.6] },
 } satisfies Layer<"line">;
 
 /**
@@ -100,7 +101,7 @@ export const REGENCY_LINE = {
   id: "regency-line",
   type: "line",
   source: REGENCY_SOURCE,
-  paint: { "line-color": "#102027", "line-width": 2.6 },
+  paint: { "line-color": "#102027", "line-width": ["interpolate", ["linear"], ["zoom"], 6, 1.2, 9.5, 2.6] },
 } satisfies Layer<"line">;
 
 /** Regency names (several regencies loaded); placed before the district names, so they win a collision. */
