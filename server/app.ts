@@ -17,6 +17,7 @@ import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS, GRAPHIQL_INIT } from "./graphql/graphiql.ts";
 import { securityHeaders } from "./http-headers.ts";
+import { TILE_PATH, tileHandler } from "./tiles/tile-routes.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
@@ -117,6 +118,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }),
   );
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
+  app.get(TILE_PATH, tileHandler(db.sql));
   app.get(
     "/export/plans/:id.csv",
     planCsvHandler((req) => context(req).services),
@@ -133,7 +135,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   // Vite names every file under assets/ by its content hash: a changed file gets a new name.
   app.use("/assets", express.static(`${CLIENT_DIST}/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(CLIENT_DIST, { index: "index.html", setHeaders: (res) => res.setHeader("cache-control", "no-cache") }));
-  app.get(/^\/(?!graphql|export).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|export|tiles).*/, (_req, res) => {
     if (existsSync(`${CLIENT_DIST}/index.html`)) return res.sendFile("index.html", { root: CLIENT_DIST });
     res
       .status(503)

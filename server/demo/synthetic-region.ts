@@ -38,14 +38,14 @@ const square = (x: number, y: number): Polygon => {
  * village a square cell, each district a block of cells, each regency a block of districts, the
  * regencies in code order on rows running west to east and wrapping south, a cell apart.
  */
-export function syntheticRegionBoundaries(regencies: OfficialRegency[]): BoundaryFeature[] {
+export function syntheticRegionBoundaries(regencies: OfficialRegency[], origin: [number, number] = ORIGIN): BoundaryFeature[] {
   const features: BoundaryFeature[] = [];
-  let [x, y] = ORIGIN;
+  let [x, y] = origin;
   let rowHeight = 0;
   for (const official of regencies) {
     const block = regencyBlock(official);
-    if (x + block.width > ORIGIN[0] + ROW_WIDTH && x > ORIGIN[0]) {
-      [x, y] = [ORIGIN[0], y - rowHeight - CELL];
+    if (x + block.width > origin[0] + ROW_WIDTH && x > origin[0]) {
+      [x, y] = [origin[0], y - rowHeight - CELL];
       rowHeight = 0;
     }
     official.districts.forEach((district, di) => {

@@ -3,6 +3,7 @@ import type { Context } from "./context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
 import { RegionRef } from "../coverage/coverage.types.ts";
 import { Region } from "../regions/region.types.ts";
+import { dataVersion } from "./response-cache.ts";
 
 const SINGLE_REGENCY = "One regency only: null when the data spans several regencies. Use `regencies` and `root`.";
 
@@ -24,6 +25,11 @@ class DatasetInfo {
     description: "Bounding box of all the data [minLon, minLat, maxLon, maxLat]; null when nothing is loaded.",
   })
   bbox!: number[] | null;
+  @Field(() => String, {
+    description:
+      "URL template of the boundaries as vector tiles, with the data version (cache them as long as it holds): {level} is province, regency, district or village; each tile has one layer named as the level, its features only code and name.",
+  })
+  tileUrl!: string;
   @Field(() => Boolean, { description: "The worker numbers are synthetic (demo)." }) synthetic!: boolean;
   @Field(() => Boolean, { description: "The boundaries are generated, not real (offline demo)." }) boundariesSynthetic!: boolean;
   @Field(() => String, { nullable: true, description: "Where the boundaries came from." }) boundarySource!: string | null;
@@ -54,6 +60,7 @@ export class DatasetResolver {
       .filter((b) => b !== null);
     const periods = await ctx.services.coverage.periods();
     return {
+      tileUrl: `/tiles/{level}/{z}/{x}/{y}.pbf?v=${await dataVersion(ctx)}`,
       regencyCode: regency?.code ?? null,
       regencyName: regency?.name ?? null,
       provinces: loaded.provinces.map(({ code, name }) => ({ code, name })),
