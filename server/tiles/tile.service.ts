@@ -2,7 +2,7 @@ import { GeoJSONVT } from "@maplibre/geojson-vt";
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
 import type { RegionLevel } from "../../domain/vocabulary.ts";
 import type { Sql } from "../db/sql.ts";
-import { HAS_AS_MVT, levelFeatures, mvtQuery, type TileColumn } from "./tiles.sql.ts";
+import { PROBE_AS_MVT, levelFeatures, mvtQuery, type TileColumn } from "./tiles.sql.ts";
 
 export const TILE_EXTENT = 4096;
 export const TILE_BUFFER = 64;
@@ -27,7 +27,10 @@ export class TileService {
 
   /** Whether tiles come from PostGIS (ST_AsMVT) rather than from geojson-vt. */
   usesPostgis(): Promise<boolean> {
-    this.mvt ??= this.sql.query<{ n: number }>(HAS_AS_MVT).then(([r]) => r.n > 0);
+    this.mvt ??= this.sql.query(PROBE_AS_MVT).then(
+      () => true,
+      () => false,
+    );
     return this.mvt;
   }
 

@@ -2,8 +2,8 @@
 
 export type TileColumn = "geom" | "geom_medium" | "geom_low";
 
-/** Whether PostGIS here can make vector tiles itself (a server: yes; embedded PGlite: no). */
-export const HAS_AS_MVT = `SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'st_asmvt'`;
+/** Makes a one-point tile: fails where PostGIS cannot make vector tiles (embedded PGlite: built without protobuf-c). */
+export const PROBE_AS_MVT = `SELECT ST_AsMVT(t) AS tile FROM (SELECT ST_AsMVTGeom(ST_Point(0.5, 0.5), ST_MakeEnvelope(0, 0, 1, 1)) AS geom) t`;
 
 /**
  * One Mapbox vector tile ($1 z, $2 x, $3 y) of the regions at level $4, in layer $5, with code and
