@@ -32,6 +32,7 @@ export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> =
     latestPeriod
     basemapUrl
     mutationsEnabled
+    tileUrl
   }
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;

@@ -199,6 +199,8 @@ export function App({ initial }: { initial: ViewState }) {
     selected: state.village,
     focus,
     regencies,
+    // One set of village tiles for every sector, period and measure: the values join them by code.
+    villageTiles: dataset?.tileUrl ? absoluteUrl(dataset.tileUrl.replace("{level}", "village")) : null,
     region: scope,
     onHover: setHovered,
     onSelect: select,
@@ -379,4 +381,9 @@ export function App({ initial }: { initial: ViewState }) {
       </main>
     </div>
   );
+}
+
+/** MapLibre fetches tiles in a worker: a path is made absolute (not with URL(), which would escape the {z}/{x}/{y}). */
+function absoluteUrl(template: string): string {
+  return /^https?:\/\//.test(template) ? template : `${window.location.origin}${template}`;
 }

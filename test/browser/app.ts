@@ -178,7 +178,7 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
 export interface RenderedSample {
   /** distinct village codes drawn in the village-fill layer */
   codes: string[];
-  /** grid points inside a village: where, which village, its intended colour and the canvas pixel */
+  /** grid points inside a village and under no region name: where, which village, its intended colour and the canvas pixel */
   points: { x: number; y: number; code: string; color: string; pixel: [number, number, number] }[];
 }
 
@@ -200,9 +200,13 @@ export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
         const x = (canvas.clientWidth * i) / grid,
           y = (canvas.clientHeight * j) / grid;
         const f = map.queryRenderedFeatures([x, y], { layers: ["village-fill"] })[0];
-        if (!f) continue;
+        // Region names are drawn over the colours on purpose: a point under one is not sampled.
+        if (!f || map.queryRenderedFeatures([x, y], { layers: ["village-label", "district-label", "regency-label"] }).length) continue;
         const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-        points.push({ x, y, code: String(f.properties.code), color: String(f.properties.color), pixel: [d[0]!, d[1]!, d[2]!] });
+        // The colour the app gave the village: its feature state (values joined to the vector tiles by
+        // code), or its property in a GeoJSON source.
+        const color = String(f.state?.color ?? f.properties.color);
+        points.push({ x, y, code: String(f.properties.code), color, pixel: [d[0]!, d[1]!, d[2]!] });
       }
     }
     return { codes: [...codes], points };

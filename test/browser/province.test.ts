@@ -18,14 +18,16 @@ interface Village {
   workforce: number;
 }
 
+interface VillagePage {
+  coverage: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Village }[] };
+}
+
 /** Every village inside a region, farmers in the latest month, page by page. */
 async function villagesIn(code: string): Promise<Village[]> {
   const out: Village[] = [];
   let after: string | null = null;
   for (;;) {
-    const { coverage } = await graphql<{
-      coverage: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Village }[] };
-    }>(
+    const answer: VillagePage = await graphql<VillagePage>(
       app.server.url,
       `
         query ($c: String, $after: String) {
@@ -46,6 +48,7 @@ async function villagesIn(code: string): Promise<Village[]> {
       `,
       { c: code, after },
     );
+    const { coverage } = answer;
     out.push(...coverage.edges.map((e) => e.node));
     if (!coverage.pageInfo.hasNextPage) return out;
     after = coverage.pageInfo.endCursor;
@@ -66,7 +69,7 @@ const legendCount = async (page: Page) =>
 const drawn = (page: Page) =>
   page.evaluate(() => {
     const features = window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-fill"] });
-    return [...new Map(features.map((f) => [String(f.properties.code), Number(f.properties.cls) >= 0])).entries()];
+    return [...new Map(features.map((f) => [String(f.properties.code), Number(f.state?.cls ?? f.properties.cls) >= 0])).entries()];
   });
 
 /** Click a region's name drawn by a symbol layer; returns its code. */

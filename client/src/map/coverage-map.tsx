@@ -11,7 +11,11 @@ import {
   labelMapControls,
   addChoroplethLayers,
   createMap,
+  fromTiles,
+  repainted,
   setFertilizerPoints,
+  setVillageStates,
+  villageFeature,
   setVillageData,
   showRegion,
   villageData,
@@ -28,6 +32,8 @@ export interface CoverageMapProps {
   districts: RegionCollection;
   /** The regencies when the data holds several (their lines and names are drawn), else null. */
   regencies?: RegionCollection | null;
+  /** The village vector tiles' URL template; the values join them by code. Absent: GeoJSON from `villages`. */
+  villageTiles?: string | null;
   nodes: ReadonlyMap<string, CoverageNode>;
   metric: Metric;
   lang: Lang;
@@ -71,12 +77,12 @@ export function CoverageMap(props: CoverageMapProps) {
   const [tip, setTip] = useState<Hover | null>(null);
 
   useEffect(() => {
-    const { basemapUrl, initialView, districts, regencies, villages } = latest.current;
+    const { basemapUrl, initialView, districts, regencies, villages, villageTiles } = latest.current;
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
     addMapControls(map);
     map.on("load", () => {
-      addChoroplethLayers(map, { districts, regencies }, basemapUrl != null);
+      addChoroplethLayers(map, { districts, regencies, villageTiles }, basemapUrl != null);
       addPlanLayers(map);
       if (!initialView) {
         const b = bboxOf(inRegion(villages, latest.current.region));
@@ -128,12 +134,16 @@ export function CoverageMap(props: CoverageMapProps) {
   }, []);
 
   const { villages, nodes, metric, classification, primary, region } = props;
+  const stated = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || nodes.size === 0) return;
     let current = true;
     if (primary) markPending(map);
-    setVillageData(map, villageData(villages, nodes, metric, classification, region))
+    const drawn = fromTiles(map)
+      ? ((stated.current = setVillageStates(map, nodes, metric, classification, stated.current)), repainted(map))
+      : setVillageData(map, villageData(villages, nodes, metric, classification, region));
+    drawn
       .then(() => {
         if (current && primary) markPainted(map);
       })
@@ -210,7 +220,7 @@ function inRegion(villages: RegionCollection, region: string | null) {
 function useFeatureFlag(map: MapLibreMap | null, loaded: boolean, flag: "hover" | "selected", code: string | null) {
   useEffect(() => {
     if (!map || !loaded || !code) return;
-    const target = { source: VILLAGE_SOURCE, id: code };
+    const target = villageFeature(map, code);
     map.setFeatureState(target, { [flag]: true });
     return () => {
       if (map.getSource(VILLAGE_SOURCE)) map.setFeatureState(target, { [flag]: false });

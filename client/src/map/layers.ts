@@ -1,10 +1,12 @@
 // Layer specifications of the choropleth, with fixed ids that the tests and the code query.
-import type { AddLayerObject, StyleSpecification } from "maplibre-gl";
+import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { NO_DATA_COLOR } from "./classify.ts";
 
 type Layer<T extends string> = Extract<AddLayerObject, { type: T; source: string }>;
 
 export const VILLAGE_SOURCE = "villages";
+/** The layer of the village vector tiles (`/tiles/village/{z}/{x}/{y}.pbf`: code and name only). */
+export const VILLAGE_TILE_LAYER = "village";
 export const DISTRICT_SOURCE = "districts";
 /** One point per district, where its name goes. */
 export const DISTRICT_LABEL_SOURCE = "district-label-points";
@@ -28,12 +30,19 @@ export const DISTRICT_CONTEXT = {
   paint: { "fill-color": "#cfd8dc", "fill-opacity": 1 },
 } satisfies Layer<"fill">;
 
+/**
+ * A village's value, class, colour and reliability: its feature state on the main map (the values
+ * joined by code to the vector tiles, which carry code and name only), its properties in a GeoJSON
+ * source (the map sheets, the presentation).
+ */
+const villageValue = (key: "color" | "cls" | "reliable"): ExpressionSpecification => ["coalesce", ["feature-state", key], ["get", key]];
+
 export const VILLAGE_FILL = {
   id: "village-fill",
   type: "fill",
   source: VILLAGE_SOURCE,
   paint: {
-    "fill-color": ["coalesce", ["get", "color"], NO_DATA_COLOR],
+    "fill-color": ["coalesce", villageValue("color"), NO_DATA_COLOR],
     "fill-opacity": 1,
   },
 } satisfies Layer<"fill">;
@@ -42,8 +51,7 @@ export const VILLAGE_NO_DATA = {
   id: "village-no-data",
   type: "fill",
   source: VILLAGE_SOURCE,
-  filter: ["==", ["get", "cls"], -1],
-  paint: { "fill-pattern": HATCH_IMAGE },
+  paint: { "fill-pattern": HATCH_IMAGE, "fill-opacity": ["case", ["==", villageValue("cls"), -1], 1, 0] },
 } satisfies Layer<"fill">;
 
 export const VILLAGE_OUTLINE = {
@@ -58,8 +66,12 @@ export const VILLAGE_UNRELIABLE = {
   id: "village-unreliable",
   type: "line",
   source: VILLAGE_SOURCE,
-  filter: ["==", ["get", "reliable"], false],
-  paint: { "line-color": "#37474f", "line-width": 0.9, "line-opacity": 0.75, "line-dasharray": [2, 2] },
+  paint: {
+    "line-color": "#37474f",
+    "line-width": 0.9,
+    "line-opacity": ["case", ["==", villageValue("reliable"), false], 0.75, 0],
+    "line-dasharray": [2, 2],
+  },
 } satisfies Layer<"line">;
 
 export const DISTRICT_LINE = {

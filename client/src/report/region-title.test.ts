@@ -35,6 +35,7 @@ describe("dataSourceLines", () => {
     root: { code: "35.26", name: "Bangkalan", level: "REGENCY" },
     provinces: [{ code: "35", name: "Jawa Timur" }],
     regencies: [{ code: "35.26", name: "Bangkalan" }],
+    tileUrl: "/tiles/{level}/{z}/{x}/{y}.pbf?v=1",
   };
   it("says synthetic worker numbers first, and names the boundary file without its folder", () => {
     expect(dataSourceLines(info, t)).toEqual(["source.synthetic", "source.boundaries(villages.geojson)"]);
