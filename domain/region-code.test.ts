@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  commonRegion,
   LEVEL_CODE_LENGTH,
   SQL_BELOW_REGION,
   SQL_IN_REGION,
@@ -53,5 +54,15 @@ describe("region codes", () => {
   it("writes the same predicate in SQL, with the dot", () => {
     expect(SQL_IN_REGION("code", "$1")).toBe("(code = $1 OR code LIKE $1 || '.%')");
     expect(SQL_BELOW_REGION("v.code", "$2")).toBe("v.code LIKE $2 || '.%'");
+  });
+
+  it("finds the smallest region holding codes: a regency, a province, or none across provinces", () => {
+    expect(commonRegion(["35.26"])).toBe("35.26");
+    expect(commonRegion(["35.26", "35.26"])).toBe("35.26");
+    expect(commonRegion(["35.26.01", "35.26.02.2001"])).toBe("35.26");
+    expect(commonRegion(["35.26", "35.01"])).toBe("35");
+    expect(commonRegion(["35.26.10", "35.26.1"])).toBe("35.26");
+    expect(commonRegion(["35.26", "63.01"])).toBeNull();
+    expect(commonRegion([])).toBeNull();
   });
 });

@@ -189,7 +189,7 @@ async function main(): Promise<void> {
       nikKey: "bench-key-".padEnd(40, "x"),
       logger: pino({ level: "silent" }),
     });
-    const { app, apollo } = await createApp(db, loadConfig({}), pino({ level: "silent" }));
+    const { app, close: closeApp } = await createApp(db, loadConfig({}), pino({ level: "silent" }));
     servers.push(createServer(app), handWritten(pool));
     const [appUrl, baseUrl] = [await listen(servers[0]), await listen(servers[1])];
     // Both answer the same numbers (checked once, before the load).
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(`Ratio app / hand-written: ${(results[0][1].rps / results[1][1].rps).toFixed(2)}`);
-    await apollo.stop();
+    await closeApp();
   } finally {
     for (const s of servers) s.close();
     await pool.end();

@@ -18,6 +18,9 @@ import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./e
 import { graphiqlPage, GRAPHIQL_ASSETS, GRAPHIQL_INIT } from "./graphql/graphiql.ts";
 import { securityHeaders } from "./http-headers.ts";
 import { TILE_PATH, tileHandler } from "./tiles/tile-routes.ts";
+import { healthRoutes, type Lifecycle } from "./health.ts";
+import { openSharedCache } from "./cache/shared-cache.ts";
+import { readRoutingPlugin } from "./graphql/read-routing.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
@@ -32,27 +35,21 @@ export type AppConfig = Pick<
   | "MAX_RESPONSE_BYTES"
   | "PLANNER_CONCURRENCY"
   | "PLANNER_QUEUE"
+  | "REDIS_URL"
+  | "REDIS_KEY_PREFIX"
 > & { nikKey?: string };
-
-/** Why the database cannot answer `SELECT 1` within 3 s, or null when it can. */
-async function databaseProblem(db: Database): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("no answer within 3 s"), 3000)));
-  try {
-    return await Promise.race([db.sql.query("SELECT 1").then(() => null), timeout]);
-  } catch (error) {
-    return `the database did not answer: ${(error as Error).message}`;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Embedded: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
 const EMBEDDED_PAUSE_MS = 50;
 
-/** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /. */
+/**
+ * The HTTP app: GraphQL at /graphql (GraphiQL for browsers), CSV export, and the built client at /.
+ * `close` stops Apollo and the cache's connection (not the database, nor the HTTP server).
+ */
 export async function createApp(db: Database, config: AppConfig, logger: Logger) {
   const schema = await getSchema();
+  const sharedCache = await openSharedCache(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
+  const lifecycle: Lifecycle = { stopping: false };
   const limits = {
     maxDepth: config.MAX_QUERY_DEPTH,
     maxComplexity: config.MAX_QUERY_COMPLEXITY,
@@ -64,10 +61,12 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     schema,
     formatError,
     introspection: true,
+    stopOnTerminationSignals: false, // main.ts stops gracefully: requests in flight first, then Apollo
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     stringifyResult: responseSize.stringifyResult,
     plugins: [
-      ...responseCache(),
+      readRoutingPlugin,
+      ...responseCache(sharedCache.cache),
       costLimitPlugin(schema, limits),
       responseSize.plugin,
       {
@@ -95,17 +94,14 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   const context = (req: express.Request, res?: express.Response) => {
     const abandoned = new AbortController();
     res?.on("close", () => res.writableFinished || abandoned.abort());
-    return { ...createContext(db, config, req.headers.authorization, { heavy, signal: abandoned.signal }), ip: req.ip };
+    const route = { readOnly: false }; // a query's statements may go to a replica (readRoutingPlugin)
+    const scope = { heavy, signal: abandoned.signal };
+    return { ...createContext(db.forRequest(route), config, req.headers.authorization, scope), ip: req.ip, route };
   };
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders(config.BASEMAP_URL), compression());
-  // The process answers; /readyz: and the database answers too.
-  app.get("/healthz", (_req, res) => void res.json({ ok: true, database: db.mode }));
-  app.get("/readyz", async (_req, res) => {
-    const problem = await databaseProblem(db);
-    res.status(problem ? 503 : 200).json(problem ? { ok: false, database: db.mode, problem } : { ok: true, database: db.mode });
-  });
+  app.use(healthRoutes(db, sharedCache, lifecycle));
   app.use("/graphiql-assets", express.static(GRAPHIQL_ASSETS, { immutable: true, maxAge: "7d" }));
   app.get("/graphiql-init.js", (_req, res) => void res.type("js").send(GRAPHIQL_INIT));
   app.get("/graphql", (req, res, next) =>
@@ -158,5 +154,9 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
           : error.message;
     res.status(status).json({ error: message, code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_USER_INPUT" });
   });
-  return { app, apollo };
+  const close = async () => {
+    await apollo.stop();
+    await sharedCache.close();
+  };
+  return { app, apollo, lifecycle, close };
 }

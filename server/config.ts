@@ -45,6 +45,36 @@ const schema = z.object({
     .optional()
     .describe("plans and budget views run at once; unset = 1 embedded, 2 on a server"),
   PLANNER_QUEUE: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(20),
+  NODE_ENV: z.string().optional().describe("production: NIK_HASH_KEY is required on a server database"),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be postgresql:// URLs separated by commas")))
+    .describe("streaming replicas of DATABASE_URL for reads, comma-separated; unset = every read on the primary"),
+  REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number()
+    .min(0, "must be 0 or more")
+    .default(10)
+    .describe("a replica whose replay is further behind than this is skipped"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be a redis:// URL, e.g. redis://127.0.0.1:6379")
+    .optional()
+    .describe("Redis shared by every process for the response cache; unset = in memory, per process"),
+  REDIS_KEY_PREFIX: z.string().min(1).default("cakupan").describe("prefix of every Redis key (one per deployment sharing a Redis)"),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0, "must be 0 or more")
+    .default(25)
+    .describe("on SIGTERM, how long requests in flight may take before their connections are closed"),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -59,5 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}.`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.DATABASE_REPLICA_URLS.length > 0 && !config.DATABASE_URL)
+    throw new ConfigError("Invalid configuration: DATABASE_REPLICA_URLS: needs DATABASE_URL (replicas of a PostgreSQL server).");
+  if (config.NODE_ENV === "production" && config.DATABASE_URL && !config.NIK_HASH_KEY)
+    throw new ConfigError(
+      "Invalid configuration: NIK_HASH_KEY: required in production on a server database (every process must hash NIKs with the same key; e.g. `openssl rand -hex 32`).",
+    );
+  return config;
 }

@@ -18,7 +18,7 @@ async function main() {
       logger,
     });
   }
-  const { app } = await createApp(db, { ...config, nikKey }, logger);
+  const { app, lifecycle, close } = await createApp(db, { ...config, nikKey }, logger);
   const server = createServer(app);
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -35,13 +35,24 @@ async function main() {
   const url = `http://localhost:${config.PORT}/`;
   logger.info(`Cakupan is ready at ${url} (GraphQL: ${url}graphql)`);
   console.log(`\n  Cakupan: ${url}\n  GraphQL: ${url}graphql\n`);
-  const stop = async () => {
-    server.close();
+  // Graceful stop (a rolling restart): /readyz turns 503, no new connections are accepted, requests
+  // in flight finish (their connections are closed after SHUTDOWN_TIMEOUT_SECONDS), then Apollo, the
+  // cache and the database pools close and the process exits 0.
+  const stop = async (signal: NodeJS.Signals) => {
+    lifecycle.stopping = true;
+    logger.info(`${signal}: finishing the requests in flight, then stopping.`);
+    const drained = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    await drained;
+    clearTimeout(force);
+    await close();
     await db.close();
+    logger.info("Stopped.");
     process.exit(0);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.once("SIGINT", () => void stop("SIGINT").catch(exitWithReason));
+  process.once("SIGTERM", () => void stop("SIGTERM").catch(exitWithReason));
 }
 
 main().catch(exitWithReason);

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openDatabase, type Database } from "./db/database.ts";
 import { maskNik, resolveNikKey } from "./common/nik.ts";
-import { checkNikKey } from "./common/nik-key.ts";
+import { checkNikKey, claimNikKey } from "./common/nik-key.ts";
 
 export interface Runtime {
   config: Config;
@@ -20,8 +20,16 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   const nikKey = resolveNikKey(config.NIK_HASH_KEY, join(dirname(dataDir), "nik-hash.key"));
   if (!config.NIK_HASH_KEY)
     logger.warn("NIK_HASH_KEY is not set: using a random key kept beside the data directory. Set it in production and keep it secret.");
-  const db = await openDatabase({ url: config.DATABASE_URL, dataDir });
-  await checkNikKey(db.sql, nikKey).catch(async (error: unknown) => {
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir,
+    replicaUrls: config.DATABASE_REPLICA_URLS,
+    maxReplicaLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
+  });
+  // In production on a server several processes share the database: the first to start records its
+  // key's fingerprint, so a process with another key refuses to start instead of at its first import.
+  const production = config.NODE_ENV === "production" && db.mode === "server";
+  await (production ? claimNikKey(db.sql, nikKey) : checkNikKey(db.sql, nikKey)).catch(async (error: unknown) => {
     await db.close();
     throw error;
   });

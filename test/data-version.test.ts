@@ -12,6 +12,7 @@ import { openSeededDatabase } from "./support/seeded.ts";
 /** Arguments for each cacheable root field (the rest take none or have defaults). */
 const ARGS: Record<string, string> = {
   coverage: `(level: VILLAGE, first: 500)`,
+  mapValues: `(level: VILLAGE)`,
   coverageSeries: `(code: "35.26.10", sector: FARMER)`,
   coverageSummary: `(code: "35.26")`,
   region: `(code: "35.26")`,

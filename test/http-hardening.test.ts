@@ -70,7 +70,12 @@ describe("HTTP hardening: security headers, compression, caching, readiness", ()
   it("/readyz checks the database (503 with the reason when it is gone); /healthz checks only the process", async () => {
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ok: true, database: db.mode });
+    expect(await ready.json()).toEqual({
+      ok: true,
+      database: { mode: db.mode, state: "up" },
+      replicas: [],
+      cache: { store: "memory", state: "up" },
+    });
 
     const doomed = await openSeededDatabase();
     const over = await startApp(doomed);
@@ -78,8 +83,9 @@ describe("HTTP hardening: security headers, compression, caching, readiness", ()
       await doomed.close();
       const gone = await fetch(`${over.url}/readyz`);
       expect(gone.status).toBe(503);
-      const body = (await gone.json()) as { ok: boolean; problem: string };
+      const body = (await gone.json()) as { ok: boolean; problem: string; database: { state: string } };
       expect(body.ok).toBe(false);
+      expect(body.database.state).toBe("down");
       expect(body.problem).toMatch(/^the database did not answer: ./);
       expect((await fetch(`${over.url}/healthz`)).status).toBe(200);
     } finally {

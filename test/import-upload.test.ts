@@ -95,6 +95,7 @@ describe("importFile mutation (uploaded files, admin only)", () => {
     );
     expect(levels).toEqual([
       { level: "DISTRICT", n: 18 },
+      { level: "PROVINCE", n: 1 },
       { level: "REGENCY", n: 1 },
       { level: "VILLAGE", n: 281 },
     ]);

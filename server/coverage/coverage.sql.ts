@@ -3,7 +3,17 @@ import { CoverageMetric, SortDirection, type Reliability, type RegionLevel } fro
 
 /** Latest month in the coverage summary. */
 export const LATEST_PERIOD = `SELECT max(period) AS period FROM coverage_summary`;
-export const PERIODS = `SELECT DISTINCT period FROM coverage_summary ORDER BY period`;
+/**
+ * The months with figures, oldest first: a loose index scan (one probe of the (period, sector)
+ * index per month) instead of reading every summary row (4.6 million for the nation).
+ */
+export const PERIODS = `
+WITH RECURSIVE p AS (
+  SELECT min(period) AS period FROM coverage_summary
+  UNION ALL
+  SELECT (SELECT min(period) FROM coverage_summary c WHERE c.period > p.period) FROM p WHERE p.period IS NOT NULL
+)
+SELECT period FROM p WHERE period IS NOT NULL ORDER BY period`;
 
 const METRIC_COLUMN: Record<CoverageMetric, string> = {
   WORKFORCE: "workforce",

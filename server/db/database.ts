@@ -5,6 +5,7 @@ import { openEmbedded } from "./embedded.ts";
 import { openServer } from "./server.ts";
 import { migrate } from "./migrate.ts";
 import { counted, StatementCounter, type Sql } from "./sql.ts";
+import { ReplicaSet, safeUrl, type ReadRoute, type ReplicaStatus } from "./replicas.ts";
 
 export interface Database {
   mode: "embedded" | "server";
@@ -14,6 +15,13 @@ export interface Database {
   statements: StatementCounter;
   /** Embedded only: the whole data directory as a tarball (a backup, or a test fixture to reopen). */
   snapshot?(): Promise<Blob>;
+  /**
+   * The database one request uses: its `sql` reads from a streaming replica once `route.readOnly`
+   * is set and a replica is as current as the primary (see ReplicaSet); without replicas, this one.
+   */
+  forRequest(route: ReadRoute): Database;
+  /** The replicas' state (empty without DATABASE_REPLICA_URLS). */
+  replicas(): ReplicaStatus[];
   close(): Promise<void>;
 }
 
@@ -25,12 +33,14 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Embedded only: start from this dump of a data directory (see Database.snapshot). */
   snapshot?: Blob;
+  /** Server only: streaming replicas of `url` for reads. */
+  replicaUrls?: string[];
+  /** A replica further behind than this is skipped (default 10). */
+  maxReplicaLagSeconds?: number;
 }
 
 /** A clear, one-sentence reason the database cannot be used, with what to do. */
 export class DatabaseUnavailableError extends Error {}
-
-const safeUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
 
 async function checkServer(sql: Sql, url: string): Promise<void> {
   try {
@@ -84,15 +94,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     closeDriver = close;
   }
   if (options.migrate !== false) await migrate(raw);
-  return {
+  const replicas = options.replicaUrls?.length ? new ReplicaSet(raw, options.replicaUrls, options.maxReplicaLagSeconds ?? 10) : null;
+  await replicas?.check();
+  const db: Database = {
     mode,
     sql: counted(raw, statements),
     prisma,
     statements,
     ...(snapshot ? { snapshot } : {}),
+    forRequest: (route) => (replicas ? { ...db, sql: counted(replicas.forRequest(route), statements) } : db),
+    replicas: () => replicas?.status() ?? [],
     async close() {
+      await replicas?.close();
       await prisma.$disconnect();
       await closeDriver();
     },
   };
+  return db;
 }

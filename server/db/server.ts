@@ -62,8 +62,8 @@ async function cancellable<T>(pool: pg.Pool, text: string, params: unknown[] | u
   }
 }
 
-export function openServer(connectionString: string): { pool: pg.Pool; sql: Sql } {
-  const pool = new pg.Pool({ connectionString, max: 8 });
+export function openServer(connectionString: string, options: pg.PoolConfig = {}): { pool: pg.Pool; sql: Sql } {
+  const pool = new pg.Pool({ connectionString, max: 8, ...options });
   pool.on("error", () => undefined); // idle-client errors surface on the next query
   return { pool, sql: wrap(pool, pool) };
 }

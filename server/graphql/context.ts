@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import type { ReadRoute } from "../db/replicas.ts";
 import type { Config } from "../config.ts";
 import { createServices, type RequestScope, type Services } from "./services.ts";
 
@@ -12,6 +13,8 @@ export interface Context {
   token: string | null;
   /** The client's address (HTTP requests), for the log. */
   ip?: string;
+  /** HTTP requests: set read-only once the operation is known to be a query (its reads may go to a replica). */
+  route?: ReadRoute;
 }
 
 export function createContext(db: Database, config: Context["config"], authorization?: string, scope: RequestScope = {}): Context {

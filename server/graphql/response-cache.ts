@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
-import { DATA_VERSION } from "./response-cache.sql.ts";
+import { DATA_VERSION } from "../db/data-version.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -44,15 +45,17 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
 }
 
 /**
- * Whole-response caching (Apollo's response-cache plugin, in memory) keyed by query, variables and
+ * Whole-response caching (Apollo's response-cache plugin; in memory, or `cache`: Redis shared by every
+ * process, see cache/shared-cache.ts) keyed by query, variables and
  * the data version: a repeated query answers without running resolvers or SQL beyond the version
  * read, and any committed write changes the version, so nothing stale is served. No HTTP cache
  * headers are sent (browsers and proxies cannot know the version).
  */
-export function responseCache(): ApolloServerPlugin<Context>[] {
+export function responseCache(cache?: KeyValueCache<string>): ApolloServerPlugin<Context>[] {
   return [
     ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
+      ...(cache ? { cache } : {}),
       extraCacheKeyData: async ({ contextValue }) => ({ dataVersion: await dataVersion(contextValue) }),
       shouldReadFromCache: async ({ operation }) => cacheable(operation),
       shouldWriteToCache: async ({ operation }) => cacheable(operation),

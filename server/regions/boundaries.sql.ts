@@ -1,4 +1,4 @@
-import { SQL_BELOW_REGION, SQL_IN_REGION, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
+import { LEVEL_CODE_LENGTH, SQL_BELOW_REGION, SQL_IN_REGION, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
 /** PostGIS statements used when boundaries are imported. Parameters are positional ($1...). */
 
 export const UPSERT_REGION = `
@@ -71,7 +71,8 @@ UPDATE region r SET geom = ST_Multi(s.g), source = $1, synthetic = $2
 FROM boundary_stage s WHERE r.code = s.code`;
 
 /**
- * Rebuilds districts and regency from their villages, unless their own boundary was imported.
+ * Rebuilds the districts or regencies ($1: their code length) of regencies $2 (an array) from
+ * their villages, unless their own boundary was imported.
  * Village files digitised one by one leave slivers between neighbours, which a union turns into
  * hundreds of holes (Bangkalan's 281 villages: 1,404 holes, none over 0.75 ha); holes smaller
  * than $3 square metres are closed, so the regency's outline is its real outline.
@@ -86,7 +87,7 @@ FROM (
            FROM ST_Dump(merged) AS part))) AS geom
   FROM (
     SELECT left(c.code, $1::int) AS code, ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.geom)), 3) AS merged, bool_or(c.synthetic) AS synthetic
-    FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND ${SQL_BELOW_REGION("c.code", "$2")}
+    FROM region c WHERE c.level = 'VILLAGE' AND c.geom IS NOT NULL AND left(c.code, ${LEVEL_CODE_LENGTH.REGENCY}) = ANY($2::text[])
     GROUP BY 1
   ) unioned
 ) u

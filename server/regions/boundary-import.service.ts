@@ -197,10 +197,8 @@ function sortProblems(problems: InputProblem[], features: BoundaryFeature[]): In
  * province (provinces over the whole country), so neighbours keep shared edges.
  */
 async function deriveAndSimplify(tx: Sql, level: RegionLevel, regencyCodes: string[], provinceCodes: string[]): Promise<void> {
-  for (const regencyCode of regencyCodes) {
-    if (level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.DISTRICT, regencyCode, q.SLIVER_HOLE_M2]);
-    if (level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.REGENCY, regencyCode, q.SLIVER_HOLE_M2]);
-  }
+  if (level === "VILLAGE") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.DISTRICT, regencyCodes, q.SLIVER_HOLE_M2]);
+  if (level !== "REGENCY") await tx.query(q.DERIVE_PARENTS, [LEVEL_CODE_LENGTH.REGENCY, regencyCodes, q.SLIVER_HOLE_M2]);
   for (const provinceCode of provinceCodes) {
     await tx.query(q.DERIVE_PROVINCE, [provinceCode, q.SLIVER_HOLE_M2]);
     await tx.query(q.UPDATE_MEASURES, [provinceCode]);

@@ -1,7 +1,7 @@
 import type { Request, Response, NextFunction } from "express";
 import { RegionLevel } from "../../domain/vocabulary.ts";
 import type { Sql } from "../db/sql.ts";
-import { DATA_VERSION } from "../graphql/response-cache.sql.ts";
+import { DATA_VERSION } from "../db/data-version.ts";
 import { TileService } from "./tile.service.ts";
 
 /** The URL pattern of tiles: /tiles/{level}/{z}/{x}/{y}.pbf, level in lower case (village, district, regency, province). */

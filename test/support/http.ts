@@ -14,7 +14,7 @@ export interface RunningApp {
 /** The real HTTP app (GraphQL, exports, client) on a free port over a test database; `env`: more configuration. */
 export async function startApp(db: Database, env: NodeJS.ProcessEnv = {}, logger = pino({ level: "silent" })): Promise<RunningApp> {
   const config = loadConfig({ ADMIN_TOKEN: ADMIN, ...env });
-  const { app, apollo } = await createApp(db, config, logger);
+  const { app, close } = await createApp(db, config, logger);
   const server = app.listen(0, "127.0.0.1");
   await new Promise((ok) => server.once("listening", ok));
   const { port } = server.address() as AddressInfo;
@@ -22,7 +22,7 @@ export async function startApp(db: Database, env: NodeJS.ProcessEnv = {}, logger
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await new Promise((ok) => server.close(ok));
-      await apollo.stop();
+      await close();
     },
   };
 }

@@ -88,21 +88,26 @@ export async function spawnSeededServer(
     database = { DATABASE_URL: (db as ScratchDatabase).url! };
     cleanup = () => db.close();
   }
+  const server = await spawnServer({ NIK_HASH_KEY: TEST_NIK_KEY, NODE_ENV: "production", ...database, ...env }).catch(
+    async (error: unknown) => {
+      await cleanup();
+      throw error;
+    },
+  );
+  return { ...server, close: () => server.close().finally(cleanup) };
+}
+
+/**
+ * `server/main.ts` in a process of its own with `env` (a database among it) on a free port;
+ * resolves once /healthz answers. `close`: SIGTERM, and waits for it to exit.
+ */
+export async function spawnServer(env: NodeJS.ProcessEnv): Promise<{ url: string; run: Running; close(): Promise<void> }> {
   const port = await freePort();
-  const run = spawnTsx("server/main.ts", [], {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    NIK_HASH_KEY: TEST_NIK_KEY,
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-    ...database,
-    ...env,
-  });
+  const run = spawnTsx("server/main.ts", [], { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env });
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
     run.child.kill("SIGTERM");
     await run.finished;
-    await cleanup();
   };
   for (const deadline = Date.now() + 120_000; Date.now() < deadline && run.child.exitCode == null;) {
     if (

@@ -27,3 +27,24 @@ describe("configuration", () => {
     expect(() => loadConfig({ DEMO_REGENCY: "3526" })).toThrow(/DEMO_REGENCY: must be a regency code like 35.26/);
   });
 });
+
+describe("configuration for more than one process", () => {
+  it("requires NIK_HASH_KEY in production on a server database, not embedded nor outside production", () => {
+    const server = { DATABASE_URL: "postgresql://app@db:5432/cakupan" };
+    expect(() => loadConfig({ ...server, NODE_ENV: "production" })).toThrow(/NIK_HASH_KEY: required in production on a server database/);
+    expect(() => loadConfig({ ...server, NODE_ENV: "production", NIK_HASH_KEY: "k".repeat(32) })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: "production" })).not.toThrow();
+    expect(() => loadConfig(server)).not.toThrow();
+  });
+
+  it("reads replica URLs as a comma-separated list, and refuses them without DATABASE_URL or when malformed", () => {
+    const c = loadConfig({ DATABASE_URL: "postgresql://p/db", DATABASE_REPLICA_URLS: "postgresql://r1/db, postgresql://r2/db" });
+    expect(c.DATABASE_REPLICA_URLS).toEqual(["postgresql://r1/db", "postgresql://r2/db"]);
+    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://r1/db" })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: "postgresql://p/db", DATABASE_REPLICA_URLS: "r1:5432" })).toThrow(
+      /DATABASE_REPLICA_URLS.0: must be postgresql:\/\/ URLs/,
+    );
+    expect(() => loadConfig({ REDIS_URL: "127.0.0.1:6379" })).toThrow(/REDIS_URL: must be a redis:\/\/ URL/);
+  });
+});
