@@ -264,7 +264,8 @@ export function App({ initial }: { initial: ViewState }) {
         {t("skipToMap")}
       </a>
       <Header state={state} update={update} regionTitle={rootTitle} search={<VillageSearch onPick={found} />} />
-      {dataset && <Breadcrumbs path={path} name={regionName} onRegion={moveTo} />}
+      {/* On a phone the root alone is not repeated under the header's title: the map keeps the room. */}
+      {dataset && (path.length > 1 || !phone) && <Breadcrumbs path={path} name={regionName} onRegion={moveTo} />}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}
