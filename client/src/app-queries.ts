@@ -13,12 +13,26 @@ export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> =
   fragment DatasetInfoFields on DatasetInfo {
     regencyCode
     regencyName
+    root {
+      code
+      name
+      level
+    }
+    provinces {
+      code
+      name
+    }
+    regencies {
+      code
+      name
+    }
     synthetic
     boundariesSynthetic
     boundarySource
     latestPeriod
     basemapUrl
     mutationsEnabled
+    tileUrl
   }
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;
@@ -45,27 +59,17 @@ export const GEOMETRIES: TypedDocumentNode<Geometries> = gql`
   query Geometries {
     villages: regionGeometries(level: VILLAGE, detail: MEDIUM)
     districts: regionGeometries(level: DISTRICT, detail: LOW)
+    regencies: regionGeometries(level: REGENCY, detail: LOW)
   }
 `;
 
 export type CoverageVars = VillageCoverageQueryVariables;
 
-/** Every village of the regency for one sector and period (281 villages, under the 500 cap). */
+/** Every village of the viewed region (`parentCode`; null: all the data) for one sector and period, unpaged. */
 export const VILLAGE_COVERAGE: TypedDocumentNode<VillageCoverageQuery, CoverageVars> = gql`
-  query VillageCoverage($sector: Sector, $period: String, $target: Float) {
-    coverage(level: VILLAGE, sector: $sector, period: $period, target: $target, first: 500, orderBy: COVERAGE_RATE, direction: ASC) {
-      totalCount
-      edges {
-        node {
-          ...CoverageNodeFields
-        }
-      }
-      total {
-        workforce
-        enrolled
-        coverageRate
-        uncovered
-      }
+  query VillageCoverage($sector: Sector, $period: String, $target: Float! = 0.5, $parentCode: String) {
+    mapValues(level: VILLAGE, within: $parentCode, sector: $sector, period: $period, target: $target) {
+      ...CoverageNodeFields
     }
   }
   ${COVERAGE_NODE_FIELDS}

@@ -17,8 +17,12 @@ import { RankingList } from "./ranking/ranking-list.tsx";
 
 import { isReliable, lowIsBad, metricValue } from "./types.ts";
 import { formatPeriod } from "./format.ts";
-import { sectorTitle } from "./report/region-title.ts";
-import { SECTORS, writeState, type ViewState } from "./url-state.ts";
+import { placeTitle, sectorTitle } from "./report/region-title.ts";
+import { SECTORS, parseState, writeState, type ViewState } from "./url-state.ts";
+import { Breadcrumbs } from "./region/breadcrumbs.tsx";
+import { NATION, regionPath, viewedRegion } from "./region/region-path.ts";
+import { regionNames } from "./region/region-names.ts";
+import { isInRegion, levelOfCode, parentOfCode } from "../../domain/region-code.ts";
 import { useVillageCoverage } from "./use-coverage.ts";
 import { VillagePanel } from "./village-panel/village-panel.tsx";
 
@@ -46,7 +50,22 @@ export function App({ initial }: { initial: ViewState }) {
     if (state.village) setPhoneTab("village");
   }, [state.village]);
 
-  useEffect(() => writeState(state), [state]);
+  // A move to another region adds a history entry, so the back button goes back up; the browser's
+  // back and forward restore the whole view of that entry.
+  const writtenRegion = useRef(state.region);
+  useEffect(() => {
+    writeState(state, state.region !== writtenRegion.current);
+    writtenRegion.current = state.region;
+  }, [state]);
+  useEffect(() => {
+    const onPop = () => {
+      const restored = parseState(window.location.search);
+      writtenRegion.current = restored.region;
+      setState(restored);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
   useEffect(() => {
     void i18n.changeLanguage(state.lang);
     document.documentElement.lang = state.lang;
@@ -58,10 +77,15 @@ export function App({ initial }: { initial: ViewState }) {
   const dataset = info.data?.datasetInfo;
   const periods = info.data?.periods ?? [];
   const period = state.period ?? dataset?.latestPeriod ?? null;
+  // The smallest region holding all the data, and the one viewed (a village: among its district's).
+  // null: the nation (the data spans provinces).
+  const root = dataset?.root?.code ?? null;
+  const region = state.region ?? root;
+  const scope = region ? viewedRegion(region) : null;
 
   const leftVars = useMemo<CoverageVars | null>(
-    () => (period ? { sector: state.sector, period, target: state.target } : null),
-    [period, state.sector, state.target],
+    () => (period && dataset ? { sector: state.sector, period, target: state.target, parentCode: scope } : null),
+    [period, dataset, scope, state.sector, state.target],
   );
   const rightVars = useMemo<CoverageVars | null>(() => {
     if (!leftVars || !state.split) return null;
@@ -82,7 +106,7 @@ export function App({ initial }: { initial: ViewState }) {
   );
   const mapByCode = useMemo(() => new Map(mapNodes.map((n) => [n.code, n])), [mapNodes]);
   const right = useVillageCoverage(rightVars);
-  const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages);
+  const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages, scope);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.
@@ -124,12 +148,38 @@ export function App({ initial }: { initial: ViewState }) {
     },
     [update],
   );
-  // A district found by the search: the map shows it whole, no village is picked.
-  const showDistrict = useCallback((code: string) => setFocus((f) => ({ code, n: (f?.n ?? 0) + 1 })), []);
+  // Down or up the hierarchy: everything follows the region; the picked village is let go.
+  const moveTo = useCallback((code: string) => update({ region: code === (root ?? NATION) ? null : code, village: null }), [root, update]);
+  // A region found by the search: a village is shown within its district, picked.
+  const found = useCallback(
+    (code: string) => {
+      if (levelOfCode(code) !== "VILLAGE") return moveTo(code);
+      moveTo(parentOfCode(code) ?? code);
+      select(code, true);
+    },
+    [moveTo, select],
+  );
   const onMove = useCallback((center: [number, number], zoom: number) => update({ center, zoom }), [update]);
   const onLeftMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, left: m })), []);
   const onRightMap = useCallback((m: MapLibreMap | null) => setMaps((s) => ({ ...s, right: m })), []);
   const initialView = useRef(state.center && state.zoom != null ? { center: state.center, zoom: state.zoom } : null);
+  const regionVillages = useMemo(
+    () =>
+      geo.data && scope
+        ? { ...geo.data.villages, features: geo.data.villages.features.filter((f) => isInRegion(f.properties.code, scope)) }
+        : null,
+    [geo.data, scope],
+  );
+  const names = useMemo(() => regionNames(dataset, geo.data), [dataset, geo.data]);
+  const regionName = useCallback((code: string) => names.get(code), [names]);
+  const path = [
+    ...(root ? [] : [NATION]),
+    ...regionPath(root, scope),
+    ...(state.village && (!scope || isInRegion(state.village, scope)) ? [state.village] : []),
+  ];
+  const rootTitle = dataset?.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
+  // Several regencies: their boundaries and names are drawn too.
+  const regencies = dataset && dataset.regencies.length > 1 ? (geo.data?.regencies ?? null) : null;
 
   const error = info.error ?? geo.error ?? left.error;
   const lang = state.lang;
@@ -148,8 +198,13 @@ export function App({ initial }: { initial: ViewState }) {
     hovered,
     selected: state.village,
     focus,
+    regencies,
+    // One set of village tiles for every sector, period and measure: the values join them by code.
+    villageTiles: dataset?.tileUrl ? absoluteUrl(dataset.tileUrl.replace("{level}", "village")) : null,
+    region: scope,
     onHover: setHovered,
     onSelect: select,
+    onRegion: moveTo,
   };
 
   const legendView = (
@@ -188,7 +243,7 @@ export function App({ initial }: { initial: ViewState }) {
     return (
       <Suspense fallback={<p className="loading">{t("loading")}</p>}>
         <Presentation
-          regionCode={state.region ?? dataset.regencyCode ?? ""}
+          regionCode={state.region ?? root ?? ""}
           slide={state.slide}
           lang={lang}
           sector={state.sector}
@@ -208,12 +263,9 @@ export function App({ initial }: { initial: ViewState }) {
       <a className="skip-link" href="#main">
         {t("skipToMap")}
       </a>
-      <Header
-        state={state}
-        update={update}
-        regencyName={dataset?.regencyName ?? "Bangkalan"}
-        search={<VillageSearch onPick={(code, district) => (district ? showDistrict(code) : select(code, true))} />}
-      />
+      <Header state={state} update={update} regionTitle={rootTitle} search={<VillageSearch onPick={found} />} />
+      {/* On a phone the root alone is not repeated under the header's title: the map keeps the room. */}
+      {dataset && (path.length > 1 || !phone) && <Breadcrumbs path={path} name={regionName} onRegion={moveTo} />}
       {(dataset?.synthetic || dataset?.boundariesSynthetic) && (
         <div className="banner" role="note">
           {[dataset.synthetic && t("syntheticBanner"), dataset.boundariesSynthetic && t("syntheticBoundaries")].filter(Boolean).join(" · ")}
@@ -229,7 +281,7 @@ export function App({ initial }: { initial: ViewState }) {
             districts={geo.data.districts}
             map={maps.left}
             plan={state.view === "planner" ? planner.overlay : null}
-            villages={geo.data.villages}
+            villages={regionVillages ?? geo.data.villages}
             nodes={left.byCode}
             classification={legend}
           />
@@ -294,6 +346,7 @@ export function App({ initial }: { initial: ViewState }) {
                   lang={lang}
                   update={updatePlan}
                   onVillage={(c) => select(c, true)}
+                  regionCode={scope}
                   legend={legendView}
                   mutationsEnabled={dataset?.mutationsEnabled ?? false}
                 />
@@ -330,4 +383,9 @@ export function App({ initial }: { initial: ViewState }) {
       </main>
     </div>
   );
+}
+
+/** MapLibre fetches tiles in a worker: a path is made absolute (not with URL(), which would escape the {z}/{x}/{y}). */
+function absoluteUrl(template: string): string {
+  return /^https?:\/\//.test(template) ? template : `${window.location.origin}${template}`;
 }

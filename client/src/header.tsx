@@ -5,7 +5,8 @@ import type { Lang, ViewState } from "./url-state.ts";
 interface Props {
   state: ViewState;
   update(patch: Partial<ViewState>): void;
-  regencyName: string;
+  /** The root region's title ("Kabupaten Bangkalan", "Provinsi Jawa Timur"). */
+  regionTitle: string;
   search: ReactNode;
 }
 
@@ -31,13 +32,13 @@ function Toggle<T extends string>({
   );
 }
 
-export function Header({ state, update, regencyName, search }: Props) {
+export function Header({ state, update, regionTitle, search }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
       <div className="titles">
         <h1>{t("title")}</h1>
-        <p className="muted">{t("subtitle", { name: regencyName })}</p>
+        <p className="muted">{t("subtitle", { name: regionTitle })}</p>
       </div>
       {search}
       <Toggle

@@ -36,7 +36,10 @@ export interface ViewState {
   view: "map" | "table" | "planner";
   /** The planner's inputs and tabs (written only in the planner view). */
   plan: PlanForm;
-  /** The region the presentation and the reports are about (a Kemendagri code); null = the regency. */
+  /**
+   * The region everything is narrowed to (map, legend, ranking, table, planner, presentation and
+   * reports; a Kemendagri code); null = the smallest region holding all the data.
+   */
   region: string | null;
   /** Presentation mode, and which of its views (1 = first) is shown. */
   present: boolean;
@@ -138,10 +141,14 @@ export function serializeState(s: ViewState): string {
   return text ? `?${text}` : "";
 }
 
-/** Replace the URL without adding a history entry (map moves would flood history). */
-export function writeState(s: ViewState): void {
+/**
+ * Write the view to the URL. `push` adds a history entry (a move to another region, so the back
+ * button goes back up); otherwise the entry is replaced (map moves would flood history).
+ */
+export function writeState(s: ViewState, push = false): void {
   const search = serializeState(s);
-  if (search !== window.location.search) {
-    window.history.replaceState(null, "", `${window.location.pathname}${search}${window.location.hash}`);
-  }
+  if (search === window.location.search) return;
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  if (push) window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
 }

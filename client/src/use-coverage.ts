@@ -13,12 +13,12 @@ export interface CoverageResult {
 /** The villages' coverage for one sector and period; keeps the previous answer while loading. */
 export function useVillageCoverage(vars: CoverageVars | null): CoverageResult {
   const { data, previousData, loading, error } = useQuery(VILLAGE_COVERAGE, {
-    variables: vars ?? { sector: null, period: null, target: 0.5 },
+    variables: vars ?? { sector: null, period: null, target: 0.5, parentCode: null },
     skip: !vars,
   });
   const answer = data ?? previousData;
   return useMemo(() => {
-    const nodes = vars ? (answer?.coverage.edges.map((e) => e.node) ?? []) : [];
+    const nodes = vars ? (answer?.mapValues ?? []) : [];
     return { nodes, byCode: new Map(nodes.map((n) => [n.code, n])), loading, error };
   }, [answer, vars, loading, error]);
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
-import { openDatabase } from "../../server/db/database.ts";
+import { openDatabase, type Database } from "../../server/db/database.ts";
 import { TEST_NIK_KEY } from "../support/seeded.ts";
 import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
@@ -36,24 +36,35 @@ export interface RunningServer {
  * browser test file fails, when Chromium is missing or the server does not start: browser tests
  * never skip themselves.
  */
-export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
   if (!hasChromium) throw new Error(`browser tests need Chromium: none at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (process.env.CAKUPAN_TEST_URL) {
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
-  return spawnServerForBrowserTests(env);
+  return spawnServerForBrowserTests(env, prepare);
 }
+
+/** Loads the data of a browser test file into an empty, migrated embedded database (instead of the demo). */
+export type PrepareDatabase = (db: Database) => Promise<void>;
 
 /**
  * `tsx server/main.ts` on a free port with a fresh embedded database in a temporary folder (the
  * server seeds the demo into an empty one, as `npm start` does).
  */
-async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
-  // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it).
+  // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it),
+  // or from what `prepare` loads.
   const fixture = inject("seededFixture");
-  if (fixture?.kind === "embedded") {
+  if (prepare) {
+    const db = await openDatabase({ dataDir: join(dataDir, "pgdata") });
+    try {
+      await prepare(db);
+    } finally {
+      await db.close();
+    }
+  } else if (fixture?.kind === "embedded") {
     const db = await openDatabase({ dataDir: join(dataDir, "pgdata"), snapshot: new Blob([readFileSync(fixture.file)]) });
     await db.close();
   }
@@ -168,7 +179,7 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
 export interface RenderedSample {
   /** distinct village codes drawn in the village-fill layer */
   codes: string[];
-  /** grid points inside a village: where, which village, its intended colour and the canvas pixel */
+  /** grid points inside a village and under no region name: where, which village, its intended colour and the canvas pixel */
   points: { x: number; y: number; code: string; color: string; pixel: [number, number, number] }[];
 }
 
@@ -190,9 +201,13 @@ export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
         const x = (canvas.clientWidth * i) / grid,
           y = (canvas.clientHeight * j) / grid;
         const f = map.queryRenderedFeatures([x, y], { layers: ["village-fill"] })[0];
-        if (!f) continue;
+        // Region names are drawn over the colours on purpose: a point under one is not sampled.
+        if (!f || map.queryRenderedFeatures([x, y], { layers: ["village-label", "district-label", "regency-label"] }).length) continue;
         const d = ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-        points.push({ x, y, code: String(f.properties.code), color: String(f.properties.color), pixel: [d[0]!, d[1]!, d[2]!] });
+        // The colour the app gave the village: its feature state (values joined to the vector tiles by
+        // code), or its property in a GeoJSON source.
+        const color = String(f.state?.color ?? f.properties.color);
+        points.push({ x, y, code: String(f.properties.code), color, pixel: [d[0]!, d[1]!, d[2]!] });
       }
     }
     return { codes: [...codes], points };
@@ -208,11 +223,17 @@ export function colorDistance(a: readonly number[], b: readonly number[]): numbe
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 }
 
-/** The app and Chromium for one test file: started before its tests, stopped after them. */
-export function useBrowserApp(env: NodeJS.ProcessEnv = {}): { readonly server: RunningServer; readonly browser: Browser } {
+/**
+ * The app and Chromium for one test file: started before its tests, stopped after them. `prepare`
+ * loads the file's own data into an empty database instead of the demo.
+ */
+export function useBrowserApp(
+  env: NodeJS.ProcessEnv = {},
+  prepare?: PrepareDatabase,
+): { readonly server: RunningServer; readonly browser: Browser } {
   const app = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    app.server = await startTestServerForBrowser(env);
+    app.server = await startTestServerForBrowser(env, prepare);
     app.browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {

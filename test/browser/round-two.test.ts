@@ -429,7 +429,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     const drawn = await page.evaluate(() =>
       window
         .__cakupan!.map.queryRenderedFeatures({ layers: ["village-fill"] })
-        .map((f) => [String(f.properties.code), String(f.properties.color)]),
+        .map((f) => [String(f.properties.code), String(f.state?.color ?? f.properties.color)]),
     );
     const colorOf = new Map(drawn as [string, string][]);
     expect(falls.every((f) => colors.slice(0, 3).includes(colorOf.get(f.code)!))).toBe(true);

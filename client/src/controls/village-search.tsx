@@ -2,10 +2,27 @@ import { useEffect, useId, useState } from "react";
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
+import { placeTitle } from "../report/region-title.ts";
 import type { SearchVillagesQuery, SearchVillagesQueryVariables } from "../generated/graphql.ts";
 
 const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQueryVariables> = gql`
   query SearchVillages($query: String!) {
+    provinces: searchRegions(query: $query, level: PROVINCE, first: 2) {
+      code
+      name
+      level
+      parent {
+        name
+      }
+    }
+    regencies: searchRegions(query: $query, level: REGENCY, first: 3) {
+      code
+      name
+      level
+      parent {
+        name
+      }
+    }
     districts: searchRegions(query: $query, level: DISTRICT, first: 3) {
       code
       name
@@ -25,8 +42,8 @@ const SEARCH_VILLAGES: TypedDocumentNode<SearchVillagesQuery, SearchVillagesQuer
   }
 `;
 
-/** Villages and districts by name; `onPick` gets the code and whether it is a district. */
-export function VillageSearch({ onPick }: { onPick(code: string, district: boolean): void }) {
+/** Regions of any level by name, largest first; `onPick` gets the code. */
+export function VillageSearch({ onPick }: { onPick(code: string): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState("");
@@ -36,10 +53,10 @@ export function VillageSearch({ onPick }: { onPick(code: string, district: boole
     return () => clearTimeout(timer);
   }, [text]);
   const { data } = useQuery(SEARCH_VILLAGES, { variables: { query }, skip: query.length < 2 });
-  const results = query.length >= 2 && data ? [...data.districts, ...data.searchRegions] : [];
+  const results = query.length >= 2 && data ? [...data.provinces, ...data.regencies, ...data.districts, ...data.searchRegions] : [];
   const open = query.length >= 2;
-  const pick = (code: string, level: string) => {
-    onPick(code, level === "DISTRICT");
+  const pick = (code: string) => {
+    onPick(code);
     setText("");
     setQuery("");
   };
@@ -55,7 +72,7 @@ export function VillageSearch({ onPick }: { onPick(code: string, district: boole
         aria-controls={open ? `${id}-r` : undefined}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && results[0]) pick(results[0].code, results[0].level);
+          if (e.key === "Enter" && results[0]) pick(results[0].code);
         }}
       />
       {open && (
@@ -63,8 +80,8 @@ export function VillageSearch({ onPick }: { onPick(code: string, district: boole
           {results.length === 0 && data && <li className="muted">{t("noResults")}</li>}
           {results.map((r) => (
             <li key={r.code}>
-              <button type="button" onClick={() => pick(r.code, r.level)} data-level={r.level}>
-                {r.level === "DISTRICT" ? t("regionTitle.DISTRICT", { name: r.name }) : r.name}
+              <button type="button" onClick={() => pick(r.code)} data-level={r.level}>
+                {r.level === "VILLAGE" ? r.name : placeTitle(r.level, r.name, t)}
                 {r.parent && <span className="muted"> · {r.parent.name}</span>}
               </button>
             </li>

@@ -5,6 +5,8 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { DatasetInfo } from "../app-queries.ts";
 import type { Classification } from "../map/classify.ts";
 import { reportScope } from "../report/report-scope.ts";
+import { placeTitle } from "../report/region-title.ts";
+import { ancestorAt, isInRegion } from "../../../domain/region-code.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { ViewState } from "../url-state.ts";
 import { coverageCsvUrl, type CsvFormat } from "./csv-link.ts";
@@ -29,7 +31,7 @@ interface Props {
   plan: PlanOverlay | null;
 }
 
-/** The region for presentations and reports, presentation mode, and the exports. */
+/** The region viewed (it narrows the whole screen, the presentation and the reports), presentation mode, and the exports. */
 export function ExportMenu({ state, update, period, dataset, villages, districts, nodes, classification, map, plan }: Props) {
   const { t } = useTranslation();
   const client = useApolloClient();
@@ -45,10 +47,11 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
       .then(() => setCopied(t("linkCopied")))
       .catch(() => setCopied(url));
   };
-  // The schema allows a database with no regency loaded yet; nothing is then shown for it.
-  const regency = dataset.regencyCode ?? "";
-  const region = state.region ?? regency;
+  // The root region (the smallest holding all the data; "" for the nation or nothing loaded).
+  const root = dataset.root?.code ?? "";
+  const region = state.region ?? root;
   const scope = reportScope(region).scope;
+  const regency = ancestorAt(region, "REGENCY");
   const context = (): ExportContext => ({
     state,
     period,
@@ -68,11 +71,18 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     update({ present: true, slide: 1 });
   };
+  // The root, the regencies loaded (when several), the districts of the regency viewed.
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   const regions = [
-    { code: regency, label: t("regionTitle.REGENCY", { name: dataset.regencyName }) },
-    ...[...districts.features]
-      .sort((a, b) => a.properties.name.localeCompare(b.properties.name))
-      .map((f) => ({ code: f.properties.code, label: t("regionTitle.DISTRICT", { name: f.properties.name }) })),
+    { code: root, label: dataset.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation") },
+    ...(dataset.regencies.length > 1 ? [...dataset.regencies].sort(byName) : [])
+      .filter((r) => r.code !== root)
+      .map((r) => ({ code: r.code, label: placeTitle("REGENCY", r.name, t) })),
+    ...districts.features
+      .map((f) => f.properties)
+      .filter((d) => regency != null && isInRegion(d.code, regency))
+      .sort(byName)
+      .map((d) => ({ code: d.code, label: placeTitle("DISTRICT", d.name, t) })),
   ];
   const csv = (level: "DISTRICT" | "VILLAGE") =>
     coverageCsvUrl({ level, parentCode: scope, sector: state.sector, period, target: state.target, format: csvFormat });
@@ -80,7 +90,11 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     <div className="export-menu" role="toolbar" aria-label={t("export.title")}>
       <label className="field">
         {t("export.region")}
-        <select name="region" value={region} onChange={(e) => update({ region: e.target.value === regency ? null : e.target.value })}>
+        <select
+          name="region"
+          value={region}
+          onChange={(e) => update({ region: e.target.value === root ? null : e.target.value, village: null })}
+        >
           {regions.map((r) => (
             <option key={r.code} value={r.code}>
               {r.label}

@@ -7,7 +7,7 @@ import { formatDate, formatDistance, formatPercent, formatPeriod } from "../form
 import { legendRows } from "../legend/legend-rows.ts";
 import { bboxOf } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
-import { dataSourceLines, sectorTitle } from "../report/region-title.ts";
+import { dataSourceLines, placeTitle, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { isInRegion } from "../../../domain/region-code.ts";
 import type { Lang, ViewState } from "../url-state.ts";
@@ -53,14 +53,14 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
   const lang = state.lang;
   const bounds = ctx.visibleBounds ?? bboxOf(ctx.map.villages.features);
   if (!bounds) throw new Error("no boundaries");
-  const regency = t("regionTitle.REGENCY", { name: dataset.regencyName });
+  const place = dataset.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
   const canvas = await mapSheet({
     ...PRINT_PNG,
     map: { ...ctx.map, bounds },
     legend: legendRows(ctx.map.classification, state.metric, lang),
     text: {
       ...sheetText(ctx),
-      title: `${t(`metric.${state.metric}`)} · ${regency}`,
+      title: `${t(`metric.${state.metric}`)} · ${place}`,
       subtitle:
         `${sectorTitle(state.sector, t)} · ${formatPeriod(period, lang)}` +
         (state.metric === "GAP_TO_TARGET" ? ` · ${t("target")} ${formatPercent(state.target, lang)}` : ""),
@@ -68,7 +68,10 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
     },
   });
   const png = withDpi(new Uint8Array(await (await canvasBlob(canvas, "image/png")).arrayBuffer()), PRINT_PNG.dpi);
-  download(new Blob([png], { type: "image/png" }), `cakupan-${dataset.regencyCode}-${period}-${state.metric.toLowerCase()}.png`);
+  download(
+    new Blob([png], { type: "image/png" }),
+    `cakupan-${state.region ?? dataset.root?.code ?? "id"}-${period}-${state.metric.toLowerCase()}.png`,
+  );
 }
 
 export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, regionCode: string): Promise<void> {

@@ -43,7 +43,7 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
   const map = createMap(container, null, null, { pixelRatio, interactive: false });
   try {
     await map.once("load");
-    addChoroplethLayers(map, input.districts, false);
+    addChoroplethLayers(map, { districts: input.districts }, false, false);
     if (input.plan) {
       addPlanLayers(map);
       await map.getSource<GeoJSONSource>(PLAN_SOURCE)!.setData(input.plan.data);

@@ -139,26 +139,27 @@ export type StopReason =
   /** It chose the number of sessions asked for. */
   | 'SESSIONS_REACHED';
 
-export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean };
+export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> };
 
 export type AppInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
+export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
 
 export type GeometriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GeometriesQuery = { villages: unknown, districts: unknown };
+export type GeometriesQuery = { villages: unknown, districts: unknown, regencies: unknown };
 
 export type VillageCoverageQueryVariables = Exact<{
   sector?: Sector | null | undefined;
   period?: string | null | undefined;
-  target?: number | null | undefined;
+  target?: number;
+  parentCode?: string | null | undefined;
 }>;
 
 
-export type VillageCoverageQuery = { coverage: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean } }>, total: { workforce: number, enrolled: number, coverageRate: number | null, uncovered: number } } };
+export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean }> };
 
 export type FertilizerPointsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -170,7 +171,7 @@ export type SearchVillagesQueryVariables = Exact<{
 }>;
 
 
-export type SearchVillagesQuery = { districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
+export type SearchVillagesQuery = { provinces: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, regencies: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, districts: Array<{ code: string, name: string, level: string, parent: { name: string } | null }>, searchRegions: Array<{ code: string, name: string, level: string, parent: { name: string } | null }> };
 
 export type SavePlanMutationVariables = Exact<{
   name: string;
@@ -198,7 +199,9 @@ export type OutreachPlanQueryVariables = Exact<{
 
 export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
 
-export type DistributionSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+export type DistributionSchedulesQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+}>;
 
 
 export type DistributionSchedulesQuery = { fertilizerPoints: Array<{ id: number, schedule: Array<{ season: string, startsOn: string, endsOn: string }> }> };
@@ -246,7 +249,7 @@ export type RegionReportQueryVariables = Exact<{
 }>;
 
 
-export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean } };
+export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
 
 export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean };
 

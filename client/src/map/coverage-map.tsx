@@ -5,18 +5,23 @@ import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.t
 import type { Lang, Metric } from "../url-state.ts";
 import type { Classification } from "./classify.ts";
 import { bboxOf } from "./geo.ts";
-import { VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
+import { DISTRICT_CONTEXT, DISTRICT_LABEL, REGENCY_LABEL, VILLAGE_FILL, VILLAGE_SOURCE } from "./layers.ts";
 import {
   addMapControls,
   labelMapControls,
   addChoroplethLayers,
-  addDistrictLabels,
   createMap,
+  fromTiles,
+  repainted,
   setFertilizerPoints,
+  setVillageStates,
+  villageFeature,
   setVillageData,
+  showRegion,
   villageData,
   type InitialView,
 } from "./map-setup.ts";
+import { ancestorAt, isInRegion, levelOfCode } from "../../../domain/region-code.ts";
 import { MapTooltip } from "./map-tooltip.tsx";
 import { addPlanLayers, showPlan } from "./plan-overlay.ts";
 import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
@@ -25,6 +30,10 @@ import { markPainted, markPending } from "./test-hook.ts";
 export interface CoverageMapProps {
   villages: RegionCollection;
   districts: RegionCollection;
+  /** The regencies when the data holds several (their lines and names are drawn), else null. */
+  regencies?: RegionCollection | null;
+  /** The village vector tiles' URL template; the values join them by code. Absent: GeoJSON from `villages`. */
+  villageTiles?: string | null;
   nodes: ReadonlyMap<string, CoverageNode>;
   metric: Metric;
   lang: Lang;
@@ -37,6 +46,8 @@ export interface CoverageMapProps {
   selected: string | null;
   /** Change `n` to fit the map to village `code`. */
   focus: { code: string; n: number } | null;
+  /** The region viewed: only its villages are drawn, the map fits it when it changes; null: the nation. */
+  region: string | null;
   caption?: string;
   /** An outreach plan drawn over the choropleth. */
   plan?: PlanOverlay | null;
@@ -44,6 +55,8 @@ export interface CoverageMapProps {
   primary: boolean;
   onHover(code: string | null): void;
   onSelect(code: string): void;
+  /** A region's name, or a place outside the region viewed, clicked: move there. */
+  onRegion(code: string): void;
   onMove?(center: [number, number], zoom: number): void;
   onMap?(map: MapLibreMap | null): void;
 }
@@ -64,17 +77,15 @@ export function CoverageMap(props: CoverageMapProps) {
   const [tip, setTip] = useState<Hover | null>(null);
 
   useEffect(() => {
-    const { basemapUrl, initialView, districts, villages } = latest.current;
+    const { basemapUrl, initialView, districts, regencies, villages, villageTiles } = latest.current;
     const map = createMap(container.current!, basemapUrl, initialView);
     mapRef.current = map;
-    const markers: { remove(): void }[] = [];
     addMapControls(map);
     map.on("load", () => {
-      addChoroplethLayers(map, districts, basemapUrl != null);
+      addChoroplethLayers(map, { districts, regencies, villageTiles }, basemapUrl != null);
       addPlanLayers(map);
-      markers.push(...addDistrictLabels(map, districts));
       if (!initialView) {
-        const b = bboxOf(villages.features);
+        const b = bboxOf(inRegion(villages, latest.current.region));
         if (b) map.fitBounds(b, { padding: 24, animate: false });
       }
       setLoaded(true);
@@ -92,8 +103,22 @@ export function CoverageMap(props: CoverageMapProps) {
       setTip(null);
       latest.current.onHover(null);
     });
-    map.on("click", VILLAGE_FILL.id, (e: MapLayerMouseEvent) => {
-      const code = e.features?.[0]?.properties?.code as string | undefined;
+    const moves = [REGENCY_LABEL.id, DISTRICT_LABEL.id, DISTRICT_CONTEXT.id];
+    for (const layer of moves) {
+      map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+      map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+    }
+    // A region's name moves into it, a greyed-out place to its region at the level viewed (the
+    // district beside, the regency beside); otherwise a village is picked.
+    map.on("click", (e) => {
+      const [hit] = map.queryRenderedFeatures(e.point, { layers: moves });
+      if (hit) {
+        const code = String(hit.properties.code);
+        const level = latest.current.region ? levelOfCode(latest.current.region) : null;
+        const beside = hit.layer.id === DISTRICT_CONTEXT.id && level ? ancestorAt(code, level) : null;
+        return latest.current.onRegion(beside ?? code);
+      }
+      const code = map.queryRenderedFeatures(e.point, { layers: [VILLAGE_FILL.id] })[0]?.properties?.code as string | undefined;
       if (code) latest.current.onSelect(code);
     });
     map.on("moveend", () => {
@@ -103,19 +128,22 @@ export function CoverageMap(props: CoverageMapProps) {
     });
     return () => {
       latest.current.onMap?.(null);
-      markers.forEach((m) => m.remove());
       map.remove();
       mapRef.current = null;
     };
   }, []);
 
-  const { villages, nodes, metric, classification, primary } = props;
+  const { villages, nodes, metric, classification, primary, region } = props;
+  const stated = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || nodes.size === 0) return;
     let current = true;
     if (primary) markPending(map);
-    setVillageData(map, villageData(villages, nodes, metric, classification))
+    const drawn = fromTiles(map)
+      ? ((stated.current = setVillageStates(map, nodes, metric, classification, stated.current)), repainted(map))
+      : setVillageData(map, villageData(villages, nodes, metric, classification, region));
+    drawn
       .then(() => {
         if (current && primary) markPainted(map);
       })
@@ -123,7 +151,22 @@ export function CoverageMap(props: CoverageMapProps) {
     return () => {
       current = false;
     };
-  }, [loaded, villages, nodes, metric, classification, primary]);
+  }, [loaded, villages, nodes, metric, classification, primary, region]);
+
+  // A move to another region: the others grey, the map fits the region (not on the first load,
+  // which fitted it already or restored the camera of a shared link).
+  const { districts } = props;
+  const shownRegion = useRef(region);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    showRegion(map, districts, region);
+    if (shownRegion.current === region) return;
+    shownRegion.current = region;
+    const b = bboxOf(inRegion(villages, region));
+    map.resize();
+    if (b) map.fitBounds(b, { padding: 32, duration: 600 });
+  }, [loaded, region, villages, districts]);
 
   const { fertilizer, showFertilizer } = props;
   useEffect(() => {
@@ -144,7 +187,7 @@ export function CoverageMap(props: CoverageMapProps) {
 
   // A picked village is shown within its district, so the place keeps its context; the village
   // itself carries the selection outline.
-  const { focus, districts } = props;
+  const { focus } = props;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !focus) return;
@@ -168,11 +211,16 @@ export function CoverageMap(props: CoverageMapProps) {
   );
 }
 
+/** The villages inside the region (all for the nation). */
+function inRegion(villages: RegionCollection, region: string | null) {
+  return region ? villages.features.filter((f) => isInRegion(f.properties.code, region)) : villages.features;
+}
+
 /** Mirror one selected code into a boolean feature-state flag. */
 function useFeatureFlag(map: MapLibreMap | null, loaded: boolean, flag: "hover" | "selected", code: string | null) {
   useEffect(() => {
     if (!map || !loaded || !code) return;
-    const target = { source: VILLAGE_SOURCE, id: code };
+    const target = villageFeature(map, code);
     map.setFeatureState(target, { [flag]: true });
     return () => {
       if (map.getSource(VILLAGE_SOURCE)) map.setFeatureState(target, { [flag]: false });

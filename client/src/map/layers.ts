@@ -1,20 +1,48 @@
 // Layer specifications of the choropleth, with fixed ids that the tests and the code query.
-import type { AddLayerObject, StyleSpecification } from "maplibre-gl";
+import type { AddLayerObject, ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import { NO_DATA_COLOR } from "./classify.ts";
 
 type Layer<T extends string> = Extract<AddLayerObject, { type: T; source: string }>;
 
 export const VILLAGE_SOURCE = "villages";
+/** The layer of the village vector tiles (`/tiles/village/{z}/{x}/{y}.pbf`: code and name only). */
+export const VILLAGE_TILE_LAYER = "village";
 export const DISTRICT_SOURCE = "districts";
+/** One point per district, where its name goes. */
+export const DISTRICT_LABEL_SOURCE = "district-label-points";
+/** Regencies, when the data holds more than one (else empty). */
+export const REGENCY_SOURCE = "regencies";
+export const REGENCY_LABEL_SOURCE = "regency-label-points";
+/** With several regencies on the map, district names from this zoom (a regency fills much of the screen). */
+export const DISTRICT_NAMES_MIN_ZOOM = 8.5;
 export const FERTILIZER_SOURCE = "fertilizer-points";
 export const HATCH_IMAGE = "no-data-hatch";
+
+/**
+ * Districts outside the region viewed: pale grey, their villages not drawn (a click on one moves
+ * there). The filter lists their codes (none while the whole root region is viewed).
+ */
+export const DISTRICT_CONTEXT = {
+  id: "district-context",
+  type: "fill",
+  source: DISTRICT_SOURCE,
+  filter: ["in", ["get", "code"], ["literal", []]],
+  paint: { "fill-color": "#cfd8dc", "fill-opacity": 1 },
+} satisfies Layer<"fill">;
+
+/**
+ * A village's value, class, colour and reliability: its feature state on the main map (the values
+ * joined by code to the vector tiles, which carry code and name only), its properties in a GeoJSON
+ * source (the map sheets, the presentation).
+ */
+const villageValue = (key: "color" | "cls" | "reliable"): ExpressionSpecification => ["coalesce", ["feature-state", key], ["get", key]];
 
 export const VILLAGE_FILL = {
   id: "village-fill",
   type: "fill",
   source: VILLAGE_SOURCE,
   paint: {
-    "fill-color": ["coalesce", ["get", "color"], NO_DATA_COLOR],
+    "fill-color": ["coalesce", villageValue("color"), NO_DATA_COLOR],
     "fill-opacity": 1,
   },
 } satisfies Layer<"fill">;
@@ -23,50 +51,73 @@ export const VILLAGE_NO_DATA = {
   id: "village-no-data",
   type: "fill",
   source: VILLAGE_SOURCE,
-  filter: ["==", ["get", "cls"], -1],
-  paint: { "fill-pattern": HATCH_IMAGE },
+  paint: { "fill-pattern": HATCH_IMAGE, "fill-opacity": ["case", ["==", villageValue("cls"), -1], 1, 0] },
 } satisfies Layer<"fill">;
 
 export const VILLAGE_OUTLINE = {
   id: "village-outline",
   type: "line",
   source: VILLAGE_SOURCE,
-  paint: { "line-color": "#ffffff", "line-width": 0.5, "line-opacity": 0.8 },
+  // Far out (a province) the villages are a few pixels: outlines would hide their colours.
+  paint: { "line-color": "#ffffff", "line-width": 0.5, "line-opacity": ["interpolate", ["linear"], ["zoom"], 8, 0, 9.5, 0.8] },
 } satisfies Layer<"line">;
 
 export const VILLAGE_UNRELIABLE = {
   id: "village-unreliable",
   type: "line",
   source: VILLAGE_SOURCE,
-  filter: ["==", ["get", "reliable"], false],
-  paint: { "line-color": "#37474f", "line-width": 0.9, "line-opacity": 0.75, "line-dasharray": [2, 2] },
+  paint: {
+    "line-color": "#37474f",
+    "line-width": 0.9,
+    "line-opacity": ["case", ["==", villageValue("reliable"), false], 0.75, 0],
+    "line-dasharray": [2, 2],
+  },
 } satisfies Layer<"line">;
 
 export const DISTRICT_LINE = {
   id: "district-line",
   type: "line",
   source: DISTRICT_SOURCE,
-  paint: { "line-color": "#263238", "line-width": 1.6 },
+  paint: { "line-color": "#263238", "line-width": ["interpolate", ["linear"], ["zoom"], 7, 0.4, 9.5, 1.6] },
 } satisfies Layer<"line">;
 
 /**
- * Village names from zoom 11 (a district fills the screen), placed by MapLibre's collision
- * detection so they never overlap. No glyphs URL: MapLibre draws the letters with local fonts.
+ * A layer of region names, placed by MapLibre's collision detection so they never overlap (a name
+ * that does not fit is left out until the zoom makes room). No glyphs URL: MapLibre draws the
+ * letters with local fonts. `size` in pixels; larger regions get larger, capitalised, spaced names.
  */
-export const VILLAGE_LABEL = {
-  id: "village-label",
-  type: "symbol",
-  source: VILLAGE_SOURCE,
-  minzoom: 11,
-  layout: {
-    "text-field": ["get", "name"],
-    "text-font": ["sans-serif"],
-    "text-size": 11,
-    "text-max-width": 7,
-    "text-padding": 4,
-  },
-  paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.9)", "text-halo-width": 1.4 },
-} satisfies Layer<"symbol">;
+function nameLayer<Id extends string>(id: Id, source: string, size: number, large: boolean) {
+  return {
+    id,
+    type: "symbol",
+    source,
+    layout: {
+      "text-field": ["get", "name"],
+      "text-font": ["sans-serif"],
+      "text-size": size,
+      "text-max-width": large ? 8 : 7,
+      "text-padding": large ? 6 : 4,
+      ...(large ? { "text-transform": "uppercase", "text-letter-spacing": 0.05 } : {}),
+    },
+    paint: { "text-color": "#102027", "text-halo-color": "rgba(255,255,255,0.95)", "text-halo-width": large ? 1.8 : 1.4 },
+  } satisfies Layer<"symbol">;
+}
+
+/** Village names from zoom 11 (a district fills the screen). */
+export const VILLAGE_LABEL = { ...nameLayer("village-label", VILLAGE_SOURCE, 11, false), minzoom: 11 };
+
+/** District names; a click on one moves into the district. */
+export const DISTRICT_LABEL = nameLayer("district-label", DISTRICT_LABEL_SOURCE, 12.5, true);
+
+export const REGENCY_LINE = {
+  id: "regency-line",
+  type: "line",
+  source: REGENCY_SOURCE,
+  paint: { "line-color": "#102027", "line-width": ["interpolate", ["linear"], ["zoom"], 6, 1.2, 9.5, 2.6] },
+} satisfies Layer<"line">;
+
+/** Regency names (several regencies loaded); placed before the district names, so they win a collision. */
+export const REGENCY_LABEL = nameLayer("regency-label", REGENCY_LABEL_SOURCE, 14, true);
 
 export const VILLAGE_HIGHLIGHT = {
   id: "village-highlight",
@@ -139,13 +190,18 @@ export const PLAN_LAYERS = [PLAN_LEFT_OUT, PLAN_REACHED, PLAN_REACH, PLAN_SITES]
 
 /** Drawn in this order, bottom first. */
 export const CHOROPLETH_LAYERS = [
+  DISTRICT_CONTEXT,
   VILLAGE_FILL,
   VILLAGE_NO_DATA,
   VILLAGE_OUTLINE,
   VILLAGE_UNRELIABLE,
   DISTRICT_LINE,
+  REGENCY_LINE,
   VILLAGE_HIGHLIGHT,
   VILLAGE_LABEL,
+  // After the village names: placed first, so a district's name wins a collision.
+  DISTRICT_LABEL,
+  REGENCY_LABEL,
   FERTILIZER_POINTS,
 ] as const;
 

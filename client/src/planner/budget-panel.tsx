@@ -17,11 +17,13 @@ interface Props {
   lang: Lang;
   update(patch: Partial<PlanForm>): void;
   onVillage(code: string): void;
+  /** The region viewed: the budget is spent within it. */
+  regionCode: string | null;
 }
 
 const SHOWN = 15;
 
-export function BudgetPanel({ form, lang, update, onVillage }: Props) {
+export function BudgetPanel({ form, lang, update, onVillage, regionCode }: Props) {
   const { t } = useTranslation();
   const ruleId = useId();
   const budgetId = useId();
@@ -36,6 +38,7 @@ export function BudgetPanel({ form, lang, update, onVillage }: Props) {
           sectors: form.sectors,
           monthlyPremium: form.monthlyPremium,
           months: form.months,
+          regionCode,
         };
   const { data, error, loading } = useQuery(BUDGET_VIEW, { variables: { input: input! }, skip: !input });
   const view = input ? data?.budgetView : undefined;

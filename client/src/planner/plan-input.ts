@@ -5,9 +5,10 @@ import type { SeasonWindow } from "./season-window.ts";
 
 /**
  * The form's own dates win; otherwise the derived season window fills both ends. `period` is the
- * month whose coverage the plan starts from: the one shown on the map.
+ * month whose coverage the plan starts from: the one shown on the map; `regionCode` the region
+ * viewed, which the plan is made within.
  */
-export function toPlanInput(form: PlanForm, season: SeasonWindow | null, period: string | null): PlanInput {
+export function toPlanInput(form: PlanForm, season: SeasonWindow | null, period: string | null, regionCode: string | null): PlanInput {
   return {
     sectors: form.sectors,
     sessions: form.sessions,
@@ -20,5 +21,6 @@ export function toPlanInput(form: PlanForm, season: SeasonWindow | null, period:
     monthlyPremium: form.monthlyPremium,
     months: form.months,
     period,
+    regionCode,
   };
 }

@@ -107,8 +107,8 @@ export const OUTREACH_PLAN: TypedDocumentNode<OutreachPlanQuery, OutreachPlanQue
 `;
 
 export const DISTRIBUTION_SCHEDULES: TypedDocumentNode<DistributionSchedulesQuery> = gql`
-  query DistributionSchedules {
-    fertilizerPoints {
+  query DistributionSchedules($regionCode: String) {
+    fertilizerPoints(regionCode: $regionCode) {
       id
       schedule {
         season

@@ -17,6 +17,8 @@ interface Props {
   lang: Lang;
   update(patch: Partial<PlanForm>): void;
   onVillage(code: string): void;
+  /** The region viewed: the plan and the budget are made within it. */
+  regionCode: string | null;
   /** The choropleth's legend, which the planner's map still shows. */
   legend: ReactNode;
   /** The server accepts mutations (ADMIN_TOKEN set): plans can be saved. */
@@ -49,7 +51,7 @@ function PlanLegend() {
   );
 }
 
-export function PlannerPanel({ form, planner, lang, update, onVillage, legend, mutationsEnabled }: Props) {
+export function PlannerPanel({ form, planner, lang, update, onVillage, regionCode, legend, mutationsEnabled }: Props) {
   const { t } = useTranslation();
   // The form starts again from the URL state whenever that changes (a shared link, a saved plan).
   const formKey = JSON.stringify([
@@ -95,7 +97,14 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, legend, m
           </>
         )}
         {form.tab === "budget" && (
-          <BudgetPanel key={`${form.budget}-${lang}`} form={form} lang={lang} update={update} onVillage={onVillage} />
+          <BudgetPanel
+            key={`${form.budget}-${lang}`}
+            form={form}
+            lang={lang}
+            update={update}
+            onVillage={onVillage}
+            regionCode={regionCode}
+          />
         )}
         {form.tab === "saved" && (
           <SavedPlans

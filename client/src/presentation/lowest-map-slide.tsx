@@ -32,7 +32,7 @@ const noop = () => undefined;
 export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts }: Props) {
   const { t } = useTranslation();
   const { scope, level } = reportScope(regionCode);
-  const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target }), [sector, period, target]));
+  const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target, parentCode: scope }), [sector, period, target, scope]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(
     () => ({
@@ -84,9 +84,11 @@ export function LowestMapSlide({ regionCode, lowest, period, sector, target, pal
             hovered={null}
             selected={level === "VILLAGE" ? regionCode : null}
             focus={null}
+            region={scope}
             primary
             onHover={noop}
             onSelect={noop}
+            onRegion={noop}
             onMap={setMap}
           />
         )}

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { dataSourceLines, regionTitle } from "./region-title.ts";
+import { dataSourceLines, placeTitle, regionTitle } from "./region-title.ts";
 
 /** A stand-in for i18next's t: the key and its values, so the rules show through. */
 const t = ((key: string, values?: Record<string, unknown>) =>
@@ -32,6 +32,10 @@ describe("dataSourceLines", () => {
     boundariesSynthetic: false,
     boundarySource: "/data/bangkalan/villages.geojson",
     mutationsEnabled: true,
+    root: { code: "35.26", name: "Bangkalan", level: "REGENCY" },
+    provinces: [{ code: "35", name: "Jawa Timur" }],
+    regencies: [{ code: "35.26", name: "Bangkalan" }],
+    tileUrl: "/tiles/{level}/{z}/{x}/{y}.pbf?v=1",
   };
   it("says synthetic worker numbers first, and names the boundary file without its folder", () => {
     expect(dataSourceLines(info, t)).toEqual(["source.synthetic", "source.boundaries(villages.geojson)"]);
@@ -41,5 +45,17 @@ describe("dataSourceLines", () => {
       "source.imported",
       "source.boundariesSynthetic",
     ]);
+  });
+});
+
+describe("placeTitle", () => {
+  it("titles a region by its level", () => {
+    expect(placeTitle("PROVINCE", "Jawa Timur", t)).toBe("regionTitle.PROVINCE(Jawa Timur)");
+    expect(placeTitle("REGENCY", "Bangkalan", t)).toBe("regionTitle.REGENCY(Bangkalan)");
+  });
+  it("keeps a name that already says what it is, and a name without a level", () => {
+    expect(placeTitle("REGENCY", "Kota Batu", t)).toBe("Kota Batu");
+    expect(placeTitle("REGENCY", "KABUPATEN MALANG", t)).toBe("KABUPATEN MALANG");
+    expect(placeTitle(null, "Indonesia", t)).toBe("Indonesia");
   });
 });

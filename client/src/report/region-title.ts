@@ -13,6 +13,15 @@ export function regionTitle(region: Region | undefined, t: TFunction): string {
   return level === "VILLAGE" && region.parent ? `${own}, ${t("regionTitle.DISTRICT", { name: region.parent.name })}` : own;
 }
 
+/**
+ * "Kabupaten Bangkalan", "Provinsi Jawa Timur", "Kecamatan Blega" from a level and a name; a name
+ * that already says what it is ("Kota Batu", "Kabupaten Malang") is kept as it is.
+ */
+export function placeTitle(level: string | null, name: string, t: TFunction): string {
+  if (!level || /^(kota|kabupaten|kab\.|provinsi)\s/i.test(name)) return name;
+  return t(`regionTitle.${level}`, { name });
+}
+
 /** "Farmers", or "All sectors" for null: every report, slide and export names the sector it shows. */
 export function sectorTitle(sector: Sector | null, t: TFunction): string {
   return sector ? t(`sector.${sector}`) : t("allSectors");
