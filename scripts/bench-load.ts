@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freePort } from "./free-port.ts";
+import { spawnBenchServer } from "./bench-server.ts";
 import { quantileSorted } from "simple-statistics";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" } } });
@@ -37,18 +38,9 @@ async function main() {
   const port = await freePort();
   const work = mkdtempSync(join(tmpdir(), "cakupan-bench-load-"));
   const shared = join(ROOT, "../shared/data/bangkalan/villages.geojson");
-  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      ...(process.env.DATABASE_URL ? {} : { DATA_DIR: join(work, "pgdata") }),
-      ...(existsSync(shared) ? { BOUNDARIES: shared } : {}),
-    },
+  const server = spawnBenchServer(port, {
+    ...(process.env.DATABASE_URL ? {} : { DATA_DIR: join(work, "pgdata") }),
+    ...(existsSync(shared) ? { BOUNDARIES: shared } : {}),
   });
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 import { pino } from "pino";
 import { createClient } from "@keyv/redis";
 import { freePort } from "./free-port.ts";
+import { spawnBenchServer } from "./bench-server.ts";
 import { openScratchDatabase } from "../server/db/scratch.ts";
 import { seedDemo } from "../server/demo/seed-demo.service.ts";
 
@@ -45,20 +46,11 @@ async function waitReady(url: string, child: ChildProcess) {
 }
 
 function startApi(port: number, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      REDIS_KEY_PREFIX: PREFIX,
-      NIK_HASH_KEY: NIK_KEY,
-    },
+  return spawnBenchServer(port, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: PREFIX,
+    NIK_HASH_KEY: NIK_KEY,
   });
 }
 

@@ -406,6 +406,8 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     const drawn = await drawnOnCanvas(page);
     expect(drawn.texts).toEqual(expect.arrayContaining(["Tingkat kepesertaan", "Petani", ...legend.labels]));
     expect(drawn.boxes).toEqual(expect.arrayContaining(legend.colors));
+    // Each table row's number is written on the map too, so a row can be found among the shapes.
+    expect(drawn.texts).toEqual(expect.arrayContaining(lowest.coverage.edges.map((_, i) => String(i + 1))));
     const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(app.server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
   });

@@ -5,7 +5,7 @@ import type { LngLatBoundsLike } from "maplibre-gl";
 import type { DatasetInfo } from "../app-queries.ts";
 import { formatDate, formatDistance, formatPercent, formatPeriod } from "../format.ts";
 import { legendRows } from "../legend/legend-rows.ts";
-import { bboxOf } from "../map/geo.ts";
+import { bboxOf, labelPoint } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
 import { dataSourceLines, placeTitle, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
@@ -92,10 +92,16 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
   const villages = ctx.map.villages.features.filter((f) => isInRegion(f.properties.code, scope.scope));
   const bounds = bboxOf(villages);
   if (!bounds) throw new Error(regionCode);
+  // The table's row numbers written on their villages, so each row can be found on the map.
+  const byCode = new Map(villages.map((f) => [f.properties.code, f]));
+  const marks = data.lowest.edges.flatMap(({ node }, i) => {
+    const village = byCode.get(node.code);
+    return village ? [{ text: String(i + 1), at: labelPoint(village.geometry) }] : [];
+  });
   const map = await mapSheet({
     ...PDF_MAP,
     // The region's villages only: its neighbours stay blank, their district lines and names give the setting.
-    map: { ...ctx.map, plan: null, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40 },
+    map: { ...ctx.map, plan: null, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40, marks },
     legend: legendRows(ctx.map.classification, state.metric, state.lang),
     text: sheetText(ctx),
   });

@@ -61,8 +61,13 @@ export async function mapSheet(input: SheetInput): Promise<HTMLCanvasElement> {
   ctx.drawImage(map.image, frame.x, frame.y, map.width, map.height);
   ctx.save();
   ctx.translate(frame.x, frame.y);
-  drawLabels(ctx, map);
-  drawSiteNumbers(ctx, map);
+  drawCentred(
+    ctx,
+    map.labels.map((l) => ({ ...l, text: l.text.toUpperCase() })),
+    { size: 10, color: "#263238", halo: true },
+  );
+  drawCentred(ctx, map.sites, { size: 11, color: "#fff", halo: false });
+  drawCentred(ctx, map.marks, { size: 12, color: "#000", halo: true });
   drawNorthArrow(ctx, map.width - 30, 14, text.north);
   drawScaleBar(ctx, scaleBar(map.metersPerPixel, Math.min(160, map.width / 4)), text, map.width, map.height);
   ctx.restore();
@@ -84,23 +89,20 @@ function haloText(ctx: CanvasRenderingContext2D, s: string, x: number, y: number
   ctx.fillText(s, x, y);
 }
 
-function drawLabels(ctx: CanvasRenderingContext2D, map: RenderedMap): void {
-  ctx.font = `700 10px ${FONT}`;
-  ctx.fillStyle = "#263238";
+/** Text centred on points of the map: district names and marks on a white halo, the plan's site numbers white on their blue circles (drawn by the map). */
+function drawCentred(
+  ctx: CanvasRenderingContext2D,
+  items: RenderedMap["marks"],
+  style: { size: number; color: string; halo: boolean },
+): void {
+  ctx.font = `700 ${style.size}px ${FONT}`;
+  ctx.fillStyle = style.color;
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  for (const l of map.labels) haloText(ctx, l.text.toUpperCase(), l.x, l.y);
-  ctx.textAlign = "left";
-  ctx.textBaseline = "alphabetic";
-}
-
-/** The plan's site numbers, white on the sites' blue circles (drawn by the map). */
-function drawSiteNumbers(ctx: CanvasRenderingContext2D, map: RenderedMap): void {
-  ctx.font = `700 11px ${FONT}`;
-  ctx.fillStyle = "#fff";
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  for (const s of map.sites) ctx.fillText(s.text, s.x, s.y);
+  for (const i of items) {
+    if (style.halo) haloText(ctx, i.text, i.x, i.y);
+    else ctx.fillText(i.text, i.x, i.y);
+  }
   ctx.textAlign = "left";
   ctx.textBaseline = "alphabetic";
 }

@@ -20,6 +20,13 @@ export interface MapRenderInput {
   padding?: number;
   /** The planner's plan, drawn over the choropleth as on screen: sites, travel circles, reached and left-out villages. */
   plan?: PlanOverlay | null;
+  /** Numbers to write at places on the map (the report's table rows on their villages). */
+  marks?: readonly Mark[];
+}
+
+export interface Mark {
+  text: string;
+  at: [number, number];
 }
 
 export interface RenderedMap {
@@ -32,6 +39,8 @@ export interface RenderedMap {
   labels: { text: string; x: number; y: number }[];
   /** The plan's site numbers and where they go, in CSS pixels (on screen they are HTML markers too). */
   sites: { text: string; x: number; y: number }[];
+  /** The input's marks and where they go, in CSS pixels. */
+  marks: { text: string; x: number; y: number }[];
   metersPerPixel: number;
 }
 
@@ -59,10 +68,12 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
     const labels = districtLabels(input.districts)
       .map((l) => ({ text: l.text, ...map.project(l.at) }))
       .filter(inside);
-    const sites = (input.plan?.sites ?? []).map((s) => ({ text: String(s.order), ...map.project(s.at) })).filter(inside);
+    const place = (marks: readonly Mark[]) => marks.map((m) => ({ text: m.text, ...map.project(m.at) })).filter(inside);
+    const sites = place((input.plan?.sites ?? []).map((s) => ({ text: String(s.order), at: s.at })));
+    const marks = place(input.marks ?? []);
     const y = height / 2;
     const metersPerPixel = map.unproject([0, y]).distanceTo(map.unproject([width, y])) / width;
-    return { image, width, height, labels, sites, metersPerPixel };
+    return { image, width, height, labels, sites, marks, metersPerPixel };
   } finally {
     map.remove();
     container.remove();
