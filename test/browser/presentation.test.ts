@@ -353,6 +353,24 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(drawn.texts).toContain(`Batas wilayah: ${info.boundarySource.split(/[\\/]/).pop()}`);
   });
 
+  it("titles the map PNG with the district viewed, or a village's district", async () => {
+    const district = "35.26.15";
+    const { region } = await graphql<{ region: { name: string; children: { code: string }[] } }>(
+      app.server.url,
+      "query($c: String!) { region(code: $c) { name children { code } } }",
+      { c: district },
+    );
+    for (const chosen of [district, region.children[0]!.code]) {
+      const page = await open();
+      await recordCanvasDrawing(page);
+      await page.goto(`${app.server.url}/?region=${chosen}`);
+      await waitForPaint(page);
+      await Promise.all([page.waitForEvent("download"), page.click("button[name=export-png]")]);
+      const drawn = await drawnOnCanvas(page);
+      expect(drawn.texts, chosen).toContain(`Tingkat kepesertaan · Kecamatan ${region.name}`);
+    }
+  });
+
   it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
     const code = "35.26.15";
     const page = await open();

@@ -9,7 +9,8 @@ import { bboxOf, labelPoint } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
 import { dataSourceLines, placeTitle, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
-import { isInRegion } from "../../../domain/region-code.ts";
+import { isInRegion, levelOfCode } from "../../../domain/region-code.ts";
+import { viewedRegion } from "../region/region-path.ts";
 import type { Lang, ViewState } from "../url-state.ts";
 import { canvasBlob, download } from "./download.ts";
 import { mapSheet, type SheetText } from "./map-sheet.ts";
@@ -48,12 +49,22 @@ function sheetText(ctx: ExportContext): SheetText {
   };
 }
 
+/** The place the map shows, for its title: the region chosen (a village's district, as on screen), else the root region. */
+function viewedPlace({ state, dataset, map, t }: ExportContext): string {
+  const code = state.region ? viewedRegion(state.region) : null;
+  const named = code
+    ? [...dataset.provinces, ...dataset.regencies, ...map.districts.features.map((f) => f.properties)].find((r) => r.code === code)
+    : undefined;
+  if (code && named) return placeTitle(levelOfCode(code), named.name, t);
+  return dataset.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
+}
+
 export async function exportMapPng(ctx: ExportContext): Promise<void> {
   const { t, state, dataset, period } = ctx;
   const lang = state.lang;
   const bounds = ctx.visibleBounds ?? bboxOf(ctx.map.villages.features);
   if (!bounds) throw new Error("no boundaries");
-  const place = dataset.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
+  const place = viewedPlace(ctx);
   const canvas = await mapSheet({
     ...PRINT_PNG,
     map: { ...ctx.map, bounds },
