@@ -1,6 +1,7 @@
 import express from "express";
 import type { Database } from "./db/database.ts";
 import type { SharedCache } from "./cache/shared-cache.ts";
+import { TimeoutError, withTimeout } from "./common/timeout.ts";
 
 /** Set when the process has been told to stop (SIGTERM): /readyz says 503 so a load balancer sends no more. */
 export interface Lifecycle {
@@ -9,14 +10,11 @@ export interface Lifecycle {
 
 /** Why the database cannot answer `SELECT 1` within 3 s, or null when it can. */
 async function databaseProblem(db: Database): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("no answer within 3 s"), 3000)));
   try {
-    return await Promise.race([db.sql.query("SELECT 1").then(() => null), timeout]);
+    await withTimeout(db.sql.query("SELECT 1"), 3000);
+    return null;
   } catch (error) {
-    return `the database did not answer: ${(error as Error).message}`;
-  } finally {
-    clearTimeout(timer);
+    return error instanceof TimeoutError ? "no answer within 3 s" : `the database did not answer: ${(error as Error).message}`;
   }
 }
 

@@ -3,6 +3,7 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from "@apollo/utils.keyva
 import KeyvRedis, { createClient } from "@keyv/redis";
 import { Keyv } from "keyv";
 import type { Logger } from "pino";
+import { withTimeout } from "../common/timeout.ts";
 
 export interface CacheStatus {
   store: "memory" | "redis";
@@ -23,12 +24,6 @@ type KeyvOfAdapter = ConstructorParameters<typeof KeyvAdapter<string>>[0];
 
 /** Longest a cache read or write may take before the answer comes from the database instead. */
 const REDIS_TIMEOUT_MS = 500;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A cache that never fails a request: while Redis cannot answer (down, unreachable, slower than
