@@ -5,6 +5,7 @@ import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
 import { DATA_VERSION } from "../db/data-version.ts";
+import type { Database } from "../db/database.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -37,10 +38,12 @@ export const CACHEABLE_FIELDS = new Set([
  * The current data version: one single-row read per request; embedded, none while an import's
  * transaction is open (the committed version is known: see Database.committedVersion).
  */
-export async function dataVersion(ctx: Context): Promise<string> {
-  const committed = ctx.db.committedVersion?.();
+export const dataVersion = (ctx: Context): Promise<string> => dataVersionOf(ctx.db);
+
+export async function dataVersionOf(db: Database): Promise<string> {
+  const committed = db.committedVersion?.();
   if (committed !== undefined) return committed;
-  const [row] = await ctx.db.sql.query<{ version: string }>(DATA_VERSION);
+  const [row] = await db.sql.query<{ version: string }>(DATA_VERSION);
   return row?.version ?? "none";
 }
 
@@ -52,7 +55,7 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
 /**
  * Whole-response caching (Apollo's response-cache plugin; in memory, or `cache`: Redis shared by every
  * process, see cache/shared-cache.ts) keyed by query, variables and
- * the data version: a repeated query answers without running resolvers or SQL beyond the version
+ * the data version and the disclosure (suppressed or not): a repeated query answers without running resolvers or SQL beyond the version
  * read, and any committed write changes the version, so nothing stale is served. No HTTP cache
  * headers are sent (browsers and proxies cannot know the version).
  */
@@ -61,7 +64,12 @@ export function responseCache(cache?: KeyValueCache<string>): ApolloServerPlugin
     ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
       ...(cache ? { cache } : {}),
-      extraCacheKeyData: async ({ contextValue }) => ({ dataVersion: await dataVersion(contextValue) }),
+      // Suppressed and unsuppressed answers (see server/disclosure) never share an entry.
+      extraCacheKeyData: async ({ contextValue }) => ({
+        dataVersion: await dataVersion(contextValue),
+        suppress: contextValue.disclosure.suppress,
+        minCellSize: contextValue.disclosure.minCellSize,
+      }),
       shouldReadFromCache: async ({ operation }) => cacheable(operation),
       shouldWriteToCache: async ({ operation }) => cacheable(operation),
     }),
