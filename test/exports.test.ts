@@ -66,7 +66,7 @@ describe("GET /export/coverage.csv", () => {
     const table = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
     expect(table.map((r) => r.code)).toEqual(expected.map((r) => r.code));
     table.forEach((row, i) => {
-      const want = { ...expected[i]!, rank: rank.get(expected[i]!) } as Record<string, unknown>;
+      const want = { ...expected[i]!, rank: rank.get(expected[i]!), suppressed: false } as Record<string, unknown>;
       for (const field of CSV_FIELDS) {
         // Rates to a hundredth of a percentage point, areas and densities to two decimals.
         const digits = ({ coverageRate: 4, areaKm2: 2, uncoveredPerKm2: 2 } as Record<string, number>)[field];

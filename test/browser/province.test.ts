@@ -60,10 +60,9 @@ const settled = (page: Page) =>
 const crumbs = (page: Page) => page.locator(".breadcrumbs li").allTextContents();
 const rankCodes = (page: Page) => page.locator(".ranking .rank-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")!));
 const legendCount = async (page: Page) =>
-  (await page.locator(".legend .legend-class .count, .legend .legend-no-data .count").allTextContents()).reduce(
-    (sum, text) => sum + Number(text.replace(/\D/g, "")),
-    0,
-  );
+  (
+    await page.locator(".legend .legend-class .count, .legend .legend-suppressed .count, .legend .legend-no-data .count").allTextContents()
+  ).reduce((sum, text) => sum + Number(text.replace(/\D/g, "")), 0);
 
 /** The villages drawn in the fill layer, with whether each has a class colour (not "no data"). */
 const drawn = (page: Page) =>
