@@ -67,7 +67,9 @@ export function equationsOf(cells: ReadonlyMap<string, Cell>): Equation[] {
     const parent = parentInEquations(cell.code);
     if (parent === null) continue;
     const key = cellKey(parent, cell.sector);
-    children.set(key, [...(children.get(key) ?? []), cellKey(cell.code, cell.sector)]);
+    const list = children.get(key);
+    if (list) list.push(cellKey(cell.code, cell.sector));
+    else children.set(key, [cellKey(cell.code, cell.sector)]);
   }
   const equations: Equation[] = [...children].map(([total, parts]) => ({ total, parts }));
   for (const code of regions) {
@@ -89,35 +91,58 @@ export function suppressionPattern(cells: ReadonlyMap<string, Cell>, minCellSize
   if (suppressed.size === 0 || options.complementary === false) return suppressed;
   const equations = equationsOf(cells);
   const byCell = new Map<string, Equation[]>();
-  for (const eq of equations) for (const k of [eq.total, ...eq.parts]) byCell.set(k, [...(byCell.get(k) ?? []), eq]);
+  for (const eq of equations) for (const k of [eq.total, ...eq.parts]) byCell.set(k, [...(byCell.get(k) ?? []), eq]); // at most 4 each
   const enrolled = (k: string) => cells.get(k)?.enrolled ?? 0;
   /** Smallest with enrolled workers first (a zero protects little), then by key for a stable pattern. */
   const smallest = (keys: string[]): string | undefined =>
     keys.filter((k) => !suppressed.has(k)).sort((a, b) => (enrolled(a) || Infinity) - (enrolled(b) || Infinity) || (a < b ? -1 : 1))[0];
 
+  // Equations to look at again: all at first, then those holding a cell just suppressed.
+  let first = true;
+  let pending = new Set(equations);
+  /** Cells suppressed since the last elimination: only their groups of equations need it again. */
+  let fresh: string[] = [];
+  const hide = (key: string) => {
+    suppressed.add(key);
+    fresh.push(key);
+    for (const eq of byCell.get(key) ?? []) pending.add(eq);
+  };
   for (;;) {
     // Single subtractions: an equation with exactly one suppressed member gives it back.
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const eq of equations) {
-        const members = [eq.total, ...eq.parts];
-        const hidden = members.filter((k) => suppressed.has(k));
-        if (hidden.length !== 1) continue;
-        const extra = smallest(eq.parts) ?? eq.total;
-        suppressed.add(extra);
-        changed = true;
+    while (pending.size) {
+      const batch = pending;
+      pending = new Set();
+      for (const eq of batch) {
+        const hidden = [eq.total, ...eq.parts].filter((k) => suppressed.has(k));
+        if (hidden.length === 1) hide(smallest(eq.parts) ?? eq.total);
       }
     }
     // Combinations of equations: suppress a sibling of each cell still determined.
-    const determined = determinedCells(equations, suppressed);
+    const determined = determinedCells(first ? equations : linkedEquations(fresh, byCell, suppressed), suppressed);
+    first = false;
+    fresh = [];
     if (determined.length === 0) return suppressed;
     for (const key of determined) {
       const extra = siblingToSuppress(key, byCell, suppressed, smallest);
       if (extra === undefined) throw new Error(`disclosure: no cell left to protect ${key}`);
-      suppressed.add(extra);
+      hide(extra);
     }
   }
+}
+
+/** The equations tied to these cells through suppressed cells: all that an elimination about them needs. */
+function linkedEquations(cells: readonly string[], byCell: ReadonlyMap<string, Equation[]>, suppressed: ReadonlySet<string>): Equation[] {
+  const seen = new Set<string>(cells);
+  const found = new Set<Equation>();
+  const queue = [...cells];
+  for (let k = queue.pop(); k !== undefined; k = queue.pop()) {
+    for (const eq of byCell.get(k) ?? []) {
+      if (found.has(eq)) continue;
+      found.add(eq);
+      for (const m of [eq.total, ...eq.parts]) if (suppressed.has(m) && !seen.has(m)) (seen.add(m), queue.push(m));
+    }
+  }
+  return [...found];
 }
 
 /** The smallest published member of an equation holding the cell, or of the equations next to it. */
@@ -165,12 +190,32 @@ export function determinedCells(equations: readonly Equation[], suppressed: Read
     for (const p of eq.parts) put(p, 1);
     if (row.size) rows.push(row);
   }
+  // Unknowns sharing no equation, even through others, are independent: eliminate each group apart (a district's cells, mostly).
+  const group = keys.map((_, j) => j);
+  const find = (j: number): number => (group[j] === j ? j : (group[j] = find(group[j]!)));
+  for (const row of rows) {
+    const [first, ...rest] = [...row.keys()];
+    for (const j of rest) group[find(j)] = find(first!);
+  }
+  const byGroup = new Map<number, Map<number, number>[]>();
+  for (const row of rows) {
+    const g = find(row.keys().next().value!);
+    const list = byGroup.get(g);
+    if (list) list.push(row);
+    else byGroup.set(g, [row]);
+  }
+  return [...byGroup.values()].flatMap((groupRows) => eliminate(groupRows).map((j) => keys[j]!));
+}
+
+/** Gauss-Jordan over sparse rows (column -> coefficient); the columns whose pivot row has no other entry. */
+function eliminate(rows: Map<number, number>[]): number[] {
+  const columns = [...new Set(rows.flatMap((r) => [...r.keys()]))].sort((a, b) => a - b);
   const pivotRow = new Map<number, Map<number, number>>();
   let free = rows;
-  for (let j = 0; j < keys.length; j++) {
+  for (const j of columns) {
     const at = free.findIndex((r) => Math.abs(r.get(j) ?? 0) > 1e-9);
     if (at < 0) continue;
-    const pivot = free[at];
+    const pivot = free[at]!;
     free = free.filter((_, i) => i !== at);
     const scale = pivot.get(j)!;
     for (const [c, v] of pivot) pivot.set(c, v / scale);
@@ -185,5 +230,5 @@ export function determinedCells(equations: readonly Equation[], suppressed: Read
     }
     pivotRow.set(j, pivot);
   }
-  return [...pivotRow].filter(([, r]) => r.size === 1).map(([j]) => keys[j]);
+  return [...pivotRow].filter(([, r]) => r.size === 1).map(([j]) => j);
 }
