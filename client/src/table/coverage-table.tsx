@@ -58,7 +58,8 @@ export function CoverageTable({ nodes, metric, lang, minCellSize, selected, onSe
     if (key === "coverageRate") return formatPercent(n.coverageRate, lang);
     if (key === "uncoveredPerKm2") return formatDecimal(n.uncoveredPerKm2, lang);
     const v = n[key];
-    return typeof v === "number" ? formatInt(v, lang) : v;
+    // A null count (suppressed) shows as a dash, like every missing figure.
+    return typeof v === "number" || v === null ? formatInt(v, lang) : v;
   };
   return (
     // Focusable so a keyboard can scroll it (it scrolls on its own on small screens).
