@@ -47,14 +47,15 @@ export class CoverageService {
       { ...args, parentCode: args.within },
       period,
       { limit: null, offset: 0 },
-      await this.suppressedCodes(period, args.sector),
+      await this.suppressedCodes(period, args.sector, args.level),
     );
     return rows.map((r) => this.toNode(r, period, args));
   }
 
-  /** Codes of the suppressed cells of a month and sector (none when the request is not suppressed). */
-  private async suppressedCodes(period: string, sector: Sector | null | undefined): Promise<string[]> {
-    return this.disclosure.suppress ? (await this.disclosure.pattern(period)).codes(sector ?? null) : [];
+  /** Codes of the suppressed cells of a month, sector and level (none when the request is not suppressed). */
+  private async suppressedCodes(period: string, sector: Sector | null | undefined, level: RegionLevel): Promise<string[]> {
+    if (!this.disclosure.suppress) return [];
+    return (await this.disclosure.pattern(period)).codes(sector ?? null).filter((c) => c.length === LEVEL_CODE_LENGTH[level]);
   }
 
   /** Rows of the coverage query: the scope and filters given, the page (limit null: every row), the suppressed cells' codes. */
@@ -87,7 +88,7 @@ export class CoverageService {
     const offset = args.after ? decodeCursor(args.after) : -1;
     if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
     const period = await this.resolvePeriod(args.period);
-    const suppressed = await this.suppressedCodes(period, args.sector);
+    const suppressed = await this.suppressedCodes(period, args.sector, args.level);
     const rows = await this.rows(args, period, { limit: args.first + 1, offset: offset + 1 }, suppressed);
     const page = rows.slice(0, args.first);
     let totals = { workforce: rows[0]?.tot_workforce ?? 0, enrolled: rows[0]?.tot_enrolled ?? 0, gap: rows[0]?.tot_gap ?? 0 };

@@ -1,6 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { Reliability, type Sector } from "../../domain/vocabulary.ts";
-import { dataVersionOf } from "../graphql/response-cache.ts";
+import { dataVersionOf } from "../cache/data-version.ts";
 import { cellKey, cellsFromVillages, suppressionPattern, type PatternOptions } from "./rule.ts";
 import { VILLAGE_COUNTS } from "./disclosure.sql.ts";
 

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { sameSecret } from "../common/secrets.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import type { Context } from "./context.ts";
 
@@ -8,13 +8,5 @@ export function requireAdmin(ctx: Context): void {
   if (!ctx.token)
     throw new DomainError(ErrorCode.UNAUTHENTICATED, "This mutation needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>.");
   if (!expected) throw new DomainError(ErrorCode.FORBIDDEN, "Mutations are disabled: set ADMIN_TOKEN on the server.");
-  if (!isAdminToken(ctx.token, expected)) throw new DomainError(ErrorCode.FORBIDDEN, "The admin token is wrong.");
-}
-
-/** The token is the admin token (a timing-safe comparison); false when either is missing. */
-export function isAdminToken(token: string | null | undefined, expected: string | undefined): boolean {
-  if (!token || !expected) return false;
-  const a = Buffer.from(token);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (!sameSecret(ctx.token, expected)) throw new DomainError(ErrorCode.FORBIDDEN, "The admin token is wrong.");
 }

@@ -4,8 +4,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
-import { DATA_VERSION } from "../db/data-version.ts";
-import type { Database } from "../db/database.ts";
+import { dataVersionOf } from "../cache/data-version.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -34,18 +33,8 @@ export const CACHEABLE_FIELDS = new Set([
   "__typename",
 ]);
 
-/**
- * The current data version: one single-row read per request; embedded, none while an import's
- * transaction is open (the committed version is known: see Database.committedVersion).
- */
+/** The request's data version (see cache/data-version.ts). */
 export const dataVersion = (ctx: Context): Promise<string> => dataVersionOf(ctx.db);
-
-export async function dataVersionOf(db: Database): Promise<string> {
-  const committed = db.committedVersion?.();
-  if (committed !== undefined) return committed;
-  const [row] = await db.sql.query<{ version: string }>(DATA_VERSION);
-  return row?.version ?? "none";
-}
 
 function cacheable(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== "query") return false;
