@@ -6,6 +6,7 @@ import {
   FertilizerPointKind,
   GeometryDetail,
   ImportKind,
+  PlanTarget,
   RateSource,
   Reliability,
   Sector,
@@ -161,5 +162,18 @@ registerEnumType(FertilizerPointKind, {
   valuesConfig: {
     WAREHOUSE: { description: "District fertilizer warehouse." },
     KIOSK: { description: "Village fertilizer kiosk." },
+  },
+});
+
+registerEnumType(PlanTarget, {
+  name: "PlanTarget",
+  description: "Whom a plan counts as the workers to reach.",
+  valuesConfig: {
+    UNCOVERED: { description: "Workers not enrolled (workforce - enrolled)." },
+    LAPSED: {
+      description:
+        "Workers whose coverage lapsed in the 12 months up to the period and was not renewed (already among the uncovered: counted once).",
+    },
+    ENDING_SOON: { description: "Enrolled workers whose term ends in the 3 months after the period (to renew before it lapses)." },
   },
 });

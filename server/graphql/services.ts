@@ -7,6 +7,7 @@ import { OutreachService } from "../outreach/outreach.service.ts";
 import { PlannerService } from "../planner/planner.service.ts";
 import { DataQualityService } from "../quality/data-quality.service.ts";
 import { ImportService } from "../imports/import-upload.service.ts";
+import { RenewalService } from "../renewals/renewals.service.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   quality: DataQualityService;
   imports: ImportService;
   dataset: DatasetService;
+  renewals: RenewalService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -30,13 +32,15 @@ export interface RequestScope {
 export function createServices(db: Database, scope: RequestScope = {}): Services {
   const regions = new RegionService(db.sql);
   const coverage = new CoverageService(db.sql, regions);
+  const renewals = new RenewalService(db.sql, regions, coverage);
   return {
     regions,
     coverage,
     outreach: new OutreachService(db, regions),
-    planner: new PlannerService(db, regions, coverage, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
+    planner: new PlannerService(db, regions, coverage, renewals, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db.sql),
+    renewals,
   };
 }

@@ -95,9 +95,20 @@ export type PlanInput = {
   sectors?: Array<Sector>;
   /** Number of sessions to hold (1 to 50). */
   sessions?: number;
+  /** Whom to reach (the uncovered by default): UNCOVERED, LAPSED (lapsed in the last 12 months; among the uncovered, so counted once with them), ENDING_SOON (enrolled, term ending in the next 3 months: renewals keep coverage rather than add to it). */
+  targets?: Array<PlanTarget>;
   /** Last day of the window (YYYY-MM-DD). */
   to?: string | null | undefined;
 };
+
+/** Whom a plan counts as the workers to reach. */
+export type PlanTarget =
+  /** Enrolled workers whose term ends in the 3 months after the period (to renew before it lapses). */
+  | 'ENDING_SOON'
+  /** Workers whose coverage lapsed in the 12 months up to the period and was not renewed (already among the uncovered: counted once). */
+  | 'LAPSED'
+  /** Workers not enrolled (workforce - enrolled). */
+  | 'UNCOVERED';
 
 /** Where the expected enrollment rate came from. */
 export type RateSource =
@@ -364,3 +375,37 @@ export type BudgetViewQueryVariables = Exact<{
 
 
 export type BudgetViewQuery = { budgetView: { rule: AllocationRule, costPerWorker: number, fundableWorkers: number, funded: number, budgetUsed: number, budgetRemaining: number, allocations: Array<{ order: number, villageCode: string, districtCode: string, sector: Sector, uncovered: number, funded: number, rateBefore: number | null, rateAfter: number | null }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number, rateBefore: number | null, rateAfter: number | null }> } };
+
+export type RenewalsQueryVariables = Exact<{
+  level: RegionLevel;
+  within?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  period?: string | null | undefined;
+}>;
+
+
+export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number, endingIn1Month: number, endingIn2Months: number, endingIn3Months: number, lapsed: number, renewed: number, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number, endingIn3Months: number, lapsed: number, renewed: number }> }> };
+
+export type RenewalSeriesQueryVariables = Exact<{
+  code?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  months?: number | null | undefined;
+}>;
+
+
+export type RenewalSeriesQuery = { renewalSeries: Array<{ period: string, active: number, renewed: number, lapsed: number, renewalRate: number | null }> };
+
+export type MapRenewalsQueryVariables = Exact<{
+  sector?: Sector | null | undefined;
+  months?: number | null | undefined;
+}>;
+
+
+export type MapRenewalsQuery = { mapValues: Array<{ code: string, enrolled: number, endingSoon: number, lapsed: number }> };
+
+export type PlanTargetsQueryVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type PlanTargetsQuery = { outreachPlan: { parameters: { targets: Array<PlanTarget> }, totals: { uncoveredInRegion: number, uncoveredReached: number }, sites: Array<{ code: string, villages: Array<{ code: string, uncovered: number }> }> } };
