@@ -73,7 +73,7 @@ export const EnrollmentStatus = words("ACTIVE", "ENDED");
 export type EnrollmentStatus = Of<typeof EnrollmentStatus>;
 
 /** Who pays an enrollment's premium. */
-export const FundingSource = words("DBHCHT", "APBD", "SELF", "OTHER");
+export const FundingSource = words("DBHCHT", "APBD", "DANA_DESA", "SELF", "OTHER");
 export type FundingSource = Of<typeof FundingSource>;
 
 /** Whom an outreach plan counts as the workers to reach. */

@@ -10,6 +10,7 @@ import { DataQualityResolver } from "../quality/data-quality.resolver.ts";
 import { ImportResolver } from "../imports/import.resolver.ts";
 import { DatasetResolver } from "./dataset.resolver.ts";
 import { RenewalsResolver } from "../renewals/renewals.resolver.ts";
+import { ScenariosResolver } from "../scenarios/scenarios.resolver.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
@@ -25,6 +26,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ImportResolver,
       DatasetResolver,
       RenewalsResolver,
+      ScenariosResolver,
     ],
     validate: { forbidUnknownValues: false },
   }).then((built) => {

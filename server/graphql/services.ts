@@ -8,6 +8,7 @@ import { PlannerService } from "../planner/planner.service.ts";
 import { DataQualityService } from "../quality/data-quality.service.ts";
 import { ImportService } from "../imports/import-upload.service.ts";
 import { RenewalService } from "../renewals/renewals.service.ts";
+import { ScenarioService } from "../scenarios/scenarios.service.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   imports: ImportService;
   dataset: DatasetService;
   renewals: RenewalService;
+  scenarios: ScenarioService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -33,14 +35,16 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
   const regions = new RegionService(db.sql);
   const coverage = new CoverageService(db.sql, regions);
   const renewals = new RenewalService(db.sql, regions, coverage);
+  const planner = new PlannerService(db, regions, coverage, renewals, scope.heavy ?? new HeavyWork(2, 100), scope.signal);
   return {
     regions,
     coverage,
     outreach: new OutreachService(db, regions),
-    planner: new PlannerService(db, regions, coverage, renewals, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
+    planner,
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db.sql),
     renewals,
+    scenarios: new ScenarioService(db, regions, coverage, planner),
   };
 }

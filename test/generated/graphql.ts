@@ -52,6 +52,27 @@ export type CoverageMetric =
   /** Estimated workers. */
   | 'WORKFORCE';
 
+/** Extra money from one source for new coverage next year. */
+export type FundingAmountInput = {
+  /** Rupiah for the year. */
+  amount: number;
+  /** Who pays. */
+  source: FundingSource;
+};
+
+/** Who pays a worker's premium. */
+export type FundingSource =
+  /** The regency's own budget (APBD). */
+  | 'APBD'
+  /** Village funds (Dana Desa). */
+  | 'DANA_DESA'
+  /** Tobacco-excise revenue sharing fund (Dana Bagi Hasil Cukai Hasil Tembakau) of the regency. */
+  | 'DBHCHT'
+  /** Another payer (CSR, a cooperative...). */
+  | 'OTHER'
+  /** The worker pays (mandiri). */
+  | 'SELF';
+
 /** One uploaded file: its name and its content, as text or base64 (exactly one). */
 export type ImportFileInput = {
   /** The content in base64 (any file; needed for .zip, .shp and .dbf). */
@@ -140,6 +161,24 @@ export type Reliability =
   | 'NO_WORKFORCE'
   /** Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it. */
   | 'SMALL_WORKFORCE';
+
+/** A funding scenario for next year: premium, months, extra money by source, and where new coverage goes first. */
+export type ScenarioInput = {
+  /** Extra money for new coverage, by source; spent in the order given (the first source's money first). */
+  funding?: Array<FundingAmountInput>;
+  /** Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800 for non-wage workers). */
+  monthlyPremium?: number;
+  /** Months of premium per worker (12: next year). */
+  months?: number;
+  /** Month whose active workers are renewed (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Only this region (default everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Which villages the new coverage goes to first. */
+  rule?: AllocationRule;
+  /** Sectors renewed and funded. */
+  sectors?: Array<Sector>;
+};
 
 /** Informal-worker sector. */
 export type Sector =
@@ -409,3 +448,25 @@ export type PlanTargetsQueryVariables = Exact<{
 
 
 export type PlanTargetsQuery = { outreachPlan: { parameters: { targets: Array<PlanTarget> }, totals: { uncoveredInRegion: number, uncoveredReached: number }, sites: Array<{ code: string, villages: Array<{ code: string, uncovered: number }> }> } };
+
+export type FundingScenarioQueryVariables = Exact<{
+  input: ScenarioInput;
+}>;
+
+
+export type FundingScenarioQuery = { fundingScenario: { costPerWorker: number, newWorkers: number, totalCost: number, method: string, parameters: { monthlyPremium: number, months: number, period: string, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number, cost: number, bySource: Array<{ source: FundingSource, active: number, cost: number }>, bySector: Array<{ sector: Sector, active: number, cost: number }> }, newCoverage: Array<{ source: FundingSource, amount: number, workers: number, cost: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number }> } };
+
+export type SaveFundingScenarioMutationVariables = Exact<{
+  name: string;
+  input: ScenarioInput;
+}>;
+
+
+export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, scenario: { newWorkers: number, totalCost: number } } };
+
+export type SavedFundingScenariosQueryVariables = Exact<{
+  ids?: Array<number> | number | null | undefined;
+}>;
+
+
+export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, scenario: { newWorkers: number, totalCost: number, parameters: { funding: Array<{ source: FundingSource, amount: number }> } } }> };
