@@ -38,3 +38,11 @@ export const LONGITUDE: Bound = [-180, 180];
 export const LATITUDE: Bound = [-90, 90];
 /** Counts of people (attendance, workforce thresholds). */
 export const COUNT: Bound = [0, Number.MAX_SAFE_INTEGER];
+
+/**
+ * Enrollment terms (lapses and renewals): a non-wage worker's JKK/JKM is paid for a term of this
+ * many months; an enrollment without an end date runs in such terms from its start date.
+ */
+export const TERM_MONTHS = 12;
+/** How many months ahead "ending soon" looks (1 to 3; 3 by default). */
+export const ENDING_SOON_MONTHS: Bound = [1, 3];

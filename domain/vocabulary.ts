@@ -73,5 +73,9 @@ export const EnrollmentStatus = words("ACTIVE", "ENDED");
 export type EnrollmentStatus = Of<typeof EnrollmentStatus>;
 
 /** Who pays an enrollment's premium. */
-export const FundingSource = words("DBHCHT", "APBD", "SELF", "OTHER");
+export const FundingSource = words("DBHCHT", "APBD", "DANA_DESA", "SELF", "OTHER");
 export type FundingSource = Of<typeof FundingSource>;
+
+/** Whom an outreach plan counts as the workers to reach. */
+export const PlanTarget = words("UNCOVERED", "LAPSED", "ENDING_SOON");
+export type PlanTarget = Of<typeof PlanTarget>;

@@ -43,6 +43,21 @@ describe("the Bangkalan demo meets its calibration", () => {
     expect(farmer.w).toBeGreaterThan(fisher.w + livestock.w);
   });
 
+  it("runs every enrollment in 12-month terms: active ones paid to a term end after September 2025, lapsed ones ended at a term end", async () => {
+    const [row] = await db.sql.query<{ active: number; off: number; lapsed: number; future: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'ACTIVE')::int AS active,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM generate_series(1, 3) i WHERE end_date = (start_date + i * interval '12 months')::date))::int AS off,
+              count(*) FILTER (WHERE status = 'ENDED')::int AS lapsed,
+              count(*) FILTER (WHERE status = 'ACTIVE' AND end_date > date '2025-09-30' AND end_date <= date '2026-09-30')::int AS future
+       FROM enrollment`,
+    );
+    expect(row.off).toBe(0);
+    expect(row.future).toBe(row.active);
+    // About one lapse for every 85/15 renewals, over the half of today's enrollees with a term end behind them.
+    expect(row.lapsed / row.active).toBeGreaterThan(0.05);
+    expect(row.lapsed / row.active).toBeLessThan(0.15);
+  });
+
   it("varies farmers' coverage widely between villages", async () => {
     const [spread] = await db.sql.query<{ p10: number; p90: number }>(
       `SELECT percentile_cont(0.1) WITHIN GROUP (ORDER BY coverage_rate) AS p10, percentile_cont(0.9) WITHIN GROUP (ORDER BY coverage_rate) AS p90

@@ -25,6 +25,8 @@ export const COVERAGE_NODE_FIELDS: TypedDocumentNode<CoverageNodeFieldsFragment>
     reliability
     overEnrolled
     suppressed
+    endingSoon
+    lapsed
   }
 `;
 export type CoverageNode = CoverageNodeFieldsFragment;
@@ -62,6 +64,10 @@ export function metricValue(node: CoverageNode | undefined, metric: Metric): num
       return node.workforce > 0 ? node.uncoveredPerKm2 : null;
     case "GAP_TO_TARGET":
       return node.workforce > 0 ? node.gapToTarget : null;
+    case "ENDING_SOON":
+      return node.workforce > 0 || node.endingSoon > 0 ? node.endingSoon : null;
+    case "LAPSED":
+      return node.workforce > 0 || node.lapsed > 0 ? node.lapsed : null;
   }
 }
 

@@ -4,7 +4,7 @@ import { SECTORS } from "../../domain/vocabulary.ts";
 import { CLASS_METHODS, PALETTES, clampClasses, type ClassMethod, type PaletteName } from "./map/classify.ts";
 import { DEFAULT_PLAN, parsePlan, writePlan, type PlanForm } from "./planner/plan-state.ts";
 
-export const METRICS = ["COVERAGE_RATE", "UNCOVERED", "UNCOVERED_PER_KM2", "GAP_TO_TARGET"] as const;
+export const METRICS = ["COVERAGE_RATE", "UNCOVERED", "UNCOVERED_PER_KM2", "GAP_TO_TARGET", "ENDING_SOON", "LAPSED"] as const;
 export type Metric = (typeof METRICS)[number];
 /** The sectors, in the order the controls offer them (the domain's list, the schema's enum). */
 export { SECTORS };

@@ -18,8 +18,13 @@ export const CALIBRATION = {
   funding: { DBHCHT: 0.86, APBD: 0.08, SELF: 0.04, OTHER: 0.02 },
   /** Share of today's enrollees who were already enrolled in the first month. */
   initialShare: 0.45,
-  /** Extra enrollees who enrolled and later left, as a share of today's. */
-  churnShare: 0.08,
+  /**
+   * Renewals: premiums are paid for 12-month terms (JKK/JKM for non-wage workers); at each term end
+   * the worker is renewed or the coverage lapses. The share renewed per funding source is ASSUMED
+   * (no public figure for Bangkalan was found): the regency renews DBHCHT- and APBD-funded workers
+   * in bulk while the budget holds; self-paid workers renew far less often.
+   */
+  renewal: { termMonths: 12, rate: { DBHCHT: 0.85, APBD: 0.85, SELF: 0.5, OTHER: 0.7 } },
   socialization: {
     title: "Sosialisasi BPJS Ketenagakerjaan bagi pekerja rentan (DBHCHT)",
     startsOn: "2025-09-22",

@@ -20,7 +20,9 @@ export interface DemoEnrollment {
   villageCode: string;
   sectorCode: DemoSector;
   startDate: string;
-  endDate: string | null;
+  /** End of the term paid for (ACTIVE), or the day the coverage lapsed (ENDED). */
+  endDate: string;
+  status: "ACTIVE" | "ENDED";
   fundingSource: "DBHCHT" | "APBD" | "SELF" | "OTHER";
   /** Enrolled at the September 2025 socialization. */
   atSocialization: boolean;
@@ -40,6 +42,13 @@ export function allocate(total: number, weights: number[]): number[] {
   }
   return out;
 }
+
+/** The month (YYYY-MM) `n` months after `month`. */
+const addMonths = (month: string, n: number): string => {
+  const [y, m] = month.split("-").map(Number);
+  const index = y * 12 + m - 1 + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+};
 
 const months = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -76,6 +85,7 @@ export function generateDemoWorkers(villages: DemoVillage[], seed: number, socia
     for (const [k, share] of fundingTable) if ((r -= share) < 0) return k;
     return "DBHCHT" as const;
   };
+  const term = CALIBRATION.renewal.termMonths;
   let serial = 0;
   const nik = () => `3526${String(100000000000 + serial++ * 7919 + Math.floor(rng() * 7919)).slice(-12)}`;
 
@@ -99,29 +109,37 @@ export function generateDemoWorkers(villages: DemoVillage[], seed: number, socia
         const initial = rng() < CALIBRATION.initialShare;
         const month = initial ? periods[0] : laterMonth();
         const social = atSocialization && month === CALIBRATION.latestPeriod && rng() < 0.7;
+        const startDay = social ? pick(["25", "26", "29", "30"]) : day();
+        const fundingSource = funding();
+        // Terms of 12 months from the start; today's enrollees renewed every term end so far.
+        const age = periods.length - 1 - periods.indexOf(month);
+        const termsPaid = Math.floor(age / term) + 1;
         enrollments.push({
           nik: nik(),
           villageCode: v.code,
           sectorCode: sector,
-          startDate: social ? `${month}-${pick(["25", "26", "29", "30"])}` : `${month}-${day()}`,
-          endDate: null,
-          fundingSource: funding(),
+          startDate: `${month}-${startDay}`,
+          endDate: `${addMonths(month, termsPaid * term)}-${startDay}`,
+          status: "ACTIVE",
+          fundingSource,
           atSocialization: social,
         });
-      }
-      const churned = Math.round(enrolled * CALIBRATION.churnShare);
-      for (let k = 0; k < churned; k++) {
-        const start = 1 + Math.floor(rng() * 10);
-        const end = start + 2 + Math.floor(rng() * 10);
-        enrollments.push({
-          nik: nik(),
-          villageCode: v.code,
-          sectorCode: sector,
-          startDate: `${periods[start]}-${day()}`,
-          endDate: `${periods[end]}-${day()}`,
-          fundingSource: funding(),
-          atSocialization: false,
-        });
+        // For each renewal, a worker enrolled the same month who let the term lapse, at the assumed renewal rate.
+        const r = CALIBRATION.renewal.rate[fundingSource];
+        for (let t = 1; t < termsPaid; t++) {
+          if (rng() >= (1 - r) / r) continue;
+          const lapsedDay = day();
+          enrollments.push({
+            nik: nik(),
+            villageCode: v.code,
+            sectorCode: sector,
+            startDate: `${month}-${lapsedDay}`,
+            endDate: `${addMonths(month, t * term)}-${lapsedDay}`,
+            status: "ENDED",
+            fundingSource,
+            atSocialization: false,
+          });
+        }
       }
     });
   }

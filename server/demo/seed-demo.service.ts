@@ -95,7 +95,7 @@ export async function seedDemo(db: Database, o: DemoOptions): Promise<{ villages
       jkm: true,
       startDate: e.startDate,
       endDate: e.endDate,
-      status: e.endDate ? ("ENDED" as const) : ("ACTIVE" as const),
+      status: e.status,
       fundingSource: e.fundingSource,
       sessionId: e.atSocialization ? socialization.id : null,
     }));

@@ -4,8 +4,10 @@ import {
   CandidateSites,
   CoverageMetric,
   FertilizerPointKind,
+  FundingSource,
   GeometryDetail,
   ImportKind,
+  PlanTarget,
   RateSource,
   Reliability,
   Sector,
@@ -165,5 +167,30 @@ registerEnumType(FertilizerPointKind, {
   valuesConfig: {
     WAREHOUSE: { description: "District fertilizer warehouse." },
     KIOSK: { description: "Village fertilizer kiosk." },
+  },
+});
+
+registerEnumType(PlanTarget, {
+  name: "PlanTarget",
+  description: "Whom a plan counts as the workers to reach.",
+  valuesConfig: {
+    UNCOVERED: { description: "Workers not enrolled (workforce - enrolled)." },
+    LAPSED: {
+      description:
+        "Workers whose coverage lapsed in the 12 months up to the period and was not renewed (already among the uncovered: counted once).",
+    },
+    ENDING_SOON: { description: "Enrolled workers whose term ends in the 3 months after the period (to renew before it lapses)." },
+  },
+});
+
+registerEnumType(FundingSource, {
+  name: "FundingSource",
+  description: "Who pays a worker's premium.",
+  valuesConfig: {
+    DBHCHT: { description: "Tobacco-excise revenue sharing fund (Dana Bagi Hasil Cukai Hasil Tembakau) of the regency." },
+    APBD: { description: "The regency's own budget (APBD)." },
+    DANA_DESA: { description: "Village funds (Dana Desa)." },
+    SELF: { description: "The worker pays (mandiri)." },
+    OTHER: { description: "Another payer (CSR, a cooperative...)." },
   },
 });

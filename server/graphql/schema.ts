@@ -9,13 +9,25 @@ import { PlannerResolver } from "../planner/planner.resolver.ts";
 import { DataQualityResolver } from "../quality/data-quality.resolver.ts";
 import { ImportResolver } from "../imports/import.resolver.ts";
 import { DatasetResolver } from "./dataset.resolver.ts";
+import { RenewalsResolver } from "../renewals/renewals.resolver.ts";
+import { ScenariosResolver } from "../scenarios/scenarios.resolver.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
 /** The GraphQL schema, built once from the resolvers (code first). */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [CoverageResolver, RegionResolver, OutreachResolver, PlannerResolver, DataQualityResolver, ImportResolver, DatasetResolver],
+    resolvers: [
+      CoverageResolver,
+      RegionResolver,
+      OutreachResolver,
+      PlannerResolver,
+      DataQualityResolver,
+      ImportResolver,
+      DatasetResolver,
+      RenewalsResolver,
+      ScenariosResolver,
+    ],
     validate: { forbidUnknownValues: false },
   }).then((built) => {
     built.getQueryType()!.description =

@@ -8,6 +8,8 @@ import { PlannerService } from "../planner/planner.service.ts";
 import { DataQualityService } from "../quality/data-quality.service.ts";
 import { ImportService } from "../imports/import-upload.service.ts";
 import { DisclosureService, type Disclosure } from "../disclosure/disclosure.service.ts";
+import { RenewalService } from "../renewals/renewals.service.ts";
+import { ScenarioService } from "../scenarios/scenarios.service.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -19,6 +21,8 @@ export interface Services {
   imports: ImportService;
   dataset: DatasetService;
   disclosure: DisclosureService;
+  renewals: RenewalService;
+  scenarios: ScenarioService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -35,14 +39,18 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
   const regions = new RegionService(db.sql);
   const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false });
   const coverage = new CoverageService(db.sql, regions, disclosure);
+  const renewals = new RenewalService(db.sql, regions, coverage);
+  const planner = new PlannerService(db, regions, coverage, disclosure, renewals, scope.heavy ?? new HeavyWork(2, 100), scope.signal);
   return {
     disclosure,
     regions,
     coverage,
     outreach: new OutreachService(db, regions),
-    planner: new PlannerService(db, regions, coverage, disclosure, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
+    planner,
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db.sql),
+    renewals,
+    scenarios: new ScenarioService(db, regions, coverage, planner),
   };
 }

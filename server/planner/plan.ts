@@ -3,7 +3,7 @@
 import { rate } from "../coverage/rates.ts";
 import { greedyMaxCoverage, type GreedyStep } from "./greedy.ts";
 import { isBelowRegion, isInRegion } from "../../domain/region-code.ts";
-import { SiteKind, StopReason, type RegionLevel } from "../../domain/vocabulary.ts";
+import { PlanTarget, SiteKind, StopReason, type RegionLevel } from "../../domain/vocabulary.ts";
 import { type CoverageProjection, type OutreachPlanResult, type PlanParameters, type PlanSite, type PlanVillage } from "./planner.types.ts";
 
 export interface CandidateRow {
@@ -29,6 +29,19 @@ export interface VillageGap {
   uncovered: number;
   /** Some of its sector cells are suppressed (server/disclosure): left out of every figure, its own shown as null. */
   suppressed: boolean;
+}
+
+/**
+ * Workers a plan counts in a village and sector for its targets: the uncovered (the lapsed are
+ * among them, counted once), or only the lapsed; plus, for ENDING_SOON, the enrolled whose term ends soon.
+ */
+export function workersToReach(g: { uncovered: number; lapsed: number; endingSoon: number }, targets: readonly PlanTarget[]): number {
+  const notCovered = targets.includes(PlanTarget.UNCOVERED)
+    ? g.uncovered
+    : targets.includes(PlanTarget.LAPSED)
+      ? Math.min(g.lapsed, g.uncovered)
+      : 0;
+  return notCovered + (targets.includes(PlanTarget.ENDING_SOON) ? g.endingSoon : 0);
 }
 
 export interface ProjectionRegion {

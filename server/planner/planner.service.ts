@@ -2,12 +2,13 @@ import type { Database } from "../db/database.ts";
 import type { HeavyWork } from "../common/heavy-work.ts";
 import { isoDay, orderedDays } from "../common/args.ts";
 import { badInput, notFound } from "../common/errors.ts";
-import { CandidateSites, RateSource, type Sector } from "../../domain/vocabulary.ts";
+import { CandidateSites, PlanTarget, RateSource, type Sector } from "../../domain/vocabulary.ts";
 import { DEFAULT_ENROLLMENT_RATE } from "../../domain/bounds.ts";
 import type { CoverageService } from "../coverage/coverage.service.ts";
 import type { RegionService } from "../regions/region.service.ts";
+import type { RenewalService } from "../renewals/renewals.service.ts";
 import { allocateBudget, type GapUnit } from "./budget.ts";
-import { buildPlan, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
+import { buildPlan, workersToReach, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
 import {
   type BudgetInput,
   type BudgetView,
@@ -35,6 +36,7 @@ export class PlannerService {
     private readonly regions: RegionService,
     private readonly coverage: CoverageService,
     private readonly disclosure: DisclosureService,
+    private readonly renewals: RenewalService,
     /** Plans and budget views run here: bounded concurrency, a busy error when the queue is full. */
     private readonly heavy: HeavyWork,
     /** Aborts when the client abandons the request: queued work never starts, running SQL is cancelled. */
@@ -53,7 +55,7 @@ export class PlannerService {
         p.maxDistanceKm * 1000,
         p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
       ]);
-      const gaps = await this.gaps(p.regionCode, p.period, p.sectors, disclosure.suppress);
+      const gaps = await this.targeted(await this.gaps(p.regionCode, p.period, p.sectors, disclosure.suppress), p);
       const projection = await this.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]);
       return buildPlan(p, candidates, villageTotals(gaps), projection);
     });
@@ -86,13 +88,13 @@ export class PlannerService {
   }
 
   async savedPlans(): Promise<SavedPlan[]> {
-    return (await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [null])).map(withSuppressedFlags);
+    return (await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [null])).map((row) => withSuppressedFlags(withTargets(row)));
   }
 
   async saved(id: number): Promise<SavedPlan> {
     const [row] = await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [id]);
     if (!row) throw notFound(`id: no saved plan ${id}.`);
-    return withSuppressedFlags(row);
+    return withSuppressedFlags(withTargets(row));
   }
 
   /** One planned outreach session per site of a saved plan, all or none. */
@@ -142,6 +144,7 @@ export class PlannerService {
     const [rateSource, enrollmentRate] = await this.enrollmentRate(input.enrollmentRate, sectors);
     return {
       sectors,
+      targets: [...new Set(input.targets)],
       sessions: input.sessions,
       maxDistanceKm: input.maxDistanceKm,
       candidates: input.candidates,
@@ -163,6 +166,29 @@ export class PlannerService {
     const [past] = await this.db.sql.query<{ enrolled: number; attendance: number }>(q.PAST_SESSION_RATE, [sectors]);
     if (past && past.attendance > 0) return [RateSource.PAST_SESSIONS, past.enrolled / past.attendance];
     return [RateSource.DEFAULT, DEFAULT_ENROLLMENT_RATE];
+  }
+
+  /** The gaps with `uncovered` holding the workers the plan's targets count (unchanged for UNCOVERED alone). */
+  private async targeted(gaps: GapRow[], p: PlanParameters): Promise<GapRow[]> {
+    if (p.targets.length === 1 && p.targets[0] === PlanTarget.UNCOVERED) return gaps;
+    await this.heavy.pause();
+    const codes = [...new Set(gaps.map((g) => g.code))];
+    const figures = await this.renewals.figures.loadMany(codes.map((code) => ({ code, period: p.period, sector: null })));
+    const bySector = new Map<string, { lapsed: number; endingIn3Months: number }>(
+      codes.flatMap((code, i) => {
+        const f = figures[i];
+        if (f instanceof Error) throw f;
+        return f.bySector.map((s) => [`${code}|${s.sector}`, s] as const);
+      }),
+    );
+    return gaps.map((g) => {
+      if (g.suppressed) return g; // a suppressed cell stays out of the plan, whatever it targets
+      const r = bySector.get(`${g.code}|${g.sector}`);
+      return {
+        ...g,
+        uncovered: workersToReach({ uncovered: g.uncovered, lapsed: r?.lapsed ?? 0, endingSoon: r?.endingIn3Months ?? 0 }, p.targets),
+      };
+    });
   }
 
   /**
@@ -215,5 +241,11 @@ function withSuppressedFlags(saved: SavedPlan): SavedPlan {
     },
   };
 }
+
+/** Plans saved before plans had targets reached the uncovered. */
+const withTargets = (row: SavedPlan): SavedPlan => ({
+  ...row,
+  plan: { ...row.plan, parameters: { ...row.plan.parameters, targets: row.plan.parameters.targets ?? [PlanTarget.UNCOVERED] } },
+});
 
 const uniqueSectors = (sectors: Sector[]): Sector[] => [...new Set(sectors)];

@@ -1,13 +1,29 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, PLAN_BOUNDS } from "../../domain/bounds.ts";
 import { InRange, NotEmpty } from "../common/validation.ts";
-import { AllocationRule, CandidateSites, RateSource, Sector, RegionLevel, SiteKind, StopReason } from "../../domain/vocabulary.ts";
+import {
+  AllocationRule,
+  CandidateSites,
+  PlanTarget,
+  RateSource,
+  Sector,
+  RegionLevel,
+  SiteKind,
+  StopReason,
+} from "../../domain/vocabulary.ts";
 
 @InputType({ description: "What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget." })
 export class PlanInput {
   @Field(() => [Sector], { defaultValue: [Sector.FARMER], description: "Sectors whose uncovered workers count (farmers by default)." })
   @NotEmpty("input.sectors", "sector")
   sectors!: Sector[];
+  @Field(() => [PlanTarget], {
+    defaultValue: [PlanTarget.UNCOVERED],
+    description:
+      "Whom to reach (the uncovered by default): UNCOVERED, LAPSED (lapsed in the last 12 months; among the uncovered, so counted once with them), ENDING_SOON (enrolled, term ending in the next 3 months: renewals keep coverage rather than add to it).",
+  })
+  @NotEmpty("input.targets", "target")
+  targets!: PlanTarget[];
   @Field(() => Int, { defaultValue: 5, description: "Number of sessions to hold (1 to 50)." })
   @InRange(PLAN_BOUNDS.sessions, "input.sessions")
   sessions!: number;
@@ -53,6 +69,7 @@ export class PlanInput {
 @ObjectType({ description: "The inputs a plan was computed with, defaults filled in." })
 export class PlanParameters {
   @Field(() => [Sector], { description: "Sectors." }) sectors!: Sector[];
+  @Field(() => [PlanTarget], { description: "Whom the plan reaches." }) targets!: PlanTarget[];
   @Field(() => Int, { description: "Sessions asked for." }) sessions!: number;
   @Field(() => Float, { description: "Longest travel distance (km)." }) maxDistanceKm!: number;
   @Field(() => CandidateSites, { description: "Candidate sites." }) candidates!: CandidateSites;
@@ -76,7 +93,7 @@ export class PlanVillage {
   @Field(() => Int, {
     nullable: true,
     description:
-      "Uncovered workers in the plan's sectors; null when suppressed (some of its sector counts are under the minimum cell size).",
+      "Workers to reach in the plan's sectors (the uncovered, or the plan's other targets); null when suppressed (some of its sector counts are under the minimum cell size).",
   })
   uncovered!: number | null;
   @Field(() => Boolean, {

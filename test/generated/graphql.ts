@@ -52,6 +52,27 @@ export type CoverageMetric =
   /** Estimated workers. */
   | 'WORKFORCE';
 
+/** Extra money from one source for new coverage next year. */
+export type FundingAmountInput = {
+  /** Rupiah for the year. */
+  amount: number;
+  /** Who pays. */
+  source: FundingSource;
+};
+
+/** Who pays a worker's premium. */
+export type FundingSource =
+  /** The regency's own budget (APBD). */
+  | 'APBD'
+  /** Village funds (Dana Desa). */
+  | 'DANA_DESA'
+  /** Tobacco-excise revenue sharing fund (Dana Bagi Hasil Cukai Hasil Tembakau) of the regency. */
+  | 'DBHCHT'
+  /** Another payer (CSR, a cooperative...). */
+  | 'OTHER'
+  /** The worker pays (mandiri). */
+  | 'SELF';
+
 /** One uploaded file: its name and its content, as text or base64 (exactly one). */
 export type ImportFileInput = {
   /** The content in base64 (any file; needed for .zip, .shp and .dbf). */
@@ -95,9 +116,20 @@ export type PlanInput = {
   sectors?: Array<Sector>;
   /** Number of sessions to hold (1 to 50). */
   sessions?: number;
+  /** Whom to reach (the uncovered by default): UNCOVERED, LAPSED (lapsed in the last 12 months; among the uncovered, so counted once with them), ENDING_SOON (enrolled, term ending in the next 3 months: renewals keep coverage rather than add to it). */
+  targets?: Array<PlanTarget>;
   /** Last day of the window (YYYY-MM-DD). */
   to?: string | null | undefined;
 };
+
+/** Whom a plan counts as the workers to reach. */
+export type PlanTarget =
+  /** Enrolled workers whose term ends in the 3 months after the period (to renew before it lapses). */
+  | 'ENDING_SOON'
+  /** Workers whose coverage lapsed in the 12 months up to the period and was not renewed (already among the uncovered: counted once). */
+  | 'LAPSED'
+  /** Workers not enrolled (workforce - enrolled). */
+  | 'UNCOVERED';
 
 /** Where the expected enrollment rate came from. */
 export type RateSource =
@@ -131,6 +163,24 @@ export type Reliability =
   | 'SMALL_WORKFORCE'
   /** Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null). */
   | 'SUPPRESSED';
+
+/** A funding scenario for next year: premium, months, extra money by source, and where new coverage goes first. */
+export type ScenarioInput = {
+  /** Extra money for new coverage, by source; spent in the order given (the first source's money first). */
+  funding?: Array<FundingAmountInput>;
+  /** Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800 for non-wage workers). */
+  monthlyPremium?: number;
+  /** Months of premium per worker (12: next year). */
+  months?: number;
+  /** Month whose active workers are renewed (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Only this region (default everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Which villages the new coverage goes to first. */
+  rule?: AllocationRule;
+  /** Sectors renewed and funded. */
+  sectors?: Array<Sector>;
+};
 
 /** Informal-worker sector. */
 export type Sector =
@@ -422,3 +472,59 @@ export type BudgetViewQueryVariables = Exact<{
 
 
 export type BudgetViewQuery = { budgetView: { rule: AllocationRule, costPerWorker: number, fundableWorkers: number, funded: number, budgetUsed: number, budgetRemaining: number, allocations: Array<{ order: number, villageCode: string, districtCode: string, sector: Sector, uncovered: number, funded: number, rateBefore: number | null, rateAfter: number | null }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number, rateBefore: number | null, rateAfter: number | null }> } };
+
+export type RenewalsQueryVariables = Exact<{
+  level: RegionLevel;
+  within?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  period?: string | null | undefined;
+}>;
+
+
+export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number, endingIn1Month: number, endingIn2Months: number, endingIn3Months: number, lapsed: number, renewed: number, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number, endingIn3Months: number, lapsed: number, renewed: number }> }> };
+
+export type RenewalSeriesQueryVariables = Exact<{
+  code?: string | null | undefined;
+  sector?: Sector | null | undefined;
+  months?: number | null | undefined;
+}>;
+
+
+export type RenewalSeriesQuery = { renewalSeries: Array<{ period: string, active: number, renewed: number, lapsed: number, renewalRate: number | null }> };
+
+export type MapRenewalsQueryVariables = Exact<{
+  sector?: Sector | null | undefined;
+  months?: number | null | undefined;
+}>;
+
+
+export type MapRenewalsQuery = { mapValues: Array<{ code: string, enrolled: number | null, endingSoon: number, lapsed: number }> };
+
+export type PlanTargetsQueryVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type PlanTargetsQuery = { outreachPlan: { parameters: { targets: Array<PlanTarget> }, totals: { uncoveredInRegion: number, uncoveredReached: number }, sites: Array<{ code: string, villages: Array<{ code: string, uncovered: number | null }> }> } };
+
+export type FundingScenarioQueryVariables = Exact<{
+  input: ScenarioInput;
+}>;
+
+
+export type FundingScenarioQuery = { fundingScenario: { costPerWorker: number, newWorkers: number, totalCost: number, method: string, parameters: { monthlyPremium: number, months: number, period: string, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number, cost: number, bySource: Array<{ source: FundingSource, active: number, cost: number }>, bySector: Array<{ sector: Sector, active: number, cost: number }> }, newCoverage: Array<{ source: FundingSource, amount: number, workers: number, cost: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number }> } };
+
+export type SaveFundingScenarioMutationVariables = Exact<{
+  name: string;
+  input: ScenarioInput;
+}>;
+
+
+export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, scenario: { newWorkers: number, totalCost: number } } };
+
+export type SavedFundingScenariosQueryVariables = Exact<{
+  ids?: Array<number> | number | null | undefined;
+}>;
+
+
+export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, scenario: { newWorkers: number, totalCost: number, parameters: { funding: Array<{ source: FundingSource, amount: number }> } } }> };

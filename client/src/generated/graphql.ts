@@ -68,9 +68,20 @@ export type PlanInput = {
   sectors?: Array<Sector>;
   /** Number of sessions to hold (1 to 50). */
   sessions?: number;
+  /** Whom to reach (the uncovered by default): UNCOVERED, LAPSED (lapsed in the last 12 months; among the uncovered, so counted once with them), ENDING_SOON (enrolled, term ending in the next 3 months: renewals keep coverage rather than add to it). */
+  targets?: Array<PlanTarget>;
   /** Last day of the window (YYYY-MM-DD). */
   to?: string | null | undefined;
 };
+
+/** Whom a plan counts as the workers to reach. */
+export type PlanTarget =
+  /** Enrolled workers whose term ends in the 3 months after the period (to renew before it lapses). */
+  | 'ENDING_SOON'
+  /** Workers whose coverage lapsed in the 12 months up to the period and was not renewed (already among the uncovered: counted once). */
+  | 'LAPSED'
+  /** Workers not enrolled (workforce - enrolled). */
+  | 'UNCOVERED';
 
 /** Where the expected enrollment rate came from. */
 export type RateSource =
@@ -161,7 +172,7 @@ export type VillageCoverageQueryVariables = Exact<{
 }>;
 
 
-export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean }> };
+export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number }> };
 
 export type FertilizerPointsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -253,7 +264,7 @@ export type RegionReportQueryVariables = Exact<{
 
 export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
 
-export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean };
+export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number };
 
 export type FertilizerPointFieldsFragment = { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number };
 
@@ -268,7 +279,7 @@ export type VillageDetailQueryVariables = Exact<{
 }>;
 
 
-export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
 
 export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 

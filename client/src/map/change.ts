@@ -14,7 +14,14 @@ const SIDE = 3;
  */
 export function changeNodes(now: readonly CoverageNode[], then: ReadonlyMap<string, CoverageNode>, metric: Metric): CoverageNode[] {
   const field = (
-    { COVERAGE_RATE: "coverageRate", UNCOVERED: "uncovered", UNCOVERED_PER_KM2: "uncoveredPerKm2", GAP_TO_TARGET: "gapToTarget" } as const
+    {
+      COVERAGE_RATE: "coverageRate",
+      UNCOVERED: "uncovered",
+      UNCOVERED_PER_KM2: "uncoveredPerKm2",
+      GAP_TO_TARGET: "gapToTarget",
+      ENDING_SOON: "endingSoon",
+      LAPSED: "lapsed",
+    } as const
   )[metric];
   return now.map((n) => {
     const before = then.get(n.code);

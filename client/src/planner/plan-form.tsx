@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AmountHint, formatAmount, readAmount } from "./amount.tsx";
 import { SECTORS, type Lang, type Sector } from "../url-state.ts";
-import { CANDIDATE_SITES, PLAN_BOUNDS, type CandidateSites, type PlanForm } from "./plan-state.ts";
+import { CANDIDATE_SITES, PLAN_BOUNDS, PLAN_TARGETS, type CandidateSites, type PlanForm, type PlanTarget } from "./plan-state.ts";
 import type { SeasonWindow } from "./season-window.ts";
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
 
 type Draft = Record<"sessions" | "km" | "rate" | "budget" | "premium" | "months", string> & {
   sectors: Sector[];
+  targets: PlanTarget[];
   candidates: CandidateSites;
   from: string | null;
   to: string | null;
@@ -23,6 +24,7 @@ type Draft = Record<"sessions" | "km" | "rate" | "budget" | "premium" | "months"
 function toDraft(f: PlanForm, lang: Lang): Draft {
   return {
     sectors: f.sectors,
+    targets: f.targets,
     candidates: f.candidates,
     from: f.from,
     to: f.to,
@@ -46,6 +48,36 @@ function Field({ label, hint, children }: { label: string; hint?: ReactNode; chi
   );
 }
 
+/** Checkboxes choosing some of `all`; the choice is kept in `all`'s order. */
+function Choices<T extends string>(p: {
+  legend: string;
+  name: string;
+  all: readonly T[];
+  chosen: readonly T[];
+  label(value: T): string;
+  onChange(chosen: T[]): void;
+}) {
+  const toggle = (value: T, on: boolean) =>
+    p.onChange(on ? p.all.filter((x) => x === value || p.chosen.includes(x)) : p.chosen.filter((x) => x !== value));
+  return (
+    <fieldset className="sectors">
+      <legend>{p.legend}</legend>
+      {p.all.map((value) => (
+        <label key={value}>
+          <input
+            type="checkbox"
+            name={p.name}
+            value={value}
+            checked={p.chosen.includes(value)}
+            onChange={(e) => toggle(value, e.target.checked)}
+          />{" "}
+          {p.label(value)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function PlanFormView({ form, season, lang, onSubmit }: Props) {
   const { t } = useTranslation();
   const [d, setD] = useState(() => toDraft(form, lang));
@@ -61,6 +93,7 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
     const rate = n(d.rate);
     onSubmit({
       sectors: d.sectors.length ? d.sectors : ["FARMER"],
+      targets: d.targets.length ? d.targets : ["UNCOVERED"],
       sessions: n(d.sessions) ?? form.sessions,
       maxDistanceKm: n(d.km) ?? form.maxDistanceKm,
       candidates: d.candidates,
@@ -72,26 +105,24 @@ export function PlanFormView({ form, season, lang, onSubmit }: Props) {
       months: n(d.months) ?? form.months,
     });
   };
-  const toggleSector = (s: Sector, on: boolean) =>
-    set({ sectors: on ? SECTORS.filter((x) => x === s || d.sectors.includes(x)) : d.sectors.filter((x) => x !== s) });
-
   return (
     <form className="plan-form" onSubmit={submit} aria-label={t("planner.form")}>
-      <fieldset className="sectors">
-        <legend>{t("planner.sectors")}</legend>
-        {SECTORS.map((s) => (
-          <label key={s}>
-            <input
-              type="checkbox"
-              name="planSector"
-              value={s}
-              checked={d.sectors.includes(s)}
-              onChange={(e) => toggleSector(s, e.target.checked)}
-            />{" "}
-            {t(`sector.${s}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        legend={t("planner.sectors")}
+        name="planSector"
+        all={SECTORS}
+        chosen={d.sectors}
+        label={(s) => t(`sector.${s}`)}
+        onChange={(sectors) => set({ sectors })}
+      />
+      <Choices
+        legend={t("planner.targets")}
+        name="planTarget"
+        all={PLAN_TARGETS}
+        chosen={d.targets}
+        label={(target) => t(`planner.targets.${target}`)}
+        onChange={(targets) => set({ targets })}
+      />
       <Field label={t("planner.sessions")}>
         {(id) => <BoundedNumber id={id} name="sessions" step={1} value={d.sessions} onChange={(v) => set({ sessions: v })} />}
       </Field>

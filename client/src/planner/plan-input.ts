@@ -11,6 +11,7 @@ import type { SeasonWindow } from "./season-window.ts";
 export function toPlanInput(form: PlanForm, season: SeasonWindow | null, period: string | null, regionCode: string | null): PlanInput {
   return {
     sectors: form.sectors,
+    targets: form.targets,
     sessions: form.sessions,
     maxDistanceKm: form.maxDistanceKm,
     candidates: form.candidates,

@@ -18,6 +18,7 @@ describe("planner URL state", () => {
   it("round-trips every field", () => {
     const p: PlanForm = {
       sectors: ["FARMER", "LIVESTOCK"],
+      targets: ["LAPSED", "ENDING_SOON"],
       sessions: 8,
       maxDistanceKm: 3.5,
       candidates: "FERTILIZER_POINTS_AND_VILLAGES",
@@ -35,9 +36,12 @@ describe("planner URL state", () => {
   });
 
   it("clamps or drops values the server would refuse", () => {
-    const p = parsePlan(new URLSearchParams("pk=500&pkm=0&pmonths=0&prate=2&pbudget=-5&pfrom=2025-1-1&ps=FOO&ptab=x&pcmp=1,a,1.5,2,1"));
+    const p = parsePlan(
+      new URLSearchParams("pk=500&pkm=0&pmonths=0&prate=2&pbudget=-5&pfrom=2025-1-1&ps=FOO&pt=NOBODY&ptab=x&pcmp=1,a,1.5,2,1"),
+    );
     expect(p).toMatchObject({ sessions: 50, maxDistanceKm: 0.1, months: 1, enrollmentRate: null, budget: null, from: null });
     expect(p.sectors).toEqual(["FARMER"]);
+    expect(p.targets).toEqual(["UNCOVERED"]);
     expect(p.tab).toBe("plan");
     expect(p.compare).toEqual([1, 2]);
   });

@@ -1,17 +1,20 @@
 // The planner's part of the view state: its inputs, open tab, budget rule and compared plans, in the URL.
-import type { AllocationRule, CandidateSites } from "../generated/graphql.ts";
+import type { AllocationRule, CandidateSites, PlanTarget } from "../generated/graphql.ts";
 import { SECTORS, type Sector } from "../url-state.ts";
 import { DEFAULT_MONTHLY_PREMIUM, DEFAULT_MONTHS, PLAN_BOUNDS, type Bound } from "../../../domain/bounds.ts";
 
-export type { AllocationRule, CandidateSites };
+export type { AllocationRule, CandidateSites, PlanTarget };
 // The schema's enum values, in the order the form offers them.
 export const CANDIDATE_SITES = ["FERTILIZER_POINTS", "FERTILIZER_POINTS_AND_VILLAGES"] as const satisfies readonly CandidateSites[];
 export const ALLOCATION_RULES = ["LARGEST_UNCOVERED", "LOWEST_RATE", "EQUAL_PER_DISTRICT"] as const satisfies readonly AllocationRule[];
+export const PLAN_TARGETS = ["UNCOVERED", "LAPSED", "ENDING_SOON"] as const satisfies readonly PlanTarget[];
 export const PLANNER_TABS = ["plan", "budget", "saved"] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
 export interface PlanForm {
   sectors: Sector[];
+  /** Whom to reach: the uncovered by default. */
+  targets: PlanTarget[];
   sessions: number;
   maxDistanceKm: number;
   candidates: CandidateSites;
@@ -32,6 +35,7 @@ export interface PlanForm {
 
 export const DEFAULT_PLAN: PlanForm = {
   sectors: ["FARMER"],
+  targets: ["UNCOVERED"],
   sessions: 5,
   maxDistanceKm: 5,
   candidates: "FERTILIZER_POINTS",
@@ -64,10 +68,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function parsePlan(q: URLSearchParams): PlanForm {
   const d = DEFAULT_PLAN;
   const sectors = (q.get("ps") ?? "").split(",").filter((s): s is Sector => (SECTORS as readonly string[]).includes(s));
+  const targets = (q.get("pt") ?? "").split(",").filter((s): s is PlanTarget => (PLAN_TARGETS as readonly string[]).includes(s));
   const rate = num(q.get("prate"));
   const budget = num(q.get("pbudget"));
   return {
     sectors: sectors.length ? [...new Set(sectors)] : d.sectors,
+    targets: targets.length ? [...new Set(targets)] : d.targets,
     sessions: Math.round(clamp(num(q.get("pk")), PLAN_BOUNDS.sessions, d.sessions)),
     maxDistanceKm: clamp(num(q.get("pkm")), PLAN_BOUNDS.maxDistanceKm, d.maxDistanceKm),
     candidates: q.get("pv") === "1" ? "FERTILIZER_POINTS_AND_VILLAGES" : "FERTILIZER_POINTS",
@@ -94,6 +100,7 @@ export function parsePlan(q: URLSearchParams): PlanForm {
 export function writePlan(p: PlanForm, q: URLSearchParams): void {
   const d = DEFAULT_PLAN;
   if (p.sectors.join(",") !== d.sectors.join(",")) q.set("ps", p.sectors.join(","));
+  if (p.targets.join(",") !== d.targets.join(",")) q.set("pt", p.targets.join(","));
   if (p.sessions !== d.sessions) q.set("pk", String(p.sessions));
   if (p.maxDistanceKm !== d.maxDistanceKm) q.set("pkm", String(p.maxDistanceKm));
   if (p.candidates !== d.candidates) q.set("pv", "1");
