@@ -7,6 +7,7 @@ import { refreshCoverageSummary } from "../coverage/refresh.sql.ts";
 import { readCsv, type ColumnAliases, type CsvRow } from "./csv-rows.ts";
 import { lockImports } from "./import-lock.ts";
 import * as q from "./imports.sql.ts";
+import { Pacer } from "../common/heavy-work.ts";
 
 /** What one kind of CSV import knows: its columns, how a row becomes a record, how records are written. */
 export interface RowImporter<R> {
@@ -112,7 +113,11 @@ export async function importCsv<R>(
       writing.catch(() => undefined); // awaited at the next flush or at the end
     };
     let rows = 0;
+    // Rows of an upload in memory come without I/O between them: parsing and checking them would
+    // hold the event loop for the whole file (seconds); a turn every 20 ms keeps other requests going.
+    const pace = new Pacer(20);
     for await (const row of readCsv(open(input), source, importer.aliases, importer.required)) {
+      await pace.turn();
       rows++;
       if (onProgress && rows % PROGRESS_EVERY === 0) onProgress(rows);
       const result = check(row);
