@@ -73,10 +73,12 @@ async function main() {
   let nextTx = 1;
   /** Statements (and transactions) outside a transaction start one after another, so a cancelled one can be skipped before it starts. */
   let turn: Promise<unknown> = Promise.resolve();
-  const cancelled = new Set<number>();
+  /** Requests waiting for their turn; a cancelled one is taken out and never starts. */
+  const waiting = new Set<number>();
   const inTurn = <T>(id: number, work: () => Promise<T>): Promise<T> => {
+    waiting.add(id);
     const run = turn.then(() => {
-      if (cancelled.delete(id)) throw Object.assign(new Error("cancelled before it started"), { cancelled: true });
+      if (!waiting.delete(id)) throw new Error("cancelled before it started");
       return work();
     });
     turn = run.catch(() => undefined);
@@ -124,7 +126,7 @@ async function main() {
         return tx.done;
       }
       case "cancel":
-        cancelled.add(request.target);
+        waiting.delete(request.target);
         return undefined;
       case "prismaQuery":
         return request.count
