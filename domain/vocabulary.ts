@@ -21,8 +21,8 @@ export const SECTORS: readonly Sector[] = Object.values(Sector);
 export const RegionLevel = words("PROVINCE", "REGENCY", "DISTRICT", "VILLAGE");
 export type RegionLevel = Of<typeof RegionLevel>;
 
-/** How far a coverage rate can be trusted. */
-export const Reliability = words("COUNT", "ESTIMATE", "SMALL_WORKFORCE", "NO_WORKFORCE");
+/** How far a coverage rate can be trusted; SUPPRESSED: withheld by disclosure control (server/disclosure). */
+export const Reliability = words("COUNT", "ESTIMATE", "SMALL_WORKFORCE", "NO_WORKFORCE", "SUPPRESSED");
 export type Reliability = Of<typeof Reliability>;
 
 /** A coverage figure to sort or rank by. */

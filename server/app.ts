@@ -27,6 +27,7 @@ export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.u
 export type AppConfig = Pick<
   Config,
   | "ADMIN_TOKEN"
+  | "MIN_CELL_SIZE"
   | "BASEMAP_URL"
   | "MAX_QUERY_DEPTH"
   | "MAX_QUERY_COMPLEXITY"

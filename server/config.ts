@@ -74,6 +74,12 @@ const schema = z.object({
     .optional()
     .describe("Redis shared by every process for the response cache; unset = in memory, per process"),
   REDIS_KEY_PREFIX: z.string().min(1).default("cakupan").describe("prefix of every Redis key (one per deployment sharing a Redis)"),
+  MIN_CELL_SIZE: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1 (1 turns suppression off)")
+    .default(5)
+    .describe("counts of enrolled workers from 1 to MIN_CELL_SIZE - 1 are suppressed (see Disclosure control); 1 = off"),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce
     .number()
     .min(0, "must be 0 or more")

@@ -227,7 +227,7 @@ describe("outreach planner on the demo", () => {
     expect(p.sites.reduce((sum, s) => sum + s.uncoveredReached, 0)).toBe(expected);
     expect(new Set(listed)).toEqual(new Set(within.map((v) => v.code).filter((c) => (uncovered.get(c) ?? 0) > 0)));
     for (const s of p.sites) {
-      expect(s.villages.reduce((sum, v) => sum + v.uncovered, 0)).toBe(s.uncoveredReached);
+      expect(s.villages.reduce((sum, v) => sum + v.uncovered!, 0)).toBe(s.uncoveredReached);
       for (const v of s.villages) expect(v.distanceMeters).toBeLessThanOrEqual(5000);
     }
     // greedy order: each site adds no more than the one before
@@ -449,10 +449,10 @@ describe("outreach planner on the demo", () => {
       expect(page).toContain(`<dd>${day}</dd>`);
       const villageRows = [...page.matchAll(/<tbody>(.*)<\/tbody>/gs)][0]![1]!.match(/<tr>.*?<\/tr>/g)!;
       expect(villageRows.map((r) => [...r.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]).slice(0, 4))).toEqual(
-        site.villages.map((v) => [esc(v.name), esc(v.districtName), number.format(v.distanceMeters! / 1000), number.format(v.uncovered)]),
+        site.villages.map((v) => [esc(v.name), esc(v.districtName), number.format(v.distanceMeters! / 1000), number.format(v.uncovered!)]),
       );
       expect(page).toMatch(new RegExp(`<tfoot>.*<th class="n">${number.format(site.uncoveredReached)}</th>`, "s"));
-      expect(site.villages.reduce((a, v) => a + v.uncovered, 0)).toBe(site.uncoveredReached);
+      expect(site.villages.reduce((a, v) => a + v.uncovered!, 0)).toBe(site.uncoveredReached);
     });
     expect((await fetch(`${app.url}/export/plans/99999.csv`)).status).toBe(404);
 

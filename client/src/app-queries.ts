@@ -33,6 +33,7 @@ export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> =
     basemapUrl
     mutationsEnabled
     tileUrl
+    minCellSize
   }
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;

@@ -15,7 +15,7 @@ import { linkMaps } from "./map/link-maps.ts";
 
 import { RankingList } from "./ranking/ranking-list.tsx";
 
-import { isReliable, lowIsBad, metricValue } from "./types.ts";
+import { classValue, isReliable, lowIsBad } from "./types.ts";
 import { formatPeriod } from "./format.ts";
 import { placeTitle, sectorTitle } from "./report/region-title.ts";
 import { SECTORS, parseState, writeState, type ViewState } from "./url-state.ts";
@@ -114,11 +114,11 @@ export function App({ initial }: { initial: ViewState }) {
     () =>
       baseVars
         ? classifyChange(
-            mapNodes.map((n) => metricValue(n, state.metric)),
+            mapNodes.map((n) => classValue(n, state.metric)),
             state.metric,
           )
         : classify(
-            [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => metricValue(n, state.metric)),
+            [...left.nodes, ...(rightVars ? right.nodes : [])].map((n) => classValue(n, state.metric)),
             {
               method: state.method,
               classes: state.classes,
@@ -133,7 +133,7 @@ export function App({ initial }: { initial: ViewState }) {
   const legend = useMemo(
     () =>
       recount(
-        mapNodes.map((n) => metricValue(n, state.metric)),
+        mapNodes.map((n) => classValue(n, state.metric)),
         classification,
       ),
     [mapNodes, classification, state.metric],
@@ -214,6 +214,7 @@ export function App({ initial }: { initial: ViewState }) {
       lang={lang}
       showFertilizer={state.fertilizer}
       unreliableCount={mapNodes.filter((n) => !isReliable(n)).length}
+      minCellSize={dataset?.minCellSize ?? null}
       changeSince={baseVars ? state.change : null}
     />
   );
@@ -301,7 +302,14 @@ export function App({ initial }: { initial: ViewState }) {
         <div className={`main-area${rightVars ? " split" : ""}`}>
           {state.view === "table" && (
             <Suspense fallback={<p className="loading">{t("loading")}</p>}>
-              <CoverageTable nodes={left.nodes} metric={state.metric} lang={lang} selected={state.village} onSelect={(c) => select(c)} />
+              <CoverageTable
+                nodes={left.nodes}
+                metric={state.metric}
+                lang={lang}
+                minCellSize={dataset?.minCellSize ?? null}
+                selected={state.village}
+                onSelect={(c) => select(c)}
+              />
             </Suspense>
           )}
           {(state.view === "map" || state.view === "planner") && geo.data && dataset && (

@@ -3,6 +3,7 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import type { CoverageNodeFieldsFragment, FertilizerPointFieldsFragment } from "./generated/graphql.ts";
 import type { Metric } from "./url-state.ts";
+import { SUPPRESSED, type ClassValue } from "./map/classify.ts";
 
 export type { Reliability } from "./generated/graphql.ts";
 
@@ -23,6 +24,7 @@ export const COVERAGE_NODE_FIELDS: TypedDocumentNode<CoverageNodeFieldsFragment>
     rank
     reliability
     overEnrolled
+    suppressed
   }
 `;
 export type CoverageNode = CoverageNodeFieldsFragment;
@@ -63,6 +65,9 @@ export function metricValue(node: CoverageNode | undefined, metric: Metric): num
   }
 }
 
+/** What the map classes: the metric's value, or the suppressed class (a count withheld by disclosure control). */
+export const classValue = (node: CoverageNode, metric: Metric): ClassValue => (node.suppressed ? SUPPRESSED : metricValue(node, metric));
+
 /** Coverage rate: a low value is the bad one; for the other metrics a high value is. */
 export function lowIsBad(metric: Metric): boolean {
   return metric === "COVERAGE_RATE";
@@ -74,5 +79,6 @@ export function lowIsBad(metric: Metric): boolean {
  * marked on the map and in the lists.
  */
 export function isReliable(node: Pick<CoverageNode, "reliability"> | undefined): boolean {
-  return !node || node.reliability === "COUNT" || node.reliability === "ESTIMATE";
+  // A suppressed count (disclosure control) has a class of its own, not the unreliable mark.
+  return !node || node.reliability === "COUNT" || node.reliability === "ESTIMATE" || node.reliability === "SUPPRESSED";
 }

@@ -8,6 +8,7 @@ import { LEVEL_CODE_LENGTH } from "../../domain/region-code.ts";
 import type { CoverageConnection, CoverageNode, CoverageSummary, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
 import * as q from "./coverage.sql.ts";
 import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
+import { disclosed, type DisclosureService } from "../disclosure/disclosure.service.ts";
 
 /** The nation in headline figures: every region loaded; its code is empty (every code lies inside it). */
 const NATION = { code: "", name: "Indonesia" };
@@ -17,6 +18,7 @@ export class CoverageService {
   constructor(
     private readonly sql: Sql,
     private readonly regions: RegionService,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   private periodList: Promise<string[]> | null = null;
@@ -41,15 +43,27 @@ export class CoverageService {
   async mapValues(args: MapValuesArgs): Promise<CoverageNode[]> {
     if (args.within) await this.regions.require(args.within, "within");
     const period = await this.resolvePeriod(args.period);
-    const rows = await this.rows({ ...args, parentCode: args.within }, period, { limit: null, offset: 0 });
+    const rows = await this.rows(
+      { ...args, parentCode: args.within },
+      period,
+      { limit: null, offset: 0 },
+      await this.suppressedCodes(period, args.sector, args.level),
+    );
     return rows.map((r) => this.toNode(r, period, args));
   }
 
-  /** Rows of the coverage query: the scope and filters given, the page (limit null: every row). */
+  /** Codes of the suppressed cells of a month, sector and level (none when the request is not suppressed). */
+  private async suppressedCodes(period: string, sector: Sector | null | undefined, level: RegionLevel): Promise<string[]> {
+    if (!this.disclosure.suppress) return [];
+    return (await this.disclosure.pattern(period)).codes(sector ?? null).filter((c) => c.length === LEVEL_CODE_LENGTH[level]);
+  }
+
+  /** Rows of the coverage query: the scope and filters given, the page (limit null: every row), the suppressed cells' codes. */
   private rows(
     args: Omit<MapValuesArgs, "within" | "period"> & Partial<CoverageArgs>,
     period: string,
     page: { limit: number | null; offset: number },
+    suppressed: string[],
   ): Promise<q.CoverageRow[]> {
     return this.sql.query<q.CoverageRow>(q.coverageQuery(args.orderBy, args.direction), [
       period,
@@ -65,6 +79,7 @@ export class CoverageService {
       args.reliability ?? null,
       page.limit,
       page.offset,
+      suppressed,
     ]);
   }
 
@@ -73,9 +88,11 @@ export class CoverageService {
     const offset = args.after ? decodeCursor(args.after) : -1;
     if (offset === null) throw badInput("after", "after is not a cursor returned by this API.");
     const period = await this.resolvePeriod(args.period);
-    const rows = await this.rows(args, period, { limit: args.first + 1, offset: offset + 1 });
+    const suppressed = await this.suppressedCodes(period, args.sector, args.level);
+    const rows = await this.rows(args, period, { limit: args.first + 1, offset: offset + 1 }, suppressed);
     const page = rows.slice(0, args.first);
     let totals = { workforce: rows[0]?.tot_workforce ?? 0, enrolled: rows[0]?.tot_enrolled ?? 0, gap: rows[0]?.tot_gap ?? 0 };
+    let anySuppressed = rows[0]?.any_suppressed ?? false;
     if (rows.length === 0) {
       const [t] = await this.sql.query<{ workforce: number; enrolled: number }>(q.SCOPE_TOTALS, [
         period,
@@ -83,7 +100,9 @@ export class CoverageService {
         args.parentCode ?? null,
       ]);
       totals = { ...t, gap: Math.max(Math.ceil(args.target * t.workforce - 1e-9) - t.enrolled, 0) };
+      anySuppressed = suppressed.length > 0; // the scope's regions are not at hand: withhold the summed gap
     }
+    const parentSuppressed = (await this.disclosure.pattern(period)).isSuppressed(args.parentCode ?? "", args.sector ?? null);
     return {
       period,
       totalCount: rows[0]?.total_count ?? 0,
@@ -94,20 +113,24 @@ export class CoverageService {
         endCursor: page.length ? encodeCursor(offset + page.length) : null,
       },
       edges: page.map((r, i) => ({ cursor: encodeCursor(offset + 1 + i), node: this.toNode(r, period, args) })),
-      total: {
-        code: args.parentCode ?? null,
-        workforce: totals.workforce,
-        enrolled: totals.enrolled,
-        coverageRate: rate(totals.enrolled, totals.workforce),
-        uncovered: uncovered(totals.enrolled, totals.workforce),
-        gapToTarget: totals.gap,
-      },
+      total: disclosed(
+        {
+          code: args.parentCode ?? null,
+          workforce: totals.workforce,
+          enrolled: totals.enrolled,
+          coverageRate: rate(totals.enrolled, totals.workforce),
+          uncovered: uncovered(totals.enrolled, totals.workforce),
+          // A sum of the regions' gaps, each clipped at 0: with a suppressed region in it, it could give that count back.
+          gapToTarget: anySuppressed ? null : totals.gap,
+        },
+        parentSuppressed,
+      ),
     };
   }
 
   private toNode(r: q.CoverageRow, period: string, args: { sector?: Sector | null; minWorkforce: number }): CoverageNode {
     return {
-      ...coverageFigures(r),
+      ...disclosed(coverageFigures(r), r.suppressed),
       period,
       sectorFilter: args.sector ?? null,
       minWorkforce: args.minWorkforce,
@@ -131,15 +154,21 @@ export class CoverageService {
           found.set(key, [...(found.get(key) ?? []), r]);
         }
       }
+      const patterns = await this.disclosure.patterns([...new Set(keys.map((k) => k.period))]);
       return keys.map((k) =>
-        (found.get(`${k.period}|${k.code}`) ?? []).map((r) => ({
-          sector: r.sector,
-          workforce: r.workforce,
-          enrolled: r.enrolled,
-          coverageRate: rate(r.enrolled, r.workforce),
-          uncovered: uncovered(r.enrolled, r.workforce),
-          reliability: reliabilityOf(r.workforce, r.estimated, k.minWorkforce),
-        })),
+        (found.get(`${k.period}|${k.code}`) ?? []).map((r) =>
+          disclosed(
+            {
+              sector: r.sector,
+              workforce: r.workforce,
+              enrolled: r.enrolled,
+              coverageRate: rate(r.enrolled, r.workforce),
+              uncovered: uncovered(r.enrolled, r.workforce),
+              reliability: reliabilityOf(r.workforce, r.estimated, k.minWorkforce),
+            },
+            patterns.get(k.period)!.isSuppressed(k.code, r.sector),
+          ),
+        ),
       );
     },
     { cacheKeyFn: (k) => `${k.period}|${k.code}|${k.minWorkforce}` },
@@ -149,7 +178,10 @@ export class CoverageService {
   async series(code: string | null, sector: Sector | null, months: number): Promise<SeriesPoint[]> {
     if (code !== null) await this.regions.require(code, "code");
     const rows = await this.sql.query<{ period: string; workforce: number; enrolled: number }>(q.SERIES, [code, sector, months]);
-    return rows.map((r) => ({ ...r, coverageRate: rate(r.enrolled, r.workforce) }));
+    const patterns = await this.disclosure.patterns(rows.map((r) => r.period));
+    return rows.map((r) =>
+      disclosed({ ...r, coverageRate: rate(r.enrolled, r.workforce) }, patterns.get(r.period)!.isSuppressed(code ?? "", sector)),
+    );
   }
 
   /** Headline figures of a region, or of the nation (all data; region code "") when code is null. */
@@ -158,19 +190,24 @@ export class CoverageService {
     const series = await this.series(code, null, 13);
     const period = await this.resolvePeriod(null);
     const bySector = await this.bySector.load({ code: region.code, period, minWorkforce: 30 });
-    const last = series[series.length - 1] ?? { workforce: 0, enrolled: 0, coverageRate: null };
+    const last = series[series.length - 1] ?? { workforce: 0, enrolled: 0, coverageRate: null, suppressed: false };
     const yearAgo = series.length === 13 ? series[0] : null;
+    // A change is published only when both months' counts are.
+    const change = yearAgo && yearAgo.enrolled !== null && last.enrolled !== null ? { from: yearAgo, to: last } : null;
     return {
       region: { code: region.code, name: region.name },
       period,
       workforce: last.workforce,
       enrolled: last.enrolled,
       coverageRate: last.coverageRate,
-      uncovered: uncovered(last.enrolled, last.workforce),
+      uncovered: last.enrolled === null ? null : uncovered(last.enrolled, last.workforce),
+      suppressed: last.suppressed,
       bySector,
-      enrolledChange12m: yearAgo ? last.enrolled - yearAgo.enrolled : null,
+      enrolledChange12m: change ? change.to.enrolled! - change.from.enrolled! : null,
       coverageRateChange12m:
-        yearAgo && yearAgo.coverageRate !== null && last.coverageRate !== null ? last.coverageRate - yearAgo.coverageRate : null,
+        change && change.from.coverageRate !== null && change.to.coverageRate !== null
+          ? change.to.coverageRate - change.from.coverageRate
+          : null,
     };
   }
 }
@@ -192,6 +229,6 @@ export function coverageFigures(r: q.CoverageRow) {
     gapToTarget: r.gap_to_target,
     rank: r.rank,
     reliability: r.reliability,
-    overEnrolled: r.enrolled > r.workforce && r.workforce > 0,
+    overEnrolled: r.enrolled !== null && r.enrolled > r.workforce && r.workforce > 0,
   };
 }

@@ -32,23 +32,30 @@ export interface CoverageRow {
   parent_name: string | null;
   area_km2: number | null;
   workforce: number;
-  enrolled: number;
+  /** Null (with the figures derived from it) when the cell is suppressed. */
+  enrolled: number | null;
   coverage_rate: number | null;
-  uncovered: number;
+  uncovered: number | null;
   uncovered_per_km2: number | null;
-  gap_to_target: number;
+  gap_to_target: number | null;
   rank: number;
   reliability: Reliability;
+  suppressed: boolean;
   total_count: number;
   tot_workforce: number;
   tot_enrolled: number;
   tot_gap: number;
+  /** Some region in scope is suppressed: the summed gap would give its count back. */
+  any_suppressed: boolean;
 }
 
 /**
  * Coverage of every region at one level from the village summary: $1 period, $2 code length of
  * the level, $3 sector or null, $4 level, $5 parent code or null, $6 target, $7 min workforce,
- * $8/$9 coverage-rate bounds, $10 min uncovered, $11 reliabilities, $12 limit (null: all), $13 offset.
+ * $8/$9 coverage-rate bounds, $10 min uncovered, $11 reliabilities, $12 limit (null: all), $13 offset,
+ * $14 codes of the suppressed cells (server/disclosure): their count and what derives from it are
+ * null before ranking, ordering and filtering, so neither gives it back. Totals are the true sums
+ * (the caller withholds them when the parent's cell is suppressed).
  * The metric and direction come from enums, never from user text.
  */
 export function coverageQuery(orderBy: CoverageMetric, direction: SortDirection): string {
@@ -70,21 +77,26 @@ base AS (
   LEFT JOIN agg a ON a.code = r.code
   WHERE r.level = $4::text::"RegionLevel" AND ${SQL_BELOW_REGION_OR_ALL("r.code", "$5")}
 ),
-metrics AS (
-  SELECT *,
-         CASE WHEN workforce > 0 THEN enrolled::float8 / workforce END AS coverage_rate,
-         greatest(workforce - enrolled, 0) AS uncovered,
-         greatest(workforce - enrolled, 0) / nullif(area_km2, 0) AS uncovered_per_km2,
-         greatest(ceil($6::float8 * workforce - 1e-9)::int - enrolled, 0) AS gap_to_target,
-         CASE WHEN workforce = 0 THEN 'NO_WORKFORCE' WHEN workforce < $7::int THEN 'SMALL_WORKFORCE'
-              WHEN estimated THEN 'ESTIMATE' ELSE 'COUNT' END AS reliability
+true_metrics AS (
+  SELECT *, code = ANY($14::text[]) AS suppressed,
+         greatest(ceil($6::float8 * workforce - 1e-9)::int - enrolled, 0) AS true_gap
   FROM base
 ),
-ranked AS (
-  SELECT *,
-         rank() OVER (PARTITION BY parent_code ORDER BY ${col} ${dir} NULLS LAST)::int AS rank,
+metrics AS (
+  SELECT code, name, level, parent_code, parent_name, area_km2, workforce, suppressed,
+         CASE WHEN NOT suppressed THEN enrolled END AS enrolled,
+         CASE WHEN workforce > 0 AND NOT suppressed THEN enrolled::float8 / workforce END AS coverage_rate,
+         CASE WHEN NOT suppressed THEN greatest(workforce - enrolled, 0) END AS uncovered,
+         CASE WHEN NOT suppressed THEN greatest(workforce - enrolled, 0) / nullif(area_km2, 0) END AS uncovered_per_km2,
+         CASE WHEN NOT suppressed THEN true_gap END AS gap_to_target,
+         CASE WHEN suppressed THEN 'SUPPRESSED' WHEN workforce = 0 THEN 'NO_WORKFORCE' WHEN workforce < $7::int THEN 'SMALL_WORKFORCE'
+              WHEN estimated THEN 'ESTIMATE' ELSE 'COUNT' END AS reliability,
          sum(workforce) OVER ()::int AS tot_workforce, sum(enrolled) OVER ()::int AS tot_enrolled,
-         sum(gap_to_target) OVER ()::int AS tot_gap
+         sum(true_gap) OVER ()::int AS tot_gap, bool_or(suppressed) OVER () AS any_suppressed
+  FROM true_metrics
+),
+ranked AS (
+  SELECT *, rank() OVER (PARTITION BY parent_code ORDER BY ${col} ${dir} NULLS LAST)::int AS rank
   FROM metrics
 ),
 filtered AS (

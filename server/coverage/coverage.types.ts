@@ -5,14 +5,20 @@ import { RegionLevel, Reliability, Sector } from "../../domain/vocabulary.ts";
 export class SectorCoverage {
   @Field(() => Sector, { description: "The sector." }) sector!: Sector;
   @Field(() => Int, { description: "Estimated workers in the sector." }) workforce!: number;
-  @Field(() => Int, { description: "Workers enrolled in JKK/JKM." }) enrolled!: number;
+  @Field(() => Int, { nullable: true, description: "Workers enrolled in JKK/JKM; null when suppressed." }) enrolled!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: "enrolled / workforce (0 to 1, above 1 when enrolled exceed the estimate); null when workforce is 0.",
+    description: "enrolled / workforce (0 to 1, above 1 when enrolled exceed the estimate); null when workforce is 0 or suppressed.",
   })
   coverageRate!: number | null;
-  @Field(() => Int, { description: "Workers not enrolled (workforce - enrolled, at least 0)." }) uncovered!: number;
+  @Field(() => Int, { nullable: true, description: "Workers not enrolled (workforce - enrolled, at least 0); null when suppressed." })
+  uncovered!: number | null;
   @Field(() => Reliability, { description: "How far the rate can be trusted." }) reliability!: Reliability;
+  @Field(() => Boolean, {
+    description:
+      "Withheld by disclosure control (fewer enrolled than datasetInfo.minCellSize, or it would give such a count back): the count and what derives from it are null.",
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: "A region's name and code." })
@@ -29,20 +35,30 @@ export class CoverageNode {
   @Field(() => String, { nullable: true, description: "Code of the parent region." }) parentCode!: string | null;
   @Field(() => String, { nullable: true, description: "Name of the parent region." }) parentName!: string | null;
   @Field(() => Int, { description: "Estimated workers." }) workforce!: number;
-  @Field(() => Int, { description: "Workers enrolled in JKK/JKM at the end of the period." }) enrolled!: number;
+  @Field(() => Int, { nullable: true, description: "Workers enrolled in JKK/JKM at the end of the period; null when suppressed." })
+  enrolled!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: "enrolled / workforce, 0 to 1 (above 1 is reported, not clipped); null when workforce is 0.",
+    description: "enrolled / workforce, 0 to 1 (above 1 is reported, not clipped); null when workforce is 0 or suppressed.",
   })
   coverageRate!: number | null;
-  @Field(() => Int, { description: "Workers not enrolled (at least 0)." }) uncovered!: number;
+  @Field(() => Int, { nullable: true, description: "Workers not enrolled (at least 0); null when suppressed." }) uncovered!: number | null;
   @Field(() => Float, { nullable: true, description: "Area in square kilometres (from the boundary)." }) areaKm2!: number | null;
   @Field(() => Float, { nullable: true, description: "Uncovered workers per square kilometre." }) uncoveredPerKm2!: number | null;
-  @Field(() => Int, { description: "Workers still to enrol to reach the target rate (0 when reached)." }) gapToTarget!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Workers still to enrol to reach the target rate (0 when reached); null when suppressed.",
+  })
+  gapToTarget!: number | null;
   @Field(() => Int, { description: "Rank within the parent region by the orderBy metric and direction (1 = first)." }) rank!: number;
   @Field(() => Reliability, { description: "How far the rate can be trusted." }) reliability!: Reliability;
   @Field(() => Boolean, { description: "More enrolled than the estimated workforce (rate above 1): check the workforce estimate." })
   overEnrolled!: boolean;
+  @Field(() => Boolean, {
+    description:
+      "Withheld by disclosure control (fewer enrolled than datasetInfo.minCellSize, or it would give such a count back): the count and what derives from it are null.",
+  })
+  suppressed!: boolean;
   /** Resolved in one batch per page (DataLoader). */
   period!: string;
   sectorFilter!: Sector | null;
@@ -67,10 +83,19 @@ export class PageInfo {
 export class CoverageTotals {
   @Field(() => String, { nullable: true, description: "The parent region's code (null: every region at the level)." }) code!: string | null;
   @Field(() => Int, { description: "Estimated workers." }) workforce!: number;
-  @Field(() => Int, { description: "Workers enrolled." }) enrolled!: number;
+  @Field(() => Int, { nullable: true, description: "Workers enrolled; null when suppressed." }) enrolled!: number | null;
   @Field(() => Float, { nullable: true, description: "enrolled / workforce." }) coverageRate!: number | null;
-  @Field(() => Int, { description: "Workers not enrolled." }) uncovered!: number;
-  @Field(() => Int, { description: "Workers still to enrol to reach the target rate, summed over regions." }) gapToTarget!: number;
+  @Field(() => Int, { nullable: true, description: "Workers not enrolled; null when suppressed." }) uncovered!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Workers still to enrol to reach the target rate, summed over regions; null when a region in scope is suppressed.",
+  })
+  gapToTarget!: number | null;
+  @Field(() => Boolean, {
+    description:
+      "Withheld by disclosure control (fewer enrolled than datasetInfo.minCellSize, or it would give such a count back): the count and what derives from it are null.",
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: "A page of regions with their coverage." })
@@ -86,8 +111,14 @@ export class CoverageConnection {
 export class SeriesPoint {
   @Field(() => String, { description: "Month, YYYY-MM." }) period!: string;
   @Field(() => Int, { description: "Estimated workers." }) workforce!: number;
-  @Field(() => Int, { description: "Workers enrolled at the end of the month." }) enrolled!: number;
+  @Field(() => Int, { nullable: true, description: "Workers enrolled at the end of the month; null when suppressed." }) enrolled!:
+    number | null;
   @Field(() => Float, { nullable: true, description: "enrolled / workforce." }) coverageRate!: number | null;
+  @Field(() => Boolean, {
+    description:
+      "Withheld by disclosure control (fewer enrolled than datasetInfo.minCellSize, or it would give such a count back): the count and what derives from it are null.",
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: "Headline figures for a region." })
@@ -95,9 +126,15 @@ export class CoverageSummary {
   @Field(() => RegionRef, { description: "The region." }) region!: RegionRef;
   @Field(() => String, { description: "Latest period, YYYY-MM." }) period!: string;
   @Field(() => Int, { description: "Estimated workers, all sectors." }) workforce!: number;
-  @Field(() => Int, { description: "Workers enrolled, all sectors." }) enrolled!: number;
+  @Field(() => Int, { nullable: true, description: "Workers enrolled, all sectors; null when suppressed." }) enrolled!: number | null;
   @Field(() => Float, { nullable: true, description: "enrolled / workforce." }) coverageRate!: number | null;
-  @Field(() => Int, { description: "Workers not enrolled." }) uncovered!: number;
+  @Field(() => Int, { nullable: true, description: "Workers not enrolled; null when suppressed." }) uncovered!: number | null;
+  @Field(() => Boolean, {
+    description:
+      "Withheld by disclosure control (fewer enrolled than datasetInfo.minCellSize, or it would give such a count back): the count and what derives from it are null.",
+  })
+  suppressed!: boolean;
+
   @Field(() => [SectorCoverage], { description: "The same figures by sector." }) bySector!: SectorCoverage[];
   @Field(() => Int, {
     nullable: true,

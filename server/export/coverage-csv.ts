@@ -20,6 +20,7 @@ export const CSV_FIELDS = [
   "rank",
   "reliability",
   "overEnrolled",
+  "suppressed",
 ] as const;
 
 const QUERY = `query Export($level: RegionLevel!, $sector: Sector, $period: String, $parentCode: String, $target: Float, $orderBy: CoverageMetric,

@@ -78,7 +78,7 @@ export function fieldSheetHtml(plan: SavedPlan, lang: "id" | "en"): string {
     const rows = s.villages
       .map(
         (v) =>
-          `<tr><td>${html(v.name)}</td><td>${html(v.districtName)}</td><td class="n">${n.format((v.distanceMeters ?? 0) / 1000)}</td><td class="n">${n.format(v.uncovered)}</td><td></td><td></td></tr>`,
+          `<tr><td>${html(v.name)}</td><td>${html(v.districtName)}</td><td class="n">${n.format((v.distanceMeters ?? 0) / 1000)}</td><td class="n">${v.uncovered === null ? "–" : n.format(v.uncovered)}</td><td></td><td></td></tr>`,
       )
       .join("");
     return `<section class="sheet">

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { sameSecret } from "../common/secrets.ts";
 import { DomainError, ErrorCode } from "../common/errors.ts";
 import type { Context } from "./context.ts";
 
@@ -8,7 +8,5 @@ export function requireAdmin(ctx: Context): void {
   if (!ctx.token)
     throw new DomainError(ErrorCode.UNAUTHENTICATED, "This mutation needs the admin token: send Authorization: Bearer <ADMIN_TOKEN>.");
   if (!expected) throw new DomainError(ErrorCode.FORBIDDEN, "Mutations are disabled: set ADMIN_TOKEN on the server.");
-  const a = Buffer.from(ctx.token);
-  const b = Buffer.from(expected);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError(ErrorCode.FORBIDDEN, "The admin token is wrong.");
+  if (!sameSecret(ctx.token, expected)) throw new DomainError(ErrorCode.FORBIDDEN, "The admin token is wrong.");
 }

@@ -1,4 +1,4 @@
-import { Ctx, Field, Float, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "./context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
 import { RegionRef } from "../coverage/coverage.types.ts";
@@ -38,6 +38,15 @@ class DatasetInfo {
   basemapUrl!: string | null;
   @Field(() => Boolean, { description: "Whether the server accepts mutations at all: ADMIN_TOKEN is set. False: saving is switched off." })
   mutationsEnabled!: boolean;
+  @Field(() => Int, {
+    description:
+      "Minimum cell size (MIN_CELL_SIZE): counts of enrolled workers from 1 to one less are suppressed (null, reliability SUPPRESSED); 1: none.",
+  })
+  minCellSize!: number;
+  @Field(() => Boolean, {
+    description: "Whether this request's answers are suppressed (false with the admin token, or when minCellSize is 1).",
+  })
+  countsSuppressed!: boolean;
 }
 
 @ObjectType({ description: "A sector with its names." })
@@ -81,6 +90,8 @@ export class DatasetResolver {
       latestPeriod: periods[periods.length - 1] ?? null,
       basemapUrl: ctx.config.BASEMAP_URL ?? null,
       mutationsEnabled: Boolean(ctx.config.ADMIN_TOKEN),
+      minCellSize: ctx.disclosure.minCellSize,
+      countsSuppressed: ctx.disclosure.suppress,
     };
   }
 

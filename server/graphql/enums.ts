@@ -51,6 +51,10 @@ registerEnumType(Reliability, {
       description: "Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it.",
     },
     NO_WORKFORCE: { description: "No workforce recorded: no rate." },
+    SUPPRESSED: {
+      description:
+        "Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null).",
+    },
   },
 });
 

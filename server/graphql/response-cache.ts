@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
-import { DATA_VERSION } from "../db/data-version.ts";
+import { dataVersionOf } from "../cache/data-version.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -33,16 +33,8 @@ export const CACHEABLE_FIELDS = new Set([
   "__typename",
 ]);
 
-/**
- * The current data version: one single-row read per request; embedded, none while an import's
- * transaction is open (the committed version is known: see Database.committedVersion).
- */
-export async function dataVersion(ctx: Context): Promise<string> {
-  const committed = ctx.db.committedVersion?.();
-  if (committed !== undefined) return committed;
-  const [row] = await ctx.db.sql.query<{ version: string }>(DATA_VERSION);
-  return row?.version ?? "none";
-}
+/** The request's data version (see cache/data-version.ts). */
+export const dataVersion = (ctx: Context): Promise<string> => dataVersionOf(ctx.db);
 
 function cacheable(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== "query") return false;
@@ -52,7 +44,7 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
 /**
  * Whole-response caching (Apollo's response-cache plugin; in memory, or `cache`: Redis shared by every
  * process, see cache/shared-cache.ts) keyed by query, variables and
- * the data version: a repeated query answers without running resolvers or SQL beyond the version
+ * the data version and the disclosure (suppressed or not): a repeated query answers without running resolvers or SQL beyond the version
  * read, and any committed write changes the version, so nothing stale is served. No HTTP cache
  * headers are sent (browsers and proxies cannot know the version).
  */
@@ -61,7 +53,12 @@ export function responseCache(cache?: KeyValueCache<string>): ApolloServerPlugin
     ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
       ...(cache ? { cache } : {}),
-      extraCacheKeyData: async ({ contextValue }) => ({ dataVersion: await dataVersion(contextValue) }),
+      // Suppressed and unsuppressed answers (see server/disclosure) never share an entry.
+      extraCacheKeyData: async ({ contextValue }) => ({
+        dataVersion: await dataVersion(contextValue),
+        suppress: contextValue.disclosure.suppress,
+        minCellSize: contextValue.disclosure.minCellSize,
+      }),
       shouldReadFromCache: async ({ operation }) => cacheable(operation),
       shouldWriteToCache: async ({ operation }) => cacheable(operation),
     }),

@@ -7,6 +7,7 @@ import { OutreachService } from "../outreach/outreach.service.ts";
 import { PlannerService } from "../planner/planner.service.ts";
 import { DataQualityService } from "../quality/data-quality.service.ts";
 import { ImportService } from "../imports/import-upload.service.ts";
+import { DisclosureService, type Disclosure } from "../disclosure/disclosure.service.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   quality: DataQualityService;
   imports: ImportService;
   dataset: DatasetService;
+  disclosure: DisclosureService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -25,16 +27,20 @@ export interface RequestScope {
   heavy?: HeavyWork;
   /** Aborts when the client abandons the request. */
   signal?: AbortSignal;
+  /** Whether answers are suppressed (see server/disclosure). Default: nothing suppressed (scripts, imports). */
+  disclosure?: Disclosure;
 }
 
 export function createServices(db: Database, scope: RequestScope = {}): Services {
   const regions = new RegionService(db.sql);
-  const coverage = new CoverageService(db.sql, regions);
+  const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false });
+  const coverage = new CoverageService(db.sql, regions, disclosure);
   return {
+    disclosure,
     regions,
     coverage,
     outreach: new OutreachService(db, regions),
-    planner: new PlannerService(db, regions, coverage, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
+    planner: new PlannerService(db, regions, coverage, disclosure, scope.heavy ?? new HeavyWork(2, 100), scope.signal),
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db.sql),

@@ -25,7 +25,10 @@ export interface VillageGap {
   districtName: string;
   workforce: number;
   enrolled: number;
+  /** Of the published cells only when some are suppressed. */
   uncovered: number;
+  /** Some of its sector cells are suppressed (server/disclosure): left out of every figure, its own shown as null. */
+  suppressed: boolean;
 }
 
 export interface ProjectionRegion {
@@ -74,8 +77,7 @@ export function buildPlan(
       .map((code) => {
         const v = village.get(code)!;
         return {
-          ...villageIdentity(v),
-          uncovered: v.uncovered,
+          ...villageFigure(v),
           distanceMeters: distance.get(code) ?? null,
           // the site's enrollments, shared by uncovered
           expectedEnrollments: step.gain > 0 ? (funded * v.uncovered) / step.gain : 0,
@@ -138,7 +140,7 @@ export function buildPlan(
   const villagesLeftOut = villages
     .filter((v) => v.uncovered > 0 && !reachedCodes.has(v.code))
     .sort((a, b) => b.uncovered - a.uncovered || a.code.localeCompare(b.code))
-    .map((v) => ({ ...villageIdentity(v), uncovered: v.uncovered, distanceMeters: null, expectedEnrollments: 0 }));
+    .map((v) => ({ ...villageFigure(v), distanceMeters: null, expectedEnrollments: 0 }));
 
   return {
     parameters,
@@ -217,3 +219,10 @@ function largestRemainder(total: number, parts: readonly number[]): number[] {
 }
 
 const villageIdentity = (v: VillageGap) => ({ code: v.code, name: v.name, districtCode: v.districtCode, districtName: v.districtName });
+
+/** A village as a plan shows it: its uncovered workers null when some of its cells are suppressed (never a partial sum). */
+const villageFigure = (v: VillageGap) => ({
+  ...villageIdentity(v),
+  uncovered: v.suppressed ? null : v.uncovered,
+  suppressed: v.suppressed,
+});

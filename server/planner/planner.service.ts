@@ -17,12 +17,15 @@ import {
   type SavedPlan,
 } from "./planner.types.ts";
 import * as q from "./planner.sql.ts";
+import type { Disclosure, DisclosureService } from "../disclosure/disclosure.service.ts";
 
-interface GapRow extends Omit<VillageGap, "workforce" | "enrolled" | "uncovered"> {
+interface GapRow extends Omit<VillageGap, "workforce" | "enrolled" | "uncovered" | "suppressed"> {
   sector: Sector | null;
   workforce: number;
   enrolled: number;
   uncovered: number;
+  /** The cell is suppressed (server/disclosure): its figures are zeroed and left out. */
+  suppressed?: boolean;
 }
 
 /** Outreach planning (where to hold sessions) and budget allocation, on the coverage summary. */
@@ -31,13 +34,15 @@ export class PlannerService {
     private readonly db: Database,
     private readonly regions: RegionService,
     private readonly coverage: CoverageService,
+    private readonly disclosure: DisclosureService,
     /** Plans and budget views run here: bounded concurrency, a busy error when the queue is full. */
     private readonly heavy: HeavyWork,
     /** Aborts when the client abandons the request: queued work never starts, running SQL is cancelled. */
     private readonly signal?: AbortSignal,
   ) {}
 
-  async plan(input: PlanInput): Promise<OutreachPlanResult> {
+  /** `disclosure`: the request's unless given (a saved plan is computed as every reader may see it). */
+  async plan(input: PlanInput, disclosure: Disclosure = this.disclosure.disclosure): Promise<OutreachPlanResult> {
     return this.heavy.run("plans", this.signal, async () => {
       const p = await this.parameters(input);
       // One statement after another, with a pause between on embedded PGlite (see HeavyWork.pause).
@@ -48,7 +53,7 @@ export class PlannerService {
         p.maxDistanceKm * 1000,
         p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
       ]);
-      const gaps = await this.gaps(p.regionCode, p.period, p.sectors);
+      const gaps = await this.gaps(p.regionCode, p.period, p.sectors, disclosure.suppress);
       const projection = await this.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]);
       return buildPlan(p, candidates, villageTotals(gaps), projection);
     });
@@ -57,8 +62,9 @@ export class PlannerService {
   async budget(input: BudgetInput): Promise<BudgetView> {
     return this.heavy.run("plans", this.signal, async () => {
       const { sectors, period } = await this.scope(input);
-      const units = (await this.gaps(input.regionCode ?? null, period, sectors))
-        .filter((g): g is GapRow & { sector: Sector } => g.sector !== null)
+      // Suppressed cells are left out: funding one would give its uncovered count back.
+      const units = (await this.gaps(input.regionCode ?? null, period, sectors, this.disclosure.suppress))
+        .filter((g): g is GapRow & { sector: Sector } => g.sector !== null && !g.suppressed)
         .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
       return allocateBudget(input.rule, input.budget, input.monthlyPremium * input.months, units, sectors);
     });
@@ -71,7 +77,8 @@ export class PlannerService {
 
   async save(name: string, input: PlanInput): Promise<SavedPlan> {
     if (!name.trim()) throw badInput("name", "name is empty.");
-    const plan = await this.plan(input);
+    // Saved plans are read by everyone: computed on the published cells whenever any are suppressed.
+    const plan = await this.plan(input, { ...this.disclosure.disclosure, suppress: this.disclosure.disclosure.minCellSize > 1 });
     const row = await this.db.prisma.outreachPlan.create({
       data: { name: name.trim(), params: JSON.parse(JSON.stringify(plan.parameters)), result: JSON.parse(JSON.stringify(plan)) },
     });
@@ -79,13 +86,13 @@ export class PlannerService {
   }
 
   async savedPlans(): Promise<SavedPlan[]> {
-    return this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [null]);
+    return (await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [null])).map(withSuppressedFlags);
   }
 
   async saved(id: number): Promise<SavedPlan> {
     const [row] = await this.db.sql.query<SavedPlan>(q.SAVED_PLANS, [id]);
     if (!row) throw notFound(`id: no saved plan ${id}.`);
-    return row;
+    return withSuppressedFlags(row);
   }
 
   /** One planned outreach session per site of a saved plan, all or none. */
@@ -158,8 +165,17 @@ export class PlannerService {
     return [RateSource.DEFAULT, DEFAULT_ENROLLMENT_RATE];
   }
 
-  private gaps(regionCode: string | null, period: string, sectors: Sector[]): Promise<GapRow[]> {
-    return this.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
+  /**
+   * Village x sector gaps; `suppress`: a suppressed cell's figures zeroed and flagged, so whatever a
+   * plan or a budget view sums comes from published cells only and cannot give one back.
+   */
+  private async gaps(regionCode: string | null, period: string, sectors: Sector[], suppress: boolean): Promise<GapRow[]> {
+    const rows = await this.query<GapRow>(q.VILLAGE_GAPS, [regionCode, period, sectors]);
+    if (!suppress) return rows;
+    const pattern = await this.disclosure.patternFor(period, { ...this.disclosure.disclosure, suppress });
+    return rows.map((r) =>
+      r.sector !== null && pattern.isSuppressed(r.code, r.sector) ? { ...r, workforce: 0, enrolled: 0, uncovered: 0, suppressed: true } : r,
+    );
   }
 }
 
@@ -175,13 +191,29 @@ function villageTotals(rows: readonly GapRow[]): VillageGap[] {
       workforce: 0,
       enrolled: 0,
       uncovered: 0,
+      suppressed: false,
     };
+    v.suppressed ||= r.suppressed === true;
     v.workforce += r.workforce;
     v.enrolled += r.enrolled;
     v.uncovered += r.uncovered;
     out.set(r.code, v);
   }
   return [...out.values()];
+}
+
+/** Plans saved before disclosure control have no `suppressed` on their villages: none was. */
+function withSuppressedFlags(saved: SavedPlan): SavedPlan {
+  const flag = <V extends { suppressed?: boolean }>(v: V) => ({ ...v, suppressed: v.suppressed ?? false });
+  const plan = saved.plan;
+  return {
+    ...saved,
+    plan: {
+      ...plan,
+      sites: plan.sites.map((s) => ({ ...s, villages: s.villages.map(flag) })),
+      villagesLeftOut: plan.villagesLeftOut.map(flag),
+    },
+  };
 }
 
 const uniqueSectors = (sectors: Sector[]): Sector[] => [...new Set(sectors)];

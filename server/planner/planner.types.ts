@@ -73,7 +73,17 @@ export class PlanVillage {
   @Field(() => String, { description: "Village name." }) name!: string;
   @Field(() => String, { description: "District code." }) districtCode!: string;
   @Field(() => String, { description: "District name." }) districtName!: string;
-  @Field(() => Int, { description: "Uncovered workers in the plan's sectors." }) uncovered!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Uncovered workers in the plan's sectors; null when suppressed (some of its sector counts are under the minimum cell size).",
+  })
+  uncovered!: number | null;
+  @Field(() => Boolean, {
+    description:
+      "Some of its sector counts are suppressed (disclosure control): its figure is withheld and the suppressed cells count nowhere in the plan.",
+  })
+  suppressed!: boolean;
   @Field(() => Float, { nullable: true, description: "Distance from the site, in metres (geography); null for villages left out." })
   distanceMeters!: number | null;
   @Field(() => Float, { description: "Expected new enrollments (0 for villages left out)." }) expectedEnrollments!: number;

@@ -120,7 +120,7 @@ async function checkSlideNumbers(
   if (kind === "ranking") {
     const ranked = slides.children.edges
       .map((e) => e.node)
-      .filter((r) => r.coverageRate != null)
+      .filter((r) => r.coverageRate != null || r.reliability === "SUPPRESSED")
       .slice(0, 20);
     const rows = await page.locator(".ranking-table tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({
@@ -133,7 +133,7 @@ async function checkSlideNumbers(
       ranked.map((r) => ({
         code: r.code,
         name: r.name + (r.reliability === "SMALL_WORKFORCE" ? " *" : ""),
-        uncovered: f.int(r.uncovered),
+        uncovered: r.uncovered == null ? "–" : f.int(r.uncovered),
       })),
     );
   }

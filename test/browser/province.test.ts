@@ -60,16 +60,16 @@ const settled = (page: Page) =>
 const crumbs = (page: Page) => page.locator(".breadcrumbs li").allTextContents();
 const rankCodes = (page: Page) => page.locator(".ranking .rank-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")!));
 const legendCount = async (page: Page) =>
-  (await page.locator(".legend .legend-class .count, .legend .legend-no-data .count").allTextContents()).reduce(
-    (sum, text) => sum + Number(text.replace(/\D/g, "")),
-    0,
-  );
+  (
+    await page.locator(".legend .legend-class .count, .legend .legend-suppressed .count, .legend .legend-no-data .count").allTextContents()
+  ).reduce((sum, text) => sum + Number(text.replace(/\D/g, "")), 0);
 
-/** The villages drawn in the fill layer, with whether each has a class colour (not "no data"). */
+/** The villages drawn in the fill layer, with whether each has a class colour or the suppressed class (-2), not "no data" (-1). */
 const drawn = (page: Page) =>
   page.evaluate(() => {
     const features = window.__cakupan!.map.queryRenderedFeatures({ layers: ["village-fill"] });
-    return [...new Map(features.map((f) => [String(f.properties.code), Number(f.state?.cls ?? f.properties.cls) >= 0])).entries()];
+    const classed = (cls: number) => cls >= 0 || cls === -2;
+    return [...new Map(features.map((f) => [String(f.properties.code), classed(Number(f.state?.cls ?? f.properties.cls))])).entries()];
   });
 
 /** Click a region's name drawn by a symbol layer; returns its code. */

@@ -54,9 +54,11 @@ const settled = (page: Page) =>
 const rankCodes = (page: Page) => page.locator(".ranking .rank-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")!));
 const crumbs = (page: Page) => page.locator(".breadcrumbs li").allTextContents();
 
-/** The village counts of the legend's classes and its no-data row. */
+/** The village counts of the legend's classes, its suppressed row and its no-data row. */
 async function legendCount(page: Page): Promise<number> {
-  const counts = await page.locator(".legend .legend-class .count, .legend .legend-no-data .count").allTextContents();
+  const counts = await page
+    .locator(".legend .legend-class .count, .legend .legend-suppressed .count, .legend .legend-no-data .count")
+    .allTextContents();
   return counts.reduce((sum, text) => sum + Number(text.replace(/\D/g, "")), 0);
 }
 

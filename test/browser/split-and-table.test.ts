@@ -6,14 +6,15 @@ interface Node {
   name: string;
   parentName: string | null;
   workforce: number;
-  enrolled: number;
+  enrolled: number | null;
   coverageRate: number | null;
-  uncovered: number;
+  uncovered: number | null;
   uncoveredPerKm2: number | null;
   gapToTarget: number | null;
+  suppressed: boolean;
 }
 const NODES = `query($s: Sector) { coverage(level: VILLAGE, sector: $s, target: 0.5, first: 500) {
-  totalCount edges { node { code name parentName workforce enrolled coverageRate uncovered uncoveredPerKm2 gapToTarget } } } }`;
+  totalCount edges { node { code name parentName workforce enrolled coverageRate uncovered uncoveredPerKm2 gapToTarget suppressed } } } }`;
 const nodes = async (url: string, sector: string | null) =>
   (await graphql<{ coverage: { totalCount: number; edges: { node: Node }[] } }>(url, NODES, { s: sector })).coverage;
 
@@ -106,14 +107,18 @@ describe("split view, table view and keyboard", { timeout: 120_000 }, () => {
       n.name,
       n.parentName,
       id(0).format(n.workforce),
-      id(0).format(n.enrolled),
+      dash(n.enrolled, (v) => id(0).format(v)), // null: suppressed (fewer than the minimum cell size)
       dash(n.coverageRate, (r) => pct.format(r)),
-      id(0).format(n.uncovered),
+      dash(n.uncovered, (v) => id(0).format(v)),
       dash(n.uncoveredPerKm2, (v) => id(1).format(v)),
       dash(n.gapToTarget, (v) => id(0).format(v)),
     ]);
     const key = (r: (string | null)[]) => r.join("|");
     expect(shown.map(key).sort()).toEqual(expected.map(key).sort());
+    // A suppressed count (disclosure control) says why it is a dash: fewer than the server's minimum cell size.
+    const suppressed = farmers.edges.find((e) => e.node.suppressed)!.node;
+    const row = rows.filter({ has: page.locator("td:first-child button", { hasText: suppressed.name }) }).first();
+    expect(await row.locator("td").nth(3).getAttribute("title")).toBe("Kurang dari 5 peserta: disembunyikan");
     const first = rows.first().locator("button");
     await first.focus();
     await page.keyboard.press("Enter");

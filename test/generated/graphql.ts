@@ -128,7 +128,9 @@ export type Reliability =
   /** No workforce recorded: no rate. */
   | 'NO_WORKFORCE'
   /** Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it. */
-  | 'SMALL_WORKFORCE';
+  | 'SMALL_WORKFORCE'
+  /** Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null). */
+  | 'SUPPRESSED';
 
 /** Informal-worker sector. */
 export type Sector =
@@ -205,7 +207,7 @@ export type CoverageQueryVariables = Exact<{
 }>;
 
 
-export type CoverageQuery = { coverage: { totalCount: number, period: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, total: { workforce: number, enrolled: number, coverageRate: number | null }, edges: Array<{ cursor: string, node: { code: string, name: string, parentCode: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, parent: { code: string, name: string } | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null }> } }> } };
+export type CoverageQuery = { coverage: { totalCount: number, period: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, total: { workforce: number, enrolled: number | null, coverageRate: number | null }, edges: Array<{ cursor: string, node: { code: string, name: string, parentCode: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, parent: { code: string, name: string } | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null }> } }> } };
 
 export type CreateSessionMutationVariables = Exact<{
   input: SessionInput;
@@ -262,6 +264,62 @@ export type DatasetBoundariesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DatasetBoundariesQuery = { datasetInfo: { regencyCode: string | null, boundariesSynthetic: boolean, boundarySource: string | null } };
 
+export type DisclosedFiguresFragment = { code: string, enrolled: number | null, uncovered: number | null, coverageRate: number | null, reliability: Reliability, suppressed: boolean };
+
+export type DisclosedCoverageQueryVariables = Exact<{
+  level: RegionLevel;
+  sector?: Sector | null | undefined;
+  parentCode?: string | null | undefined;
+  orderBy?: CoverageMetric | null | undefined;
+}>;
+
+
+export type DisclosedCoverageQuery = { coverage: { total: { code: string | null, workforce: number, enrolled: number | null, uncovered: number | null, coverageRate: number | null, gapToTarget: number | null, suppressed: boolean }, edges: Array<{ node: { workforce: number, gapToTarget: number | null, uncoveredPerKm2: number | null, overEnrolled: boolean, code: string, enrolled: number | null, uncovered: number | null, coverageRate: number | null, reliability: Reliability, suppressed: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, uncovered: number | null, coverageRate: number | null, reliability: Reliability, suppressed: boolean }> } }> } };
+
+export type DisclosedMapQueryVariables = Exact<{
+  sector?: Sector | null | undefined;
+  within?: string | null | undefined;
+}>;
+
+
+export type DisclosedMapQuery = { mapValues: Array<{ code: string, enrolled: number | null, uncovered: number | null, coverageRate: number | null, reliability: Reliability, suppressed: boolean }> };
+
+export type DisclosedSeriesQueryVariables = Exact<{
+  code?: string | null | undefined;
+  sector?: Sector | null | undefined;
+}>;
+
+
+export type DisclosedSeriesQuery = { coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null, suppressed: boolean }> };
+
+export type DisclosedSummaryQueryVariables = Exact<{
+  code?: string | null | undefined;
+}>;
+
+
+export type DisclosedSummaryQuery = { coverageSummary: { enrolled: number | null, uncovered: number | null, coverageRate: number | null, suppressed: boolean, enrolledChange12m: number | null, bySector: Array<{ sector: Sector, enrolled: number | null, uncovered: number | null, coverageRate: number | null, reliability: Reliability, suppressed: boolean }> } };
+
+export type DisclosureInfoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DisclosureInfoQuery = { datasetInfo: { minCellSize: number, countsSuppressed: boolean, latestPeriod: string | null } };
+
+export type DisclosedVillageFragment = { code: string, uncovered: number | null, suppressed: boolean };
+
+export type DisclosedPlanQueryVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type DisclosedPlanQuery = { outreachPlan: { sites: Array<{ uncoveredReached: number, villages: Array<{ code: string, uncovered: number | null, suppressed: boolean }> }>, villagesLeftOut: Array<{ code: string, uncovered: number | null, suppressed: boolean }>, totals: { uncoveredReached: number, uncoveredInRegion: number } } };
+
+export type DisclosedBudgetQueryVariables = Exact<{
+  input: BudgetInput;
+}>;
+
+
+export type DisclosedBudgetQuery = { budgetView: { allocations: Array<{ villageCode: string, sector: Sector, uncovered: number, funded: number }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number }> } };
+
 export type KamalFarmersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -290,17 +348,17 @@ export type MapValuesAtQueryVariables = Exact<{
 }>;
 
 
-export type MapValuesAtQuery = { mapValues: Array<{ code: string, level: RegionLevel, workforce: number, enrolled: number }> };
+export type MapValuesAtQuery = { mapValues: Array<{ code: string, level: RegionLevel, workforce: number, enrolled: number | null }> };
 
 export type Province63VillagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type Province63VillagesQuery = { mapValues: Array<{ code: string, workforce: number, enrolled: number }> };
+export type Province63VillagesQuery = { mapValues: Array<{ code: string, workforce: number, enrolled: number | null }> };
 
 export type NationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NationQuery = { coverage: { totalCount: number, total: { code: string | null, workforce: number, enrolled: number } }, coverageSummary: { workforce: number, enrolled: number, region: { code: string, name: string }, bySector: Array<{ workforce: number }> }, coverageSeries: Array<{ workforce: number, enrolled: number }>, province: { workforce: number, enrolled: number } };
+export type NationQuery = { coverage: { totalCount: number, total: { code: string | null, workforce: number, enrolled: number | null } }, coverageSummary: { workforce: number, enrolled: number | null, region: { code: string, name: string }, bySector: Array<{ workforce: number }> }, coverageSeries: Array<{ workforce: number, enrolled: number | null }>, province: { workforce: number, enrolled: number | null } };
 
 export type ImportFileMutationVariables = Exact<{
   kind: ImportKind;
@@ -336,7 +394,7 @@ export type OutreachPlanQueryVariables = Exact<{
 }>;
 
 
-export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, method: string, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, sites: Array<{ order: number, kind: SiteKind, pointId: number | null, code: string, name: string, villageCode: string, date: string | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, coverageAfter: Array<{ code: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }>, villagesLeftOut: Array<{ code: string, uncovered: number }> } };
+export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, method: string, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, sites: Array<{ order: number, kind: SiteKind, pointId: number | null, code: string, name: string, villageCode: string, date: string | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, uncovered: number | null, distanceMeters: number | null, expectedEnrollments: number }> }>, coverageAfter: Array<{ code: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }>, villagesLeftOut: Array<{ code: string, uncovered: number | null }> } };
 
 export type SavePlanMutationVariables = Exact<{
   name: string;
@@ -344,7 +402,7 @@ export type SavePlanMutationVariables = Exact<{
 }>;
 
 
-export type SavePlanMutation = { savePlan: { id: number, name: string, sessionCount: number, plan: { parameters: { sectors: Array<Sector> }, sites: Array<{ order: number, name: string, kind: SiteKind, date: string | null, villageCode: string, villageName: string, districtName: string, pointId: number | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, villages: Array<{ code: string, name: string, districtName: string, distanceMeters: number | null, uncovered: number, expectedEnrollments: number }> }>, totals: { uncoveredReached: number } } } };
+export type SavePlanMutation = { savePlan: { id: number, name: string, sessionCount: number, plan: { parameters: { sectors: Array<Sector> }, sites: Array<{ order: number, name: string, kind: SiteKind, date: string | null, villageCode: string, villageName: string, districtName: string, pointId: number | null, lon: number, lat: number, uncoveredReached: number, expectedEnrollments: number, villages: Array<{ code: string, name: string, districtName: string, distanceMeters: number | null, uncovered: number | null, expectedEnrollments: number }> }>, totals: { uncoveredReached: number } } } };
 
 export type OutreachPlansQueryVariables = Exact<{ [key: string]: never; }>;
 

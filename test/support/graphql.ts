@@ -30,13 +30,22 @@ export async function run<TData, TVariables>(
   source: Operation<TData, TVariables>,
   variables?: TVariables,
   token?: string,
+  minCellSize?: number,
 ): Promise<RunResult<TData>>;
-export async function run(db: Database, source: string, variables?: unknown, token?: string): Promise<RunResult<unknown>> {
+/**
+ * `minCellSize`: the disclosure control's minimum cell size (MIN_CELL_SIZE); 1 by default, so the
+ * API tests check every figure against their own arithmetic; test/disclosure.test.ts runs with more.
+ */
+export async function run(db: Database, source: string, variables?: unknown, token?: string, minCellSize = 1): Promise<RunResult<unknown>> {
   const result = await graphql({
     schema: await getSchema(),
     source,
     variableValues: variables as Record<string, unknown> | undefined,
-    contextValue: createContext(db, { ADMIN_TOKEN: ADMIN, nikKey: TEST_NIK_KEY }, token ? `Bearer ${token}` : undefined),
+    contextValue: createContext(
+      db,
+      { ADMIN_TOKEN: ADMIN, nikKey: TEST_NIK_KEY, MIN_CELL_SIZE: minCellSize },
+      token ? `Bearer ${token}` : undefined,
+    ),
   });
   const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
   return { data: result.data, errors };

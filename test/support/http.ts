@@ -27,10 +27,10 @@ export async function startApp(db: Database, env: NodeJS.ProcessEnv = {}, logger
   };
 }
 
-/** A copy of the seeded demo database with the HTTP app over it; `close` stops both. */
-export async function openSeededApp(): Promise<{ db: Database; app: RunningApp; close(): Promise<void> }> {
+/** A copy of the seeded demo database with the HTTP app over it (`env`: more configuration); `close` stops both. */
+export async function openSeededApp(env: NodeJS.ProcessEnv = {}): Promise<{ db: Database; app: RunningApp; close(): Promise<void> }> {
   const db = await openSeededDatabase();
-  const app = await startApp(db);
+  const app = await startApp(db, env);
   return {
     db,
     app,

@@ -22,6 +22,14 @@ describe("configuration", () => {
     }
   });
 
+  it("reads MIN_CELL_SIZE as a whole number of at least 1 (default 5), naming it when wrong", () => {
+    expect(loadConfig({}).MIN_CELL_SIZE).toBe(5);
+    expect(loadConfig({ MIN_CELL_SIZE: "1" }).MIN_CELL_SIZE).toBe(1);
+    expect(() => loadConfig({ MIN_CELL_SIZE: "0" })).toThrow(/MIN_CELL_SIZE: must be at least 1 \(1 turns suppression off\)/);
+    expect(() => loadConfig({ MIN_CELL_SIZE: "2.5" })).toThrow(/MIN_CELL_SIZE: must be a whole number/);
+    expect(() => loadConfig({ MIN_CELL_SIZE: "few" })).toThrow(/MIN_CELL_SIZE/);
+  });
+
   it("refuses a port out of range and a malformed regency code", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT: must be 1-65535/);
     expect(() => loadConfig({ DEMO_REGENCY: "3526" })).toThrow(/DEMO_REGENCY: must be a regency code like 35.26/);

@@ -68,7 +68,7 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
   const canvas = await mapSheet({
     ...PRINT_PNG,
     map: { ...ctx.map, bounds },
-    legend: legendRows(ctx.map.classification, state.metric, lang),
+    legend: legendRows(ctx.map.classification, state.metric, lang, t("suppressedClass", { n: dataset.minCellSize })),
     text: {
       ...sheetText(ctx),
       title: `${t(`metric.${state.metric}`)} · ${place}`,
@@ -113,7 +113,7 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
     ...PDF_MAP,
     // The region's villages only: its neighbours stay blank, their district lines and names give the setting.
     map: { ...ctx.map, plan: null, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40, marks },
-    legend: legendRows(ctx.map.classification, state.metric, state.lang),
+    legend: legendRows(ctx.map.classification, state.metric, state.lang, t("suppressedClass", { n: ctx.dataset.minCellSize })),
     text: sheetText(ctx),
   });
   const blob = await pdfReport({ report: data, map, sector: state.sector, target: state.target, lang: state.lang, t, today: today() });

@@ -101,7 +101,9 @@ export type Reliability =
   /** No workforce recorded: no rate. */
   | 'NO_WORKFORCE'
   /** Workforce below minWorkforce (30 by default): the rate swings with a few workers; do not rank on it. */
-  | 'SMALL_WORKFORCE';
+  | 'SMALL_WORKFORCE'
+  /** Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null). */
+  | 'SUPPRESSED';
 
 /** Informal-worker sector. */
 export type Sector =
@@ -139,12 +141,12 @@ export type StopReason =
   /** It chose the number of sessions asked for. */
   | 'SESSIONS_REACHED';
 
-export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> };
+export type DatasetInfoFieldsFragment = { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> };
 
 export type AppInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
+export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
 
 export type GeometriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -159,7 +161,7 @@ export type VillageCoverageQueryVariables = Exact<{
 }>;
 
 
-export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean }> };
+export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean }> };
 
 export type FertilizerPointsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -188,7 +190,7 @@ export type CreateSessionsFromPlanMutationVariables = Exact<{
 
 export type CreateSessionsFromPlanMutation = { createSessionsFromPlan: Array<{ id: number }> };
 
-export type PlanVillageFieldsFragment = { code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number };
+export type PlanVillageFieldsFragment = { code: string, name: string, districtCode: string, districtName: string, uncovered: number | null, distanceMeters: number | null, expectedEnrollments: number };
 
 export type PlanFieldsFragment = { candidateCount: number, stopReason: StopReason, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> };
 
@@ -197,7 +199,7 @@ export type OutreachPlanQueryVariables = Exact<{
 }>;
 
 
-export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
+export type OutreachPlanQuery = { outreachPlan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number, kind: SiteKind, code: string, name: string, villageCode: string, villageName: string, districtName: string, lon: number, lat: number, date: string | null, uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetLimited: boolean, cumulativeUncoveredReached: number, cumulativeExpectedEnrollments: number, cumulativeCost: number, budgetRemaining: number | null, villages: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number | null, distanceMeters: number | null, expectedEnrollments: number }> }>, villagesLeftOut: Array<{ code: string, name: string, districtCode: string, districtName: string, uncovered: number | null, distanceMeters: number | null, expectedEnrollments: number }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } };
 
 export type DistributionSchedulesQueryVariables = Exact<{
   regionCode?: string | null | undefined;
@@ -235,9 +237,9 @@ export type RegionTrendsQueryVariables = Exact<{
 }>;
 
 
-export type RegionTrendsQuery = { ALL: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, FARMER: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, LIVESTOCK: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, FISHER: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }> };
+export type RegionTrendsQuery = { ALL: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, FARMER: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, LIVESTOCK: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, FISHER: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }> };
 
-export type RankedRegionFragment = { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability };
+export type RankedRegionFragment = { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 
 export type RegionReportQueryVariables = Exact<{
   code: string;
@@ -249,13 +251,13 @@ export type RegionReportQueryVariables = Exact<{
 }>;
 
 
-export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
+export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
 
-export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean };
+export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean };
 
 export type FertilizerPointFieldsFragment = { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number };
 
-export type SeriesPointFieldsFragment = { period: string, workforce: number, enrolled: number, coverageRate: number | null };
+export type SeriesPointFieldsFragment = { period: string, workforce: number, enrolled: number | null, coverageRate: number | null };
 
 export type VillageDetailQueryVariables = Exact<{
   code: string;
@@ -266,8 +268,8 @@ export type VillageDetailQueryVariables = Exact<{
 }>;
 
 
-export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number, rank: number, reliability: Reliability, overEnrolled: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
 
-export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number, coverageRate: number | null, uncovered: number, reliability: Reliability };
+export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 
 export type SessionsList_SessionFragment = { id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number };

@@ -89,6 +89,8 @@ export const en: Messages = {
   "reliability.ESTIMATE": "Estimate",
   "reliability.SMALL_WORKFORCE": "Small workforce",
   "reliability.NO_WORKFORCE": "No workers",
+  "reliability.SUPPRESSED": "Fewer than {{n}} enrolled: withheld",
+  suppressedClass: "Fewer than {{n}} enrolled (withheld)",
   "sector.FARMER": "Farmers",
   "sector.LIVESTOCK": "Livestock keepers",
   "sector.FISHER": "Fishers",

@@ -87,6 +87,8 @@ export const id = {
   "reliability.ESTIMATE": "Perkiraan",
   "reliability.SMALL_WORKFORCE": "Pekerja sedikit",
   "reliability.NO_WORKFORCE": "Tanpa pekerja",
+  "reliability.SUPPRESSED": "Kurang dari {{n}} peserta: disembunyikan",
+  suppressedClass: "Kurang dari {{n}} peserta (disembunyikan)",
   "sector.FARMER": "Petani",
   "sector.LIVESTOCK": "Peternak",
   "sector.FISHER": "Nelayan",

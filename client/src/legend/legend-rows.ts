@@ -1,6 +1,6 @@
 // The legend's classes as coloured ranges: one source for the sidebar, the slides and the exports.
 import { formatMetric } from "../format.ts";
-import type { Classification } from "../map/classify.ts";
+import { SUPPRESSED_COLOR, type Classification } from "../map/classify.ts";
 import type { Lang, Metric } from "../url-state.ts";
 
 export interface LegendRow {
@@ -10,11 +10,13 @@ export interface LegendRow {
   count: number;
 }
 
-export function legendRows(c: Classification, metric: Metric, lang: Lang): LegendRow[] {
+/** The classes' rows; `suppressedLabel`: then a row for the villages whose count is withheld, when there are any. */
+export function legendRows(c: Classification, metric: Metric, lang: Lang, suppressedLabel?: string): LegendRow[] {
   const fmt = (v: number | undefined) => formatMetric(metric, v, lang);
-  return c.colors.map((color, i) => ({
+  const rows = c.colors.map((color, i) => ({
     color,
     label: `${fmt(c.edges[i])} – ${fmt(c.edges[i + 1])}`,
     count: c.counts[i] ?? 0,
   }));
+  return suppressedLabel && c.suppressed > 0 ? [...rows, { color: SUPPRESSED_COLOR, label: suppressedLabel, count: c.suppressed }] : rows;
 }

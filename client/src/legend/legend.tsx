@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Classification } from "../map/classify.ts";
+import { SUPPRESSED_COLOR, type Classification } from "../map/classify.ts";
 import type { Lang, Metric } from "../url-state.ts";
 import { formatPeriod } from "../format.ts";
 import { legendRows } from "./legend-rows.ts";
@@ -12,9 +12,11 @@ interface Props {
   unreliableCount: number;
   /** The change map: the change since this month (YYYY-MM). */
   changeSince?: string | null;
+  /** The server's minimum cell size (datasetInfo.minCellSize), for the suppressed class's label. */
+  minCellSize: number | null;
 }
 
-export function Legend({ metric, classification: c, lang, showFertilizer, unreliableCount, changeSince }: Props) {
+export function Legend({ metric, classification: c, lang, showFertilizer, unreliableCount, changeSince, minCellSize }: Props) {
   const { t } = useTranslation();
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -30,6 +32,13 @@ export function Legend({ metric, classification: c, lang, showFertilizer, unreli
             <span className="count">{t("villages", { count: row.count })}</span>
           </li>
         ))}
+        {c.suppressed > 0 && (
+          <li className="legend-suppressed" data-color={SUPPRESSED_COLOR}>
+            <span className="swatch" style={{ background: SUPPRESSED_COLOR }} />
+            <span className="range">{t("suppressedClass", { n: minCellSize })}</span>
+            <span className="count">{t("villages", { count: c.suppressed })}</span>
+          </li>
+        )}
         <li className="legend-no-data">
           <span className="swatch swatch-hatch" />
           <span className="range">{t("noData")}</span>

@@ -3,7 +3,7 @@
 import { schemeRdBu } from "d3-scale-chromatic";
 import { isReliable, lowIsBad, metricValue, type CoverageNode } from "../types.ts";
 import type { Metric } from "../url-state.ts";
-import { classIndex, niceStep, type Classification } from "./classify.ts";
+import { classIndex, niceStep, SUPPRESSED, type Classification, type ClassValue } from "./classify.ts";
 
 /** Classes on each side of zero. */
 const SIDE = 3;
@@ -22,7 +22,9 @@ export function changeNodes(now: readonly CoverageNode[], then: ReadonlyMap<stri
       b = metricValue(before, metric);
     const change = a == null || b == null ? null : +(a - b).toPrecision(12);
     const reliability = isReliable(n) && isReliable(before) ? n.reliability : isReliable(n) ? before!.reliability : n.reliability;
-    return { ...n, [field]: change, reliability } as CoverageNode;
+    // A count withheld in either month (disclosure control) withholds the change.
+    const suppressed = n.suppressed || before?.suppressed === true;
+    return { ...n, [field]: suppressed ? null : change, reliability, suppressed } as CoverageNode;
   });
 }
 
@@ -31,8 +33,9 @@ export function changeNodes(now: readonly CoverageNode[], then: ReadonlyMap<stri
  * ColorBrewer's red–blue diverging scheme: blue where things got better (coverage up, uncovered
  * workers down), red where they got worse.
  */
-export function classifyChange(values: readonly (number | null)[], metric: Metric): Classification {
-  const present = values.filter((v): v is number => v != null && Number.isFinite(v));
+export function classifyChange(values: readonly ClassValue[], metric: Metric): Classification {
+  const present = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const suppressed = values.filter((v) => v === SUPPRESSED).length;
   const top = Math.max(...present.map(Math.abs), 0);
   const step = top > 0 ? niceStep(top / SIDE) : 1;
   const edges = Array.from({ length: 2 * SIDE + 1 }, (_, i) => +((i - SIDE) * step).toPrecision(12));
@@ -41,5 +44,5 @@ export function classifyChange(values: readonly (number | null)[], metric: Metri
   const colors = lowIsBad(metric) ? scheme : scheme.reverse();
   const counts = new Array<number>(2 * SIDE).fill(0);
   for (const v of present) counts[classIndex(v, edges)]! += 1;
-  return { edges, colors, counts, noData: values.length - present.length };
+  return { edges, colors, counts, noData: values.length - present.length - suppressed, suppressed };
 }

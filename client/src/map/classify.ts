@@ -20,6 +20,13 @@ export const PALETTES = Object.keys(SCHEMES) as PaletteName[];
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
 export const NO_DATA_COLOR = "#bdbdbd";
+/** Villages whose count is withheld (disclosure control): a class of their own, not "no data". */
+export const SUPPRESSED_COLOR = "#8d6e97";
+export const SUPPRESSED = "suppressed";
+/** A value to class: a number, null (no data), or SUPPRESSED. */
+export type ClassValue = number | null | typeof SUPPRESSED;
+/** The class index of a suppressed village (-1 is no data). */
+export const SUPPRESSED_CLASS = -2;
 
 export function clampClasses(k: number): number {
   if (!Number.isFinite(k)) return 5;
@@ -113,6 +120,8 @@ export interface Classification {
   colors: string[];
   counts: number[];
   noData: number;
+  /** Villages whose count is withheld (disclosure control). */
+  suppressed: number;
 }
 
 export interface ClassifyOptions {
@@ -125,27 +134,33 @@ export interface ClassifyOptions {
 }
 
 /** Breaks, one colour per class and how many values fall in each class. */
-export function classify(values: readonly (number | null)[], opts: ClassifyOptions): Classification {
-  const present = values.filter((v): v is number => v != null && Number.isFinite(v));
+export function classify(values: readonly ClassValue[], opts: ClassifyOptions): Classification {
+  const present = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const suppressed = values.filter((v) => v === SUPPRESSED).length;
   const edges = computeBreaks(present, opts.method, opts.classes, opts.manual);
   const n = Math.max(1, edges.length - 1);
   const all = paletteColors(opts.palette, Math.max(n, MIN_CLASSES), opts.lowIsBad);
   const colors = n < MIN_CLASSES ? (opts.lowIsBad ? all.slice(0, n) : all.slice(-n)) : all;
   const counts = new Array<number>(edges.length ? n : 0).fill(0);
   for (const v of present) counts[classIndex(v, edges)]! += 1;
-  return { edges, colors, counts, noData: values.length - present.length };
+  return { edges, colors, counts, noData: values.length - present.length - suppressed, suppressed };
 }
 
 /** The same classes with the counts of other values (e.g. one side of a split view). */
-export function recount(values: readonly (number | null)[], c: Classification): Classification {
+export function recount(values: readonly ClassValue[], c: Classification): Classification {
   const counts = c.counts.map(() => 0);
   let noData = 0;
+  let suppressed = 0;
   for (const v of values) {
+    if (v === SUPPRESSED) {
+      suppressed += 1;
+      continue;
+    }
     const i = classIndex(v, c.edges);
     if (i < 0) noData += 1;
     else counts[i]! += 1;
   }
-  return { ...c, counts, noData };
+  return { ...c, counts, noData, suppressed };
 }
 
 export function colorOf(value: number | null | undefined, c: Classification): string {

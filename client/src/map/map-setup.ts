@@ -6,7 +6,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.ts";
 import { isReliable, metricValue } from "../types.ts";
 import type { Metric } from "../url-state.ts";
-import { classIndex, colorOf, type Classification } from "./classify.ts";
+import { classIndex, colorOf, SUPPRESSED_CLASS, SUPPRESSED_COLOR, type Classification } from "./classify.ts";
 import { labelPoint } from "./geo.ts";
 import { isInRegion } from "../../../domain/region-code.ts";
 import {
@@ -179,6 +179,7 @@ export interface VillageValue {
 /** What the map shows of a village: the metric's value, its class and colour, whether it is reliable. */
 export function villageValue(node: CoverageNode | undefined, metric: Metric, c: Classification): VillageValue {
   const value = metricValue(node, metric);
+  if (node?.suppressed) return { value: null, cls: SUPPRESSED_CLASS, color: SUPPRESSED_COLOR, reliable: true };
   return { value, cls: classIndex(value, c.edges), color: colorOf(value, c), reliable: isReliable(node) };
 }
 

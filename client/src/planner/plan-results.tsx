@@ -152,7 +152,7 @@ export function PlanResults({ plan, input, lang, onVillage }: Props) {
         <summary>
           {t("planner.leftOutSummary", {
             n: formatInt(
-              plan.villagesLeftOut.reduce((a, v) => a + v.uncovered, 0),
+              plan.villagesLeftOut.reduce((a, v) => a + (v.uncovered ?? 0), 0),
               lang,
             ),
           })}

@@ -10,7 +10,7 @@ import { addTextMarkers } from "../map/map-setup.ts";
 import type { RankedRegion } from "../report/region-report-query.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { isInRegion } from "../../../domain/region-code.ts";
-import type { RegionCollection } from "../types.ts";
+import { classValue, type RegionCollection } from "../types.ts";
 import type { Lang, Sector } from "../url-state.ts";
 import { useVillageCoverage } from "../use-coverage.ts";
 
@@ -24,12 +24,14 @@ interface Props {
   lang: Lang;
   villages: RegionCollection;
   districts: RegionCollection;
+  /** The server's minimum cell size, for the suppressed class's legend row. */
+  minCellSize: number;
 }
 
 const noop = () => undefined;
 
 /** The region's villages by coverage rate, the lowest numbered on the map and listed beside it. */
-export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts }: Props) {
+export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts, minCellSize }: Props) {
   const { t } = useTranslation();
   const { scope, level } = reportScope(regionCode);
   const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target, parentCode: scope }), [sector, period, target, scope]));
@@ -48,7 +50,7 @@ export function LowestMapSlide({ regionCode, lowest, period, sector, target, pal
   const classification = useMemo(
     () =>
       classify(
-        [...nodes.values()].map((n) => n.coverageRate),
+        [...nodes.values()].map((n) => classValue(n, "COVERAGE_RATE")),
         { method: "quantile", classes: 5, palette, lowIsBad: true },
       ),
     [nodes, palette],
@@ -106,7 +108,7 @@ export function LowestMapSlide({ regionCode, lowest, period, sector, target, pal
           ))}
         </ol>
         <ul className="legend-bar" aria-label={t("legend")}>
-          {legendRows(classification, "COVERAGE_RATE", lang).map((row) => (
+          {legendRows(classification, "COVERAGE_RATE", lang, t("suppressedClass", { n: minCellSize })).map((row) => (
             <li key={row.color}>
               <span className="swatch" style={{ background: row.color }} />
               {row.label}

@@ -137,6 +137,7 @@ export function Presentation({ regionCode, slide, lang, sector, target, palette,
             lang={lang}
             villages={villages}
             districts={districts}
+            minCellSize={data.datasetInfo.minCellSize}
           />
         )}
         {data && kind === "outreach" && <OutreachSlide regionCode={scope.level === "VILLAGE" ? scope.scope : regionCode} lang={lang} />}

@@ -19,7 +19,8 @@ interface Props {
 /** The districts (or a district's villages), lowest coverage first, against the target. */
 export function RankingSlide({ regions, childLevel, current, target, lang }: Props) {
   const { t } = useTranslation();
-  const ranked = regions.filter((r) => r.coverageRate != null).slice(0, MAX_RANKED);
+  // Suppressed rows (a count withheld by disclosure control) stay, last and with dashes: a village presented is always among its district's.
+  const ranked = regions.filter((r) => r.coverageRate != null || r.reliability === "SUPPRESSED").slice(0, MAX_RANKED);
   const half = ranked.length > 10 ? Math.ceil(ranked.length / 2) : ranked.length;
   const columns = [ranked.slice(0, half), ranked.slice(half)].filter((c) => c.length > 0);
   return (

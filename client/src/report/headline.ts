@@ -7,9 +7,10 @@ export interface Headline {
   sector: Sector | null;
   period: string;
   workforce: number;
-  enrolled: number;
+  /** null: suppressed (fewer than the minimum cell size; see datasetInfo.minCellSize). */
+  enrolled: number | null;
   coverageRate: number | null;
-  uncovered: number;
+  uncovered: number | null;
   enrolledChange12m: number | null;
   coverageRateChange12m: number | null;
 }
@@ -31,10 +32,10 @@ export function headlineFor(report: Pick<RegionReportData, "coverageSummary" | "
     sector,
     period: s.period,
     workforce: row?.workforce ?? 0,
-    enrolled: row?.enrolled ?? 0,
+    enrolled: row ? row.enrolled : 0,
     coverageRate: row?.coverageRate ?? null,
-    uncovered: row?.uncovered ?? 0,
-    enrolledChange12m: last && yearAgo ? last.enrolled - yearAgo.enrolled : null,
+    uncovered: row ? row.uncovered : 0,
+    enrolledChange12m: last?.enrolled != null && yearAgo?.enrolled != null ? last.enrolled - yearAgo.enrolled : null,
     coverageRateChange12m: last?.coverageRate != null && yearAgo?.coverageRate != null ? last.coverageRate - yearAgo.coverageRate : null,
   };
 }

@@ -32,6 +32,7 @@ describe("dataSourceLines", () => {
     boundariesSynthetic: false,
     boundarySource: "/data/bangkalan/villages.geojson",
     mutationsEnabled: true,
+    minCellSize: 5,
     root: { code: "35.26", name: "Bangkalan", level: "REGENCY" },
     provinces: [{ code: "35", name: "Jawa Timur" }],
     regencies: [{ code: "35.26", name: "Bangkalan" }],

@@ -23,11 +23,13 @@ export interface TargetProgress {
   /** Coverage rate as a share of the target, 0 to 1. */
   share: number;
   reached: boolean;
-  /** Workers still to enrol to reach the target (0 once reached). */
-  toEnrol: number;
+  /** Workers still to enrol to reach the target (0 once reached); null when the count is suppressed. */
+  toEnrol: number | null;
 }
 
-export function targetProgress(enrolled: number, workforce: number, target: number): TargetProgress {
+/** enrolled null (suppressed): nothing to show but the target. */
+export function targetProgress(enrolled: number | null, workforce: number, target: number): TargetProgress {
+  if (enrolled === null) return { share: 0, reached: false, toEnrol: null };
   const toEnrol = Math.max(0, Math.ceil(target * workforce - enrolled - 1e-9));
   const rate = workforce > 0 ? enrolled / workforce : 0;
   return { share: target > 0 ? Math.min(1, rate / target) : 1, reached: toEnrol === 0, toEnrol };

@@ -22,6 +22,8 @@ interface Props {
   /** Until a column is chosen, rows come in the ranking's order for this measure. */
   metric: Metric;
   lang: Lang;
+  /** The server's minimum cell size (datasetInfo.minCellSize): a suppressed count says "fewer than" it. */
+  minCellSize: number | null;
   selected: string | null;
   onSelect(code: string): void;
 }
@@ -42,7 +44,7 @@ function rankingOrder(nodes: readonly CoverageNode[], metric: Metric): CoverageN
 }
 
 /** The same numbers as the map, as an accessible table: the ranking's order, sortable by any column, filterable by name. */
-export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props) {
+export function CoverageTable({ nodes, metric, lang, minCellSize, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const filterId = useId();
   const [sort, setSort] = useState<{ key: Column; dir: 1 | -1 } | null>(null);
@@ -56,7 +58,8 @@ export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props
     if (key === "coverageRate") return formatPercent(n.coverageRate, lang);
     if (key === "uncoveredPerKm2") return formatDecimal(n.uncoveredPerKm2, lang);
     const v = n[key];
-    return typeof v === "number" ? formatInt(v, lang) : v;
+    // A null count (suppressed) shows as a dash, like every missing figure.
+    return typeof v === "number" || v === null ? formatInt(v, lang) : v;
   };
   return (
     // Focusable so a keyboard can scroll it (it scrolls on its own on small screens).
@@ -99,7 +102,11 @@ export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props
           {rows.map((n) => (
             <tr key={n.code} className={selected === n.code ? "is-selected" : undefined}>
               {COLUMNS.map((c) => (
-                <td key={c.key} className={c.numeric ? "num" : undefined}>
+                <td
+                  key={c.key}
+                  className={c.numeric ? "num" : undefined}
+                  title={n.suppressed && c.numeric && c.key !== "workforce" ? t("reliability.SUPPRESSED", { n: minCellSize }) : undefined}
+                >
                   {c.key === "name" ? (
                     <button type="button" className="link" onClick={() => onSelect(n.code)}>
                       {n.name}
@@ -109,7 +116,7 @@ export function CoverageTable({ nodes, metric, lang, selected, onSelect }: Props
                   )}
                 </td>
               ))}
-              <td>{t(`reliability.${n.reliability}`)}</td>
+              <td>{t(`reliability.${n.reliability}`, { n: minCellSize })}</td>
             </tr>
           ))}
         </tbody>
