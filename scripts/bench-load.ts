@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freePort } from "./free-port.ts";
-import { spawnBenchServer } from "./bench-server.ts";
+import { benchServerReady, spawnBenchServer, stopBenchServer } from "./bench-server.ts";
 import { quantileSorted } from "simple-statistics";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" } } });
@@ -44,13 +44,7 @@ async function main() {
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    for (let ready = false; !ready; await new Promise((ok) => setTimeout(ok, 500))) {
-      if (server.exitCode != null) throw new Error("the server stopped before it listened");
-      ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    }
+    await benchServerReady(server, url);
     // One of each first: the figures are for a running server, not its first PostGIS calls.
     for (const r of [graphql(COVERAGE), graphql(GEOMETRY), graphql(plan())]) await fetch(`${url}${r.path}`, r);
     const rssStart = rssMb(server.pid!);
@@ -92,8 +86,7 @@ async function main() {
     console.log(`latency:    p50 ${quantileSorted(times, 0.5)} ms, p99 ${quantileSorted(times, 0.99)} ms`);
     console.log(`server RSS: ${rssStart.toFixed(0)} MB at start, ${rssEnd.toFixed(0)} MB at end`);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((ok) => server.once("close", ok));
+    await stopBenchServer(server);
     rmSync(work, { recursive: true, force: true });
   }
 }

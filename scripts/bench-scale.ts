@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { pino } from "pino";
 import { createClient } from "@keyv/redis";
 import { freePort } from "./free-port.ts";
-import { spawnBenchServer } from "./bench-server.ts";
+import { benchServerReady, spawnBenchServer } from "./bench-server.ts";
 import { openScratchDatabase } from "../server/db/scratch.ts";
 import { seedDemo } from "../server/demo/seed-demo.service.ts";
 
@@ -30,20 +30,6 @@ const COVERAGE = `query ($min: Int!) { coverage(level: VILLAGE, first: 300, minW
   totalCount edges { node { code name workforce enrolled coverageRate uncovered bySector { sector coverageRate } } } } }`;
 
 const stopped = (child: ChildProcess) => new Promise((ok) => (child.exitCode != null ? ok(null) : child.once("exit", ok)));
-
-async function waitReady(url: string, child: ChildProcess) {
-  for (;;) {
-    if (child.exitCode != null) throw new Error(`${url} stopped before it was ready`);
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((ok) => setTimeout(ok, 300));
-  }
-}
 
 function startApi(port: number, databaseUrl: string): ChildProcess {
   return spawnBenchServer(port, {
@@ -107,14 +93,17 @@ async function main() {
     });
     const [api1, api2, lbOne, lbTwo] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     children.push(startApi(api1, db.url!), startApi(api2, db.url!));
-    await Promise.all([waitReady(`http://127.0.0.1:${api1}`, children[0]!), waitReady(`http://127.0.0.1:${api2}`, children[1]!)]);
+    await Promise.all([
+      benchServerReady(children[0]!, `http://127.0.0.1:${api1}`),
+      benchServerReady(children[1]!, `http://127.0.0.1:${api2}`),
+    ]);
     children.push(
       startNginx(work, [
         { port: lbOne, upstream: [api1] },
         { port: lbTwo, upstream: [api1, api2] },
       ]),
     );
-    await waitReady(`http://127.0.0.1:${lbTwo}`, children[2]!);
+    await benchServerReady(children[2]!, `http://127.0.0.1:${lbTwo}`);
     const rows: string[] = [];
     for (const cached of [false, true]) {
       for (const [label, port] of [

@@ -8,6 +8,10 @@ const schema = z.object({
     .optional()
     .describe("PostgreSQL+PostGIS server to use; unset = embedded PGlite+PostGIS in DATA_DIR"),
   DATA_DIR: z.string().min(1).default(".cakupan/pgdata").describe("embedded database directory"),
+  EMBEDDED_THREAD: z
+    .enum(["worker", "main"])
+    .default("worker")
+    .describe("embedded: PGlite in a worker thread (its statements never hold the event loop) or on the main thread"),
   PORT: z.coerce.number().int("must be a whole number").min(1, "must be 1-65535").max(65535, "must be 1-65535").default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -23,6 +23,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir,
+    embeddedThread: config.EMBEDDED_THREAD,
     replicaUrls: config.DATABASE_REPLICA_URLS,
     maxReplicaLagSeconds: config.REPLICA_MAX_LAG_SECONDS,
   });

@@ -77,8 +77,30 @@ describe("heavy work is bounded (both database modes)", () => {
     await expect(db.sql.query(`SELECT 1`, [], { signal: abandoned.signal })).rejects.toBeInstanceOf(RequestAborted);
   });
 
-  // PGlite runs one statement at a time on the server's thread: there is no statement to watch or
-  // cancel from outside, so this is a server-mode check; embedded, the test above shows queued work never starts.
+  // Embedded, PGlite runs in a worker thread (EMBEDDED_THREAD=worker): a statement sent there waits
+  // its turn behind the open transaction; abandoned meanwhile, it is taken out and never runs.
+  it("embedded: an abandoned request's statement waiting behind a transaction never runs", async () => {
+    if (db.mode !== "embedded") return expect(db.mode).toBe("server");
+    await db.sql.query(`CREATE TABLE abandoned_probe (n int)`);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const transaction = db.sql.transaction(async (tx) => {
+      await tx.query(`SELECT 1`);
+      await held;
+    });
+    const abandoned = new AbortController();
+    const insert = db.sql.query(`INSERT INTO abandoned_probe VALUES (1)`, [], { signal: abandoned.signal });
+    await new Promise((ok) => setTimeout(ok, 300)); // sent, and waiting in the worker
+    abandoned.abort();
+    await expect(insert).rejects.toBeInstanceOf(RequestAborted);
+    release();
+    await transaction;
+    await db.sql.query(`INSERT INTO abandoned_probe VALUES (2)`); // the turn after the abandoned one's
+    expect(await db.sql.query(`SELECT n FROM abandoned_probe`)).toEqual([{ n: 2 }]);
+  });
+
+  // PGlite cannot stop a statement once it runs: there is no statement to watch or cancel from
+  // outside, so this is a server-mode check; embedded, the tests above show queued work never starts.
   it("cancels a plan's SQL statement on the server when its HTTP client disconnects mid-plan", async () => {
     if (!server.databaseUrl) return expect(db.mode).toBe("embedded");
     // Two connections: pg_stat_activity is read once per transaction, so the watcher must not be the one holding the lock.

@@ -49,3 +49,23 @@ export class HeavyWork {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RequestAborted("The client abandoned the request.");
 }
+
+/** A turn of the event loop (timers and pending I/O first). */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Paces a long loop on the event loop's thread (an import's rows: parsing, checks, hashing, all
+ * synchronous while the rows are already in memory): `await pace.turn()` in each round gives the
+ * event loop a turn once `ms` have passed since the last one, so the loop never holds it for much
+ * longer than `ms`, whatever one round costs.
+ */
+export class Pacer {
+  private since = performance.now();
+  constructor(private readonly ms = 20) {}
+
+  async turn(): Promise<void> {
+    if (performance.now() - this.since < this.ms) return;
+    await nextTurn();
+    this.since = performance.now();
+  }
+}

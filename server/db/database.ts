@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { openEmbedded } from "./embedded.ts";
+import { openEmbeddedThread } from "./embedded-thread.ts";
 import { openServer } from "./server.ts";
 import { migrate } from "./migrate.ts";
 import { counted, StatementCounter, type Sql } from "./sql.ts";
@@ -39,6 +39,11 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Embedded only: start from this dump of a data directory (see Database.snapshot). */
   snapshot?: Blob;
+  /**
+   * Embedded only: where PGlite runs: in a worker thread (default), so its statements never hold
+   * the event loop, or on the main thread (the way it ran before, kept to measure beside it).
+   */
+  embeddedThread?: "worker" | "main";
   /** Server only: streaming replicas of `url` for reads. */
   replicaUrls?: string[];
   /** A replica further behind than this is skipped (default 10). */
@@ -120,11 +125,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     closeDriver = () => pool.end();
   } else {
     mode = "embedded";
-    const { pglite, sql, close } = await openEmbedded(options.dataDir, options.snapshot);
-    snapshot = () => pglite.dumpDataDir("none");
-    raw = sql;
-    prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    closeDriver = close;
+    const open = options.embeddedThread === "main" ? openEmbedded : openEmbeddedThread;
+    const embedded = await open(options.dataDir, options.snapshot);
+    snapshot = embedded.snapshot;
+    raw = embedded.sql;
+    prisma = new PrismaClient({ adapter: embedded.prisma });
+    closeDriver = embedded.close;
   }
   if (options.migrate !== false) await migrate(raw);
   let committedVersion: Database["committedVersion"];

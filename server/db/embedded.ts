@@ -3,15 +3,10 @@ import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
 import type { QueryOptions, Sql } from "./sql.ts";
 import { VALUE_PARSERS } from "./values.ts";
-import { throwIfAborted } from "../common/heavy-work.ts";
+import { nextTurn, throwIfAborted } from "../common/heavy-work.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
-
-/**
- * PGlite runs each statement synchronously on this thread and resolves with a microtask, so a run
- * of statements (an import, a plan) would starve every other request's I/O: after each one the
- * event loop gets a turn, and a request waits at most one statement.
- */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlDriverAdapterFactory } from "./embedded-protocol.ts";
 
 /**
  * A SELECT always describes its columns, even with no row. PGlite's PostGIS can end a statement
@@ -35,12 +30,15 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
       throwIfAborted(options?.signal);
       const result = await db.query<T>(text, params as unknown[], { parsers: VALUE_PARSERS });
       checkDescribed(text, result.fields);
-      await yieldToEventLoop();
+      // PGlite runs each statement synchronously on this thread and resolves with a microtask, so a
+      // run of statements (an import, a plan) would starve every other request's I/O: after each
+      // one the event loop gets a turn (in the worker thread: the main thread's messages, a cancel).
+      await nextTurn();
       return result.rows;
     },
     async exec(text) {
       await db.exec(text);
-      await yieldToEventLoop();
+      await nextTurn();
     },
     transaction(fn) {
       if (db !== root) throw new Error("nested transactions are not supported");
@@ -49,22 +47,49 @@ function wrap(db: PgliteLike, root: PGlite): Sql {
   };
 }
 
+/** PGlite with PostGIS on this thread: `dataDir` undefined = in memory; `snapshot`: a dumped data directory to start from. */
+export async function createPglite(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql }> {
+  const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
+  return { pglite, sql: wrap(pglite, pglite) };
+}
+
+/** What both embedded modes (this thread, or a worker thread: embedded-thread.ts) give database.ts. */
+export interface Embedded {
+  sql: Sql;
+  prisma: SqlDriverAdapterFactory;
+  /** The whole data directory as a tarball. */
+  snapshot(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
 /**
- * Opens PGlite with PostGIS; `dataDir` undefined = in memory (tests). `snapshot`: start from a
- * data directory dumped with `dumpDataDir` (a tarball) instead of an empty one. A data directory
- * is locked to this process until `close` (see data-dir-lock.ts).
+ * Takes the data directory's lock (one process per data directory: PGlite has no lock of its own;
+ * see data-dir-lock.ts), then opens it with `open`; the lock is released by `close`, or at once
+ * when opening fails.
  */
-export async function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<{ pglite: PGlite; sql: Sql; close(): Promise<void> }> {
+export async function lockedDataDir(dataDir: string | undefined, open: () => Promise<Embedded>): Promise<Embedded> {
   let unlock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    unlock = lockDataDir(dataDir); // one process per data directory: PGlite has no lock of its own
+    unlock = lockDataDir(dataDir);
   }
   try {
-    const pglite = await PGlite.create(dataDir, { extensions: { postgis }, ...(snapshot ? { loadDataDir: snapshot } : {}) });
-    return { pglite, sql: wrap(pglite, pglite), close: () => pglite.close().finally(unlock) };
+    const embedded = await open();
+    return { ...embedded, close: () => embedded.close().finally(unlock) };
   } catch (error) {
     unlock();
     throw error;
   }
+}
+
+/**
+ * Opens PGlite with PostGIS on the main thread (EMBEDDED_THREAD=main): every statement runs on
+ * the event loop's thread. `dataDir` undefined = in memory; `snapshot`: start from a data
+ * directory dumped with `dumpDataDir` (a tarball) instead of an empty one.
+ */
+export function openEmbedded(dataDir?: string, snapshot?: Blob): Promise<Embedded> {
+  return lockedDataDir(dataDir, async () => {
+    const { pglite, sql } = await createPglite(dataDir, snapshot);
+    return { sql, prisma: new PrismaPGlite(pglite), snapshot: () => pglite.dumpDataDir("none"), close: () => pglite.close() };
+  });
 }

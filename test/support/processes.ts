@@ -28,12 +28,12 @@ export interface Running {
 }
 
 /**
- * `node --import tsx <script> <args>` as a separate process with only `env` (plus PATH and HOME):
- * one node process with tsx's loader (the tsx command would put a second process between, which
- * a kill would not reach).
+ * `node --import tsx <nodeArgs> <script> <args>` as a separate process with only `env` (plus PATH
+ * and HOME): one node process with tsx's loader (the tsx command would put a second process
+ * between, which a kill would not reach).
  */
-export function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+export function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Running {
+  const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
@@ -74,6 +74,7 @@ export function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv)
 export async function spawnSeededServer(
   workDir: string,
   env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
 ): Promise<{ url: string; run: Running; close(): Promise<void>; /** Server mode: the server's database. */ databaseUrl?: string }> {
   const fixture = inject("seededFixture");
   let database: NodeJS.ProcessEnv;
@@ -88,7 +89,7 @@ export async function spawnSeededServer(
     database = { DATABASE_URL: (db as ScratchDatabase).url! };
     cleanup = () => db.close();
   }
-  const server = await spawnServer({ NIK_HASH_KEY: TEST_NIK_KEY, NODE_ENV: "production", ...database, ...env }).catch(
+  const server = await spawnServer({ NIK_HASH_KEY: TEST_NIK_KEY, NODE_ENV: "production", ...database, ...env }, nodeArgs).catch(
     async (error: unknown) => {
       await cleanup();
       throw error;
@@ -98,12 +99,16 @@ export async function spawnSeededServer(
 }
 
 /**
- * `server/main.ts` in a process of its own with `env` (a database among it) on a free port;
- * resolves once /healthz answers. `close`: SIGTERM, and waits for it to exit.
+ * `server/main.ts` in a process of its own with `env` (a database among it) on a free port, with
+ * `nodeArgs` for node (e.g. `--import` a probe); resolves once /healthz answers. `close`: SIGTERM,
+ * and waits for it to exit.
  */
-export async function spawnServer(env: NodeJS.ProcessEnv): Promise<{ url: string; run: Running; close(): Promise<void> }> {
+export async function spawnServer(
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; run: Running; close(): Promise<void> }> {
   const port = await freePort();
-  const run = spawnTsx("server/main.ts", [], { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env });
+  const run = spawnTsx("server/main.ts", [], { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
     run.child.kill("SIGTERM");
