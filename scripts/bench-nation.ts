@@ -1,11 +1,12 @@
-// `npm run bench:nation [-- --scale 0.1] [--region 35]`: a synthetic nation on the PostgreSQL server
+// `npm run bench:nation [-- --scale 0.1] [--region 35] [--keep]`: a synthetic nation on the PostgreSQL server
 // (DATABASE_URL, default the local server; a new database, dropped afterwards): every regency,
 // district and village of the official list (idn-area-data) as grid geometry imported from one
 // GeoJSON file, workforce for every village and about 10 million enrollments times --scale (a
 // CSV of a tenth of them imported as `npm run import -- enrollments` does, the rest generated in
 // SQL). Then the app on a free port, measured over HTTP: uncached coverage and map values for a
 // province, tiles at zooms 5, 8 and 11, and the bytes of a province's first load. A benchmark,
-// not a test: figures, no assertions.
+// not a test: figures, no assertions. `--keep` leaves the database on the server for profiling
+// (its URL is printed; drop it by hand afterwards).
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
@@ -24,7 +25,12 @@ import { loadConfig } from "../server/config.ts";
 import { createApp } from "../server/app.ts";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "1" }, region: { type: "string", default: "35" }, runs: { type: "string", default: "20" } },
+  options: {
+    scale: { type: "string", default: "1" },
+    region: { type: "string", default: "35" },
+    runs: { type: "string", default: "20" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const scale = Number(values.scale);
 const province = values.region!;
@@ -74,7 +80,7 @@ try {
     runImport(db.sql, { kind: ImportKind.ENROLLMENTS, source: { location: csv }, nikKey: "bench-key-".padEnd(40, "x") }),
   );
   report(
-    `enrollment CSV import, ${csvRows.toLocaleString("en")} rows (coverage summary rebuilt)`,
+    `enrollment CSV import, ${csvRows.toLocaleString("en")} rows in every regency (whole coverage summary rebuilt)`,
     `${Math.round(csvRows / (csvMs / 1000)).toLocaleString("en")} rows/s (${seconds(csvMs)})`,
   );
   const [, bulkMs] = await timed(() =>
@@ -85,6 +91,24 @@ try {
   );
   const [{ n }] = await db.sql.query<{ n: number }>(ENROLLMENT_COUNT);
   report("enrollments in the database", `${n.toLocaleString("en")} (the rest generated in SQL and summarised in ${seconds(bulkMs)})`);
+
+  // A regency office's upload into the national database: only its regency's summary is refreshed.
+  const regency = regencies.find((r) => r.regency.code.startsWith(`${province}.`))!.regency.code;
+  const regencyRows = Math.round(100_000 * scale);
+  const regencyCsv = join(work, "regency-enrollments.csv");
+  writeSyntheticEnrollmentCsv(
+    regencyCsv,
+    regencyRows,
+    features.filter((f) => f.code.startsWith(`${regency}.`)).map((f) => f.code),
+    csvRows,
+  );
+  const [, regencyMs] = await timed(() =>
+    runImport(db.sql, { kind: ImportKind.ENROLLMENTS, source: { location: regencyCsv }, nikKey: "bench-key-".padEnd(40, "x") }),
+  );
+  report(
+    `enrollment CSV import into one regency (${regency}), ${regencyRows.toLocaleString("en")} rows, on the national database`,
+    `${Math.round(regencyRows / (regencyMs / 1000)).toLocaleString("en")} rows/s (${seconds(regencyMs)})`,
+  );
 
   const { app, apollo } = await createApp(db, loadConfig({}), pino({ level: "silent" }));
   const server = app.listen(0, "127.0.0.1");
@@ -212,6 +236,7 @@ try {
   console.log("\n| measure | result |\n|---|---|");
   for (const [what, value] of figures) console.log(`| ${what} | ${value} |`);
 } finally {
-  await db.close();
+  await db.close({ keep: values.keep });
+  if (values.keep) console.log(`kept: ${db.url}`);
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION_OR_ALL } from "../../domain/region-code.ts";
+import { LEVEL_CODE_LENGTH, SQL_BELOW_REGION_OR_ALL } from "../../domain/region-code.ts";
 import { CoverageMetric, SortDirection, type Reliability, type RegionLevel } from "../../domain/vocabulary.ts";
 
 /** Latest month in the coverage summary. */
@@ -14,6 +14,19 @@ WITH RECURSIVE p AS (
   SELECT (SELECT min(period) FROM coverage_summary c WHERE c.period > p.period) FROM p WHERE p.period IS NOT NULL
 )
 SELECT period FROM p WHERE period IS NOT NULL ORDER BY period`;
+
+/**
+ * Figures per region, sector and month of the regions whose codes are `length` long (a SQL
+ * expression): villages from the summary, districts, regencies, provinces and the nation (length
+ * 0, code '') from its rollup. Filters on code and period reach the tables' indexes.
+ */
+const FIGURES_AT = (length: string) => `(
+  SELECT village_code AS code, sector_code, period, workforce, enrolled, workforce_estimated AND workforce > 0 AS estimated
+  FROM coverage_summary WHERE ${length} = ${LEVEL_CODE_LENGTH.VILLAGE}
+  UNION ALL
+  SELECT code, sector_code, period, workforce, enrolled, estimated
+  FROM coverage_rollup WHERE ${length} <> ${LEVEL_CODE_LENGTH.VILLAGE} AND length(code) = ${length}
+)`;
 
 const METRIC_COLUMN: Record<CoverageMetric, string> = {
   WORKFORCE: "workforce",
@@ -63,10 +76,9 @@ export function coverageQuery(orderBy: CoverageMetric, direction: SortDirection)
   const dir = direction === SortDirection.DESC ? "DESC" : "ASC";
   return `
 WITH agg AS (
-  SELECT left(cs.village_code, $2::int) AS code, sum(cs.workforce)::int AS workforce, sum(cs.enrolled)::int AS enrolled,
-         bool_or(cs.workforce_estimated AND cs.workforce > 0) AS estimated
-  FROM coverage_summary cs
-  WHERE cs.period = $1 AND ($3::text IS NULL OR cs.sector_code = $3) AND ${SQL_BELOW_REGION_OR_ALL("cs.village_code", "$5")}
+  SELECT f.code, sum(f.workforce)::int AS workforce, sum(f.enrolled)::int AS enrolled, bool_or(f.estimated) AS estimated
+  FROM ${FIGURES_AT("$2::int")} f
+  WHERE f.period = $1 AND ($3::text IS NULL OR f.sector_code = $3) AND ${SQL_BELOW_REGION_OR_ALL("f.code", "$5")}
   GROUP BY 1
 ),
 base AS (
@@ -117,18 +129,15 @@ WHERE cs.period = $1 AND ($2::text IS NULL OR cs.sector_code = $2) AND ${SQL_BEL
 
 /** By-sector figures for many regions at one level in one statement: $1 period, $2 code length, $3 codes. */
 export const BY_SECTOR = `
-SELECT left(cs.village_code, $2::int) AS code, cs.sector_code AS sector,
-       sum(cs.workforce)::int AS workforce, sum(cs.enrolled)::int AS enrolled,
-       bool_or(cs.workforce_estimated AND cs.workforce > 0) AS estimated
-FROM coverage_summary cs
-WHERE cs.period = $1 AND left(cs.village_code, $2::int) = ANY($3::text[])
-GROUP BY 1, 2
+SELECT f.code, f.sector_code AS sector, f.workforce, f.enrolled, f.estimated
+FROM ${FIGURES_AT("$2::int")} f
+WHERE f.period = $1 AND f.code = ANY($3::text[])
 ORDER BY 1, 2`;
 
 /** Monthly series for a region: $1 region code (null: the nation, all data), $2 sector or null, $3 months. */
 export const SERIES = `
-SELECT period, sum(workforce)::int AS workforce, sum(enrolled)::int AS enrolled
-FROM coverage_summary
-WHERE ${SQL_IN_REGION_OR_ALL("village_code", "$1")} AND ($2::text IS NULL OR sector_code = $2)
-  AND period > to_char((SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') FROM coverage_summary) - ($3::int * interval '1 month'), 'YYYY-MM')
-GROUP BY period ORDER BY period`;
+SELECT f.period, sum(f.workforce)::int AS workforce, sum(f.enrolled)::int AS enrolled
+FROM ${FIGURES_AT("length(coalesce($1::text, ''))")} f
+WHERE f.code = coalesce($1::text, '') AND ($2::text IS NULL OR f.sector_code = $2)
+  AND f.period > to_char((SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') FROM coverage_summary) - ($3::int * interval '1 month'), 'YYYY-MM')
+GROUP BY f.period ORDER BY f.period`;
