@@ -63,8 +63,10 @@ const NEXT_KEYS = ["ArrowRight", "PageDown", "Space", "ArrowDown"];
 function formats(lang: "id" | "en") {
   const locale = lang === "id" ? "id-ID" : "en-GB";
   return {
-    int: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n),
-    pct: (r: number) => new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
+    // null: a count withheld by disclosure control (or a rate without workers), shown as a dash.
+    int: (n: number | null) => (n == null ? "–" : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n)),
+    pct: (r: number | null) =>
+      r == null ? "–" : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
   };
 }
 
@@ -133,7 +135,7 @@ async function checkSlideNumbers(
       ranked.map((r) => ({
         code: r.code,
         name: r.name + (r.reliability === "SMALL_WORKFORCE" ? " *" : ""),
-        uncovered: r.uncovered == null ? "–" : f.int(r.uncovered),
+        uncovered: f.int(r.uncovered),
       })),
     );
   }
