@@ -63,8 +63,10 @@ const NEXT_KEYS = ["ArrowRight", "PageDown", "Space", "ArrowDown"];
 function formats(lang: "id" | "en") {
   const locale = lang === "id" ? "id-ID" : "en-GB";
   return {
-    int: (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n),
-    pct: (r: number) => new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
+    // null: a count withheld by disclosure control (or a rate without workers), shown as a dash.
+    int: (n: number | null) => (n == null ? "–" : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n)),
+    pct: (r: number | null) =>
+      r == null ? "–" : new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r),
   };
 }
 
@@ -133,7 +135,7 @@ async function checkSlideNumbers(
       ranked.map((r) => ({
         code: r.code,
         name: r.name + (r.reliability === "SMALL_WORKFORCE" ? " *" : ""),
-        uncovered: r.uncovered == null ? "–" : f.int(r.uncovered),
+        uncovered: f.int(r.uncovered),
       })),
     );
   }
@@ -200,9 +202,11 @@ async function presentAndStep(
       await expect(page.locator(".slide-header").textContent()).resolves.toContain(all.region.name);
       await expect(page.locator(".slide-header [data-sector]").textContent()).resolves.toContain(sector.label);
       // Progress against the 50% target is the sector's: workers still to enrol, computed here.
-      const toEnrol = Math.max(0, Math.ceil(0.5 * summary.workforce - summary.enrolled));
+      // A count withheld by disclosure control withholds what is still to enrol: a dash.
+      const toEnrol = summary.enrolled == null ? null : Math.max(0, Math.ceil(0.5 * summary.workforce - summary.enrolled));
       const target = (await page.locator(".figure[data-figure=target] .figure-label").textContent())!;
-      if (toEnrol > 0) expect(target).toContain(f.int(toEnrol));
+      if (toEnrol == null) expect(target).toMatch(/^– /);
+      else if (toEnrol > 0) expect(target).toContain(f.int(toEnrol));
       else expect(target).not.toMatch(/\d{2,}/);
     }
     // The ranking starts with the sector's lowest-coverage district (a regency) or village (a district).
