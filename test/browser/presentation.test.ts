@@ -412,7 +412,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     }
   });
 
-  it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
+  it("exports a PDF report of a district with the headline numbers shown on screen, and the sessions' outcomes and next year's cost on page 2", async () => {
     const code = "35.26.15";
     const page = await open();
     await recordCanvasDrawing(page);
