@@ -11,6 +11,7 @@ import { ImportResolver } from "../imports/import.resolver.ts";
 import { DatasetResolver } from "./dataset.resolver.ts";
 import { RenewalsResolver } from "../renewals/renewals.resolver.ts";
 import { ScenariosResolver } from "../scenarios/scenarios.resolver.ts";
+import { OutcomesResolver } from "../outcomes/outcomes.resolver.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
@@ -27,6 +28,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       DatasetResolver,
       RenewalsResolver,
       ScenariosResolver,
+      OutcomesResolver,
     ],
     validate: { forbidUnknownValues: false },
   }).then((built) => {

@@ -10,6 +10,7 @@ import { ImportService } from "../imports/import-upload.service.ts";
 import { DisclosureService, type Disclosure } from "../disclosure/disclosure.service.ts";
 import { RenewalService } from "../renewals/renewals.service.ts";
 import { ScenarioService } from "../scenarios/scenarios.service.ts";
+import { OutcomeService } from "../outcomes/outcomes.service.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -23,6 +24,7 @@ export interface Services {
   disclosure: DisclosureService;
   renewals: RenewalService;
   scenarios: ScenarioService;
+  outcomes: OutcomeService;
 }
 
 /** One set per request, so DataLoader caches never outlive a request. */
@@ -52,5 +54,6 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
     dataset: new DatasetService(db.sql),
     renewals,
     scenarios: new ScenarioService(db, regions, coverage, planner),
+    outcomes: new OutcomeService(db.sql, regions),
   };
 }

@@ -46,6 +46,8 @@ const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone
   { name: "presentation ranking", path: "/?present=1&slide=3", ready: ".ranking-table tbody tr" },
   { name: "presentation map", path: "/?present=1&slide=4", ready: ".lowest-marker" },
   { name: "presentation outreach", path: "/?present=1&slide=5", ready: ".slide-table tbody tr, .slide-empty" },
+  { name: "presentation achieved", path: "/?present=1&slide=6", ready: "[data-figure=sessionsHeld], .slide-empty" },
+  { name: "presentation cost", path: "/?present=1&slide=7", ready: "[data-figure=renewalCost]" },
   { name: "phone map", path: "/", ready: ".legend", paint: true, phone: true },
   { name: "phone village", path: "/?village=35.26.01.1001", ready: ".village-panel .sector-figures", paint: true, phone: true },
 ];

@@ -56,13 +56,28 @@ const VIEWS = [
   { kind: "ranking", ready: ".ranking-table tbody tr" },
   { kind: "map", ready: ".lowest-marker" },
   { kind: "outreach", ready: ".slide-table tbody tr, .slide-empty" },
+  { kind: "achieved", ready: "[data-figure=sessionsHeld], .slide-empty" },
+  { kind: "cost", ready: "[data-figure=renewalCost]" },
 ] as const;
+
+const OUTCOMES_AND_COST = `query($c: String) {
+  sessionOutcomes(regionCode: $c) { total { sessionsHeld attendance enrollmentsAttributed estimate } districts { code sessionsHeld enrollmentsAttributed } }
+  fundingScenario(input: { regionCode: $c }) { renewal { active cost bySource { source active cost } } }
+}`;
+interface OutcomesAndCost {
+  sessionOutcomes: {
+    total: { sessionsHeld: number; attendance: number; enrollmentsAttributed: number; estimate: number | null };
+    districts: { code: string; sessionsHeld: number; enrollmentsAttributed: number }[];
+  };
+  fundingScenario: { renewal: { active: number; cost: number; bySource: { source: string; active: number; cost: number }[] } };
+}
 
 const NEXT_KEYS = ["ArrowRight", "PageDown", "Space", "ArrowDown"];
 
 function formats(lang: "id" | "en") {
   const locale = lang === "id" ? "id-ID" : "en-GB";
   return {
+    rupiah: (n: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "IDR", maximumFractionDigits: 0 }).format(n),
     // null: a count withheld by disclosure control (or a rate without workers), shown as a dash.
     int: (n: number | null) => (n == null ? "–" : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n)),
     pct: (r: number | null) =>
@@ -139,6 +154,32 @@ async function checkSlideNumbers(
       })),
     );
   }
+  if (kind === "achieved" || kind === "cost") {
+    // What the sessions achieved and next year's cost: the API's figures for the region (a village's district).
+    const scope = code.split(".").length === 4 ? code.split(".").slice(0, 3).join(".") : code;
+    const o = await graphql<OutcomesAndCost>(app.server.url, OUTCOMES_AND_COST, { c: scope });
+    if (kind === "achieved" && o.sessionOutcomes.total.sessionsHeld > 0) {
+      await expect(page.locator("[data-figure=sessionsHeld]").textContent()).resolves.toBe(f.int(o.sessionOutcomes.total.sessionsHeld));
+      await expect(page.locator("[data-figure=attributed]").textContent()).resolves.toBe(
+        f.int(o.sessionOutcomes.total.enrollmentsAttributed),
+      );
+      const rows = await page
+        .locator(".slide-table tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-code"), tr.children[1]!.textContent, tr.children[3]!.textContent]));
+      expect(rows).toEqual(
+        o.sessionOutcomes.districts.slice(0, 6).map((d) => [d.code, f.int(d.sessionsHeld), f.int(d.enrollmentsAttributed)]),
+      );
+    }
+    if (kind === "cost") {
+      const { renewal } = o.fundingScenario;
+      expect(renewal.cost).toBe(renewal.active * 16_800 * 12);
+      await expect(page.locator("[data-figure=renewalCost]").textContent()).resolves.toBe(f.rupiah(renewal.cost));
+      const rows = await page
+        .locator(".slide-table tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-source"), tr.children[1]!.textContent, tr.children[2]!.textContent]));
+      expect(rows).toEqual(renewal.bySource.map((s) => [s.source, f.int(s.active), f.rupiah(s.cost)]));
+    }
+  }
   if (kind === "map") {
     const items = await page
       .locator(".lowest-list li")
@@ -207,7 +248,7 @@ async function presentAndStep(
       const target = (await page.locator(".figure[data-figure=target] .figure-label").textContent())!;
       if (toEnrol == null) expect(target).toMatch(/^– /);
       else if (toEnrol > 0) expect(target).toContain(f.int(toEnrol));
-      else expect(target).not.toMatch(/\d{2,}/);
+      else expect(target.replace(f.pct(0.5), "")).not.toMatch(/\d{2,}/);
     }
     // The ranking starts with the sector's lowest-coverage district (a regency) or village (a district).
     if (VIEWS[n - 1]!.kind === "ranking" && code.split(".").length === 2) {
@@ -222,16 +263,16 @@ async function presentAndStep(
   }
   // Past the last view nothing moves; back, first and last jump; Escape leaves.
   await page.keyboard.press("PageDown");
-  await page.locator('.presentation[data-slide-number="5"]').waitFor();
-  expect(page.url()).toContain("slide=5");
+  await page.locator(`.presentation[data-slide-number="${VIEWS.length}"]`).waitFor();
+  expect(page.url()).toContain(`slide=${VIEWS.length}`);
   await page.keyboard.press("PageUp");
-  await waitForView(page, 4);
+  await waitForView(page, VIEWS.length - 1);
   await page.keyboard.press("ArrowLeft");
-  await waitForView(page, 3);
+  await waitForView(page, VIEWS.length - 2);
   await page.keyboard.press("Home");
   await waitForView(page, 1);
   await page.keyboard.press("End");
-  await waitForView(page, 5);
+  await waitForView(page, VIEWS.length);
   await page.keyboard.press("Escape");
   await page.locator(".app .legend").waitFor();
   expect(await page.locator(".presentation").count()).toBe(0);
@@ -375,7 +416,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     }
   });
 
-  it("exports a one-page PDF report of a district with the headline numbers shown on screen", async () => {
+  it("exports a PDF report of a district with the headline numbers shown on screen, and the sessions' outcomes and next year's cost on page 2", async () => {
     const code = "35.26.15";
     const page = await open();
     await recordCanvasDrawing(page);
@@ -395,7 +436,8 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(pdf.toString("latin1", 0, 5)).toBe("%PDF-");
     expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
     const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
-    expect(text.split("\f").filter((p) => p.trim()).length).toBe(1);
+    const pages = text.split("\f").filter((p) => p.trim());
+    expect(pages.length).toBe(2);
     const { region } = await graphql<{ region: { name: string } }>(app.server.url, "query($c: String!) { region(code: $c) { name } }", {
       c: code,
     });
@@ -432,6 +474,19 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     expect(drawn.texts).toEqual(expect.arrayContaining(lowest.coverage.edges.map((_, i) => String(i + 1))));
     const info = await graphql<{ datasetInfo: { synthetic: boolean } }>(app.server.url, "{ datasetInfo { synthetic } }");
     expect(text.includes("sintetis")).toBe(info.datasetInfo.synthetic);
+    // Page 2: what the sessions achieved and next year's cost, the API's figures.
+    const o = await graphql<OutcomesAndCost>(app.server.url, OUTCOMES_AND_COST, { c: code });
+    expect(pages[1]).toContain("Hasil sosialisasi");
+    expect(pages[1]).toContain(
+      `${f.int(o.sessionOutcomes.total.sessionsHeld)} sosialisasi dilaksanakan, ${f.int(o.sessionOutcomes.total.attendance)} hadir`,
+    );
+    expect(pages[1]).toContain("Biaya tahun depan");
+    const rupiah = (n: number) => f.rupiah(n).replace(/\u00a0/g, " ");
+    expect(pages[1]).toContain(
+      `${rupiah(o.fundingScenario.renewal.cost)} untuk memperpanjang ${f.int(o.fundingScenario.renewal.active)} peserta aktif`,
+    );
+    for (const s of o.fundingScenario.renewal.bySource)
+      expect(pages[1]).toMatch(new RegExp(`${f.int(s.active).replace(/\./g, "\\.")}\\s+${rupiah(s.cost).replace(/[.]/g, "\\.")}`));
   });
 
   it("links the tables as CSV to the server export with the view’s arguments", async () => {

@@ -419,6 +419,39 @@ export type ImportFileMutationVariables = Exact<{
 
 export type ImportFileMutation = { importFile: { kind: ImportKind, source: string, rows: number, alreadyImported: boolean, level: RegionLevel | null, unlisted: Array<string>, repaired: Array<{ code: string }>, dataQuality: { officialVillages: number, villagesWithBoundary: number, missingBoundaries: Array<{ code: string }>, missingWorkforce: Array<{ code: string }> } | null } };
 
+export type OutcomePlanMutationVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type OutcomePlanMutation = { savePlan: { id: number, plan: { totals: { expectedEnrollments: number }, sites: Array<{ villageCode: string, pointId: number | null, date: string | null, expectedEnrollments: number, uncoveredReached: number, villages: Array<{ code: string }> }> } } };
+
+export type OutcomeSessionsMutationVariables = Exact<{
+  id: number;
+}>;
+
+
+export type OutcomeSessionsMutation = { createSessionsFromPlan: Array<{ id: number, villageCode: string, pointId: number | null, startsOn: string }> };
+
+export type RecordOutcomeMutationVariables = Exact<{
+  id: number;
+  attendance: number;
+  enrolled: number;
+}>;
+
+
+export type RecordOutcomeMutation = { recordSessionResults: { id: number } };
+
+export type SessionOutcomesQueryVariables = Exact<{
+  regionCode?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  reachKm?: number | null | undefined;
+}>;
+
+
+export type SessionOutcomesQuery = { sessionOutcomes: { method: string, sessions: Array<{ sessionId: number, startsOn: string, endsOn: string, districtCode: string, planId: number | null, attendance: number | null, enrollmentsAttributed: number, forecastEnrollments: number | null, forecastReached: number | null, differenceFromForecast: number | null, followed: { reachedVillages: number, reachedWorkforce: number, reachedBefore: number, reachedAfter: number, comparisonVillages: number, comparisonWorkforce: number, comparisonBefore: number, comparisonAfter: number, beforeDays: number, afterDays: number, estimate: number | null } }>, plans: Array<{ planId: number, sessions: number, planForecast: number | null, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null }>, districts: Array<{ code: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null }>, total: { sessionsHeld: number, enrollmentsAttributed: number, estimate: number | null } } };
+
 export type FilteredPointsQueryVariables = Exact<{
   regionCode?: string | null | undefined;
   from?: string | null | undefined;

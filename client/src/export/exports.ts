@@ -7,6 +7,7 @@ import { formatDate, formatDistance, formatPercent, formatPeriod } from "../form
 import { legendRows } from "../legend/legend-rows.ts";
 import { bboxOf, labelPoint } from "../map/geo.ts";
 import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
+import { OUTCOMES_AND_COST } from "../report/outcomes-query.ts";
 import { dataSourceLines, placeTitle, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { isInRegion, levelOfCode } from "../../../domain/region-code.ts";
@@ -100,6 +101,8 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
     },
   });
   if (!data) throw new Error(regionCode);
+  const { data: outcomes } = await client.query({ query: OUTCOMES_AND_COST, variables: { code: scope.scope } });
+  if (!outcomes) throw new Error(regionCode);
   const villages = ctx.map.villages.features.filter((f) => isInRegion(f.properties.code, scope.scope));
   const bounds = bboxOf(villages);
   if (!bounds) throw new Error(regionCode);
@@ -116,6 +119,15 @@ export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, 
     legend: legendRows(ctx.map.classification, state.metric, state.lang, t("suppressedClass", { n: ctx.dataset.minCellSize })),
     text: sheetText(ctx),
   });
-  const blob = await pdfReport({ report: data, map, sector: state.sector, target: state.target, lang: state.lang, t, today: today() });
+  const blob = await pdfReport({
+    report: data,
+    outcomes,
+    map,
+    sector: state.sector,
+    target: state.target,
+    lang: state.lang,
+    t,
+    today: today(),
+  });
   download(blob, `laporan-cakupan-${regionCode}-${(state.sector ?? "all").toLowerCase()}-${data.coverageSummary.period}.pdf`);
 }

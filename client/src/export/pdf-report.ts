@@ -1,7 +1,8 @@
-// A one-page A4 report on a region: title, date, map with legend, headline figures, the
-// lowest-coverage villages and the data sources. jsPDF with its built-in fonts: nothing is fetched.
+// An A4 report on a region: title, date, map with legend, headline figures, the lowest-coverage
+// villages and the data sources; on a second page what the sessions achieved and next year's cost. jsPDF with its built-in fonts: nothing is fetched.
 import type { TFunction } from "i18next";
-import { formatChange, formatDate, formatInt, formatPercent, formatPeriod } from "../format.ts";
+import { formatChange, formatDate, formatDecimal, formatInt, formatPercent, formatPeriod, formatRupiah } from "../format.ts";
+import type { OutcomesAndCost } from "../report/outcomes-query.ts";
 import type { RegionReportData } from "../report/region-report-query.ts";
 import { targetProgress } from "../report/report-scope.ts";
 import { headlineFor } from "../report/headline.ts";
@@ -10,6 +11,8 @@ import type { Lang, Sector } from "../url-state.ts";
 
 export interface PdfReportInput {
   report: RegionReportData;
+  /** What the sessions achieved and next year's cost (the second page). */
+  outcomes: OutcomesAndCost;
   /** The map sheet (map, legend, scale bar, north arrow). */
   map: HTMLCanvasElement;
   /** The sector the whole report is about (the map's); null = all sectors. */
@@ -30,7 +33,7 @@ export function pdfText(s: string): string {
 
 const PAGE = { w: 210, h: 297, margin: 14 };
 
-export async function pdfReport({ report, map, sector, target, lang, t, today }: PdfReportInput): Promise<Blob> {
+export async function pdfReport({ report, outcomes, map, sector, target, lang, t, today }: PdfReportInput): Promise<Blob> {
   const { jsPDF } = await import("jspdf");
   const doc = new jsPDF({ unit: "mm", format: "a4", orientation: "portrait", compress: true });
   const s = headlineFor(report, sector);
@@ -135,5 +138,63 @@ export async function pdfReport({ report, map, sector, target, lang, t, today }:
   const [numbers, boundaries] = dataSourceLines(report.datasetInfo, t);
   text(`${t("report.sources")}: ${numbers}`, left, y, { size: 8.5, bold: report.datasetInfo.synthetic, maxWidth: width });
   text(`${boundaries} · ${t("report.software")}`, left, y + 4.5, { size: 8.5, maxWidth: width });
+
+  // Page 2: what the sessions achieved, next year's cost.
+  doc.addPage();
+  y = PAGE.margin + 6;
+  const table = (columns: string[], rows: string[][]) => {
+    const xs = columns.map((_, i) => (i === 0 ? left : left + 70 + (i * (width - 70)) / (columns.length - 1)));
+    columns.forEach((c, i) => text(c, xs[i]!, y, { size: 8, bold: true, align: i === 0 ? "left" : "right" }));
+    doc.line(left, y + 1.2, left + width, y + 1.2);
+    y += 5;
+    for (const row of rows) {
+      row.forEach((cell, i) => text(cell, xs[i]!, y, { size: 8.5, align: i === 0 ? "left" : "right" }));
+      y += 4.6;
+    }
+  };
+  const o = outcomes.sessionOutcomes.total;
+  const estimate = (n: number | null) => (n === null ? "-" : formatDecimal(n, lang, 0));
+  text(t("slide.achieved"), left, y, { size: 14, bold: true });
+  y += 7;
+  text(`${formatInt(o.sessionsHeld, lang)} ${t("achieved.sessions", { attendance: formatInt(o.attendance, lang) })}`, left, y, {
+    size: 10,
+  });
+  y += 5;
+  text(
+    `${formatInt(o.enrollmentsAttributed, lang)} ${o.forecastEnrollments > 0 ? t("achieved.attributedVsForecast", { attributed: formatInt(o.attributedWhereForecast, lang), forecast: formatInt(o.forecastEnrollments, lang) }) : t("achieved.attributed")}`,
+    left,
+    y,
+    { size: 10, maxWidth: width },
+  );
+  y += 5;
+  text(`${estimate(o.estimate)} ${t("achieved.estimate")}`, left, y, { size: 10, maxWidth: width });
+  y += 7;
+  table(
+    [t("district"), t("achieved.held"), t("achieved.attendance"), t("achieved.attributedShort"), t("achieved.estimateShort")],
+    outcomes.sessionOutcomes.districts.map((d) => [
+      d.name,
+      formatInt(d.sessionsHeld, lang),
+      formatInt(d.attendance, lang),
+      formatInt(d.enrollmentsAttributed, lang),
+      estimate(d.estimate),
+    ]),
+  );
+  text(t("achieved.method"), left, y + 1, { size: 8, maxWidth: width });
+  y += 14;
+  const { renewal, parameters } = outcomes.fundingScenario;
+  text(t("slide.cost"), left, y, { size: 14, bold: true });
+  y += 7;
+  text(
+    `${formatRupiah(renewal.cost, lang)} ${t("cost.renewal", { active: formatInt(renewal.active, lang), premium: formatRupiah(parameters.monthlyPremium, lang), months: parameters.months })}`,
+    left,
+    y,
+    { size: 10, maxWidth: width },
+  );
+  y += 7;
+  table(
+    [t("cost.source"), t("cost.active"), t("cost.cost")],
+    renewal.bySource.map((s) => [t(`funding.${s.source}`), formatInt(s.active, lang), formatRupiah(s.cost, lang)]),
+  );
+  text(t("cost.note"), left, y + 1, { size: 8, maxWidth: width });
   return doc.output("blob");
 }

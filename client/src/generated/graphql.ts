@@ -44,6 +44,19 @@ export type FertilizerPointKind =
   /** District fertilizer warehouse. */
   | 'WAREHOUSE';
 
+/** Who pays a worker's premium. */
+export type FundingSource =
+  /** The regency's own budget (APBD). */
+  | 'APBD'
+  /** Village funds (Dana Desa). */
+  | 'DANA_DESA'
+  /** Tobacco-excise revenue sharing fund (Dana Bagi Hasil Cukai Hasil Tembakau) of the regency. */
+  | 'DBHCHT'
+  /** Another payer (CSR, a cooperative...). */
+  | 'OTHER'
+  /** The worker pays (mandiri). */
+  | 'SELF';
+
 /** What to plan: sectors, sessions, distance, candidate sites, dates, enrollment rate and budget. */
 export type PlanInput = {
   /** Premium budget in rupiah (e.g. the DBHCHT allocation); no limit when omitted. */
@@ -249,6 +262,13 @@ export type RegionTrendsQueryVariables = Exact<{
 
 
 export type RegionTrendsQuery = { ALL: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, FARMER: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, LIVESTOCK: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, FISHER: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }> };
+
+export type OutcomesAndCostQueryVariables = Exact<{
+  code?: string | null | undefined;
+}>;
+
+
+export type OutcomesAndCostQuery = { sessionOutcomes: { total: { sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null }, districts: Array<{ code: string, name: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null }> }, fundingScenario: { parameters: { monthlyPremium: number, months: number }, renewal: { active: number, cost: number, bySource: Array<{ source: FundingSource, active: number, cost: number }> } } };
 
 export type RankedRegionFragment = { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 

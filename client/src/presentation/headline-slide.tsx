@@ -5,6 +5,7 @@ import type { RegionSummary } from "../report/region-report-query.ts";
 import { targetProgress } from "../report/report-scope.ts";
 import type { Lang } from "../url-state.ts";
 import { RateBar } from "./rate-bar.tsx";
+import { BigFigure } from "./big-figure.tsx";
 
 interface Props {
   /** The figures of the sector shown (or all sectors). */
@@ -21,24 +22,18 @@ export function HeadlineSlide({ headline: s, bySector, target, lang }: Props) {
   return (
     <div className="headline-slide">
       <section className="headline-figures">
-        <div className="figure">
-          <p className="big-number" data-figure="enrolled">
-            {formatInt(s.enrolled, lang)}
-          </p>
-          <p className="figure-label">{t("headline.enrolled")}</p>
-        </div>
-        <div className="figure">
-          <p className="big-number" data-figure="coverageRate">
-            {formatPercent(s.coverageRate, lang)}
-          </p>
-          <p className="figure-label">{t("headline.ofWorkforce", { workforce: formatInt(s.workforce, lang) })}</p>
-        </div>
-        <div className="figure">
-          <p className="mid-number" data-figure="change12m">
-            {formatChange(s.enrolledChange12m, lang)} · {t("headline.points", { value: formatChange(s.coverageRateChange12m, lang, true) })}
-          </p>
-          <p className="figure-label">{t("headline.change12m")}</p>
-        </div>
+        <BigFigure figure="enrolled" value={formatInt(s.enrolled, lang)} label={t("headline.enrolled")} />
+        <BigFigure
+          figure="coverageRate"
+          value={formatPercent(s.coverageRate, lang)}
+          label={t("headline.ofWorkforce", { workforce: formatInt(s.workforce, lang) })}
+        />
+        <BigFigure
+          figure="change12m"
+          mid
+          value={`${formatChange(s.enrolledChange12m, lang)} · ${t("headline.points", { value: formatChange(s.coverageRateChange12m, lang, true) })}`}
+          label={t("headline.change12m")}
+        />
         <div className="figure" data-figure="target">
           <RateBar
             rate={s.coverageRate}

@@ -14,12 +14,14 @@ import type { Lang, Sector } from "../url-state.ts";
 import { HeadlineSlide } from "./headline-slide.tsx";
 import { LowestMapSlide } from "./lowest-map-slide.tsx";
 import { OutreachSlide } from "./outreach-slide.tsx";
+import { AchievedSlide } from "./achieved-slide.tsx";
+import { CostSlide } from "./cost-slide.tsx";
 import { RankingSlide } from "./ranking-slide.tsx";
 import { slideAction, stepSlide } from "./slide-keys.ts";
 import { TrendSlide } from "./trend-slide.tsx";
 import "./presentation.css";
 
-export const SLIDES = ["headline", "trend", "ranking", "map", "outreach"] as const;
+export const SLIDES = ["headline", "trend", "ranking", "map", "outreach", "achieved", "cost"] as const;
 
 interface Props {
   regionCode: string;
@@ -141,6 +143,8 @@ export function Presentation({ regionCode, slide, lang, sector, target, palette,
           />
         )}
         {data && kind === "outreach" && <OutreachSlide regionCode={scope.level === "VILLAGE" ? scope.scope : regionCode} lang={lang} />}
+        {data && kind === "achieved" && <AchievedSlide regionCode={scope.scope} lang={lang} />}
+        {data && kind === "cost" && <CostSlide regionCode={scope.scope} lang={lang} />}
       </main>
       <footer className="slide-footer">
         {data && <DataSources info={data.datasetInfo} className="slide-source" />}

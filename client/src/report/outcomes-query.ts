@@ -1,0 +1,42 @@
+// What the sessions achieved and next year's cost, for a region: the presentation's two views and the PDF's second page.
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { OutcomesAndCostQuery, OutcomesAndCostQueryVariables } from "../generated/graphql.ts";
+
+export const OUTCOMES_AND_COST: TypedDocumentNode<OutcomesAndCostQuery, OutcomesAndCostQueryVariables> = gql`
+  query OutcomesAndCost($code: String) {
+    sessionOutcomes(regionCode: $code) {
+      total {
+        sessionsHeld
+        attendance
+        enrollmentsAttributed
+        forecastEnrollments
+        attributedWhereForecast
+        estimate
+      }
+      districts {
+        code
+        name
+        sessionsHeld
+        attendance
+        enrollmentsAttributed
+        estimate
+      }
+    }
+    fundingScenario(input: { regionCode: $code }) {
+      parameters {
+        monthlyPremium
+        months
+      }
+      renewal {
+        active
+        cost
+        bySource {
+          source
+          active
+          cost
+        }
+      }
+    }
+  }
+`;
+export type OutcomesAndCost = OutcomesAndCostQuery;

@@ -1,0 +1,14 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { Context } from "../graphql/context.ts";
+import { OUTCOME_METHOD } from "./did.ts";
+import { OutcomesArgs, OutcomesReport } from "./outcomes.types.ts";
+
+@Resolver()
+export class OutcomesResolver {
+  @Query(() => OutcomesReport, {
+    description: `What held outreach sessions achieved, per session, per plan and per district: attendance and enrollments attributed (recorded) against the plan's forecast, and an estimate of the enrollments that followed in the villages reached. ${OUTCOME_METHOD}`,
+  })
+  sessionOutcomes(@Args(() => OutcomesArgs) args: OutcomesArgs, @Ctx() ctx: Context): Promise<OutcomesReport> {
+    return ctx.services.outcomes.outcomes(args);
+  }
+}
