@@ -101,9 +101,9 @@ describe("GraphQL over HTTP: limits and the response cache", () => {
     const afterMutation = await post(query);
     expect(afterMutation.body.data.sessions).toHaveLength(first.body.data.sessions.length + 1);
 
-    // A write straight to the database, as another process would make.
+    // A write straight to the database, as another process would make (districts read the summary's rollup).
     await db.sql.query(
-      `UPDATE coverage_summary SET enrolled = enrolled + 7 WHERE village_code = '35.26.01.1001' AND sector_code = 'FARMER' AND period = (SELECT max(period) FROM coverage_summary)`,
+      `UPDATE coverage_rollup SET enrolled = enrolled + 7 WHERE code = '35.26.01' AND sector_code = 'FARMER' AND period = (SELECT max(period) FROM coverage_summary)`,
     );
     expect(enrolled((await post(query)).body)).toBe(enrolled(first.body) + 7);
 
