@@ -40,7 +40,7 @@ export type AppConfig = Pick<
   | "REDIS_KEY_PREFIX"
 > & { nikKey?: string };
 
-/** Embedded: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
+/** PGlite on this thread: the pause before each statement of heavy work, for other requests to go on (see HeavyWork). */
 const EMBEDDED_PAUSE_MS = 50;
 
 /**
@@ -91,7 +91,11 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   });
   await apollo.start();
   const embedded = db.mode === "embedded";
-  const heavy = new HeavyWork(config.PLANNER_CONCURRENCY ?? (embedded ? 1 : 2), config.PLANNER_QUEUE, embedded ? EMBEDDED_PAUSE_MS : 0);
+  const heavy = new HeavyWork(
+    config.PLANNER_CONCURRENCY ?? (embedded ? 1 : 2),
+    config.PLANNER_QUEUE,
+    db.blocksEventLoop ? EMBEDDED_PAUSE_MS : 0,
+  );
   const context = (req: express.Request, res?: express.Response) => {
     const abandoned = new AbortController();
     res?.on("close", () => res.writableFinished || abandoned.abort());

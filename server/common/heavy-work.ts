@@ -21,8 +21,8 @@ export class HeavyWork {
   private readonly limit: LimitFunction;
   /**
    * `pauseMs`: a pause before each statement of heavy work, so that other requests' several steps
-   * (HTTP, parsing, their own statements) get event-loop turns in between: embedded PGlite runs
-   * each statement on this thread, blocking everything else while it runs.
+   * (HTTP, parsing, their own statements) get event-loop turns in between, where the database runs
+   * each statement on this thread, blocking everything else while it runs (Database.blocksEventLoop).
    */
   constructor(
     readonly concurrency: number,
@@ -32,7 +32,7 @@ export class HeavyWork {
     this.limit = pLimit(concurrency);
   }
 
-  /** Waits `pauseMs` (none on a server database). */
+  /** Waits `pauseMs` (none unless the database blocks the event loop). */
   pause(): Promise<void> {
     return this.pauseMs > 0 ? new Promise((resolve) => setTimeout(resolve, this.pauseMs)) : Promise.resolve();
   }

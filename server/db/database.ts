@@ -10,6 +10,8 @@ import { ReplicaSet, safeUrl, type ReadRoute, type ReplicaStatus } from "./repli
 
 export interface Database {
   mode: "embedded" | "server";
+  /** Its statements run on this thread (embedded with EMBEDDED_THREAD=main): each blocks the event loop while it runs. */
+  blocksEventLoop: boolean;
   sql: Sql;
   /**
    * Embedded only: while this process writes in a transaction (an import), the data version
@@ -141,6 +143,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   await replicas?.check();
   const db: Database = {
     mode,
+    blocksEventLoop: mode === "embedded" && options.embeddedThread === "main",
     sql: counted(raw, statements),
     ...(committedVersion ? { committedVersion } : {}),
     prisma,
