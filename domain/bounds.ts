@@ -28,6 +28,7 @@ export const PAGE_BOUNDS = {
   coverage: [1, 500],
   searchRegions: [1, 100],
   nearestFertilizerPoints: [1, 50],
+  auditLog: [1, 1000],
 } as const satisfies Record<string, Bound>;
 
 /** A coverage-rate target, a share of the workforce. */

@@ -18,10 +18,12 @@ import { quantileSorted } from "simple-statistics";
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "50" } } });
 const ROOT = new URL("..", import.meta.url).pathname;
 
+// Plans need a planner, analyst or admin (see README "People and roles"): the bench is the admin.
+const ADMIN = "bench-load-admin-token-0123456789";
 const graphql = (query: string) => ({
   method: "POST" as const,
   path: "/graphql",
-  headers: { "content-type": "application/json" },
+  headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN}` },
   body: JSON.stringify({ query }),
 });
 const COVERAGE = `{ coverage(level: VILLAGE, first: 300) { totalCount edges { node { code name workforce enrolled coverageRate uncovered bySector { sector coverageRate } } } } }`;
@@ -39,6 +41,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), "cakupan-bench-load-"));
   const shared = join(ROOT, "../shared/data/bangkalan/villages.geojson");
   const server = spawnBenchServer(port, {
+    ADMIN_TOKEN: ADMIN,
     ...(process.env.DATABASE_URL ? {} : { DATA_DIR: join(work, "pgdata") }),
     ...(existsSync(shared) ? { BOUNDARIES: shared } : {}),
   });

@@ -21,6 +21,10 @@ import { TILE_PATH, tileHandler } from "./tiles/tile-routes.ts";
 import { healthRoutes, type Lifecycle } from "./health.ts";
 import { openSharedCache } from "./cache/shared-cache.ts";
 import { readRoutingPlugin } from "./graphql/read-routing.ts";
+import { auditExports, auditPlugin, authRoutes, identify, requireCapability, trustProxy, viewerOf } from "./people/http.ts";
+import { Capability } from "./people/roles.ts";
+import { pruneAudit } from "./people/audit.ts";
+import { Accounts } from "./people/accounts.ts";
 
 export const CLIENT_DIST = fileURLToPath(new URL("../client/dist", import.meta.url));
 
@@ -28,6 +32,13 @@ export type AppConfig = Pick<
   Config,
   | "ADMIN_TOKEN"
   | "MIN_CELL_SIZE"
+  | "ANONYMOUS_ACCESS"
+  | "ANALYSTS_SEE_UNSUPPRESSED"
+  | "SESSION_TTL_HOURS"
+  | "LOGIN_MAX_FAILURES"
+  | "LOGIN_WINDOW_MINUTES"
+  | "AUDIT_RETENTION_DAYS"
+  | "TRUST_PROXY"
   | "BASEMAP_URL"
   | "MAX_QUERY_DEPTH"
   | "MAX_QUERY_COMPLEXITY"
@@ -67,6 +78,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     stringifyResult: responseSize.stringifyResult,
     plugins: [
       readRoutingPlugin,
+      auditPlugin(logger),
       ...responseCache(sharedCache.cache),
       costLimitPlugin(schema, limits),
       responseSize.plugin,
@@ -101,12 +113,24 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     res?.on("close", () => res.writableFinished || abandoned.abort());
     const route = { readOnly: false }; // a query's statements may go to a replica (readRoutingPlugin)
     const scope = { heavy, signal: abandoned.signal };
-    return { ...createContext(db.forRequest(route), config, req.headers.authorization, scope), ip: req.ip, route };
+    return { ...createContext(db.forRequest(route), config, viewerOf(req), scope), ip: req.ip, route };
   };
+  // The audit log's retention and expired sessions: pruned at start and daily.
+  const prune = () =>
+    Promise.all([pruneAudit(db, config.AUDIT_RETENTION_DAYS), new Accounts(db).pruneSessions()]).catch((err: unknown) =>
+      logger.error({ err }, "pruning the audit log failed"),
+    );
+  await prune();
+  const pruning = setInterval(() => void prune(), 86_400_000).unref();
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy(config.TRUST_PROXY));
   app.use(securityHeaders(config.BASEMAP_URL), compression());
   app.use(healthRoutes(db, sharedCache, lifecycle));
+  const who = identify(db, config);
+  app.use(["/graphql", "/export", "/auth"], who);
+  app.use(authRoutes(db, config));
+  app.use("/export", auditExports(db, logger));
   app.use("/graphiql-assets", express.static(GRAPHIQL_ASSETS, { immutable: true, maxAge: "7d" }));
   app.get("/graphiql-init.js", (_req, res) => void res.type("js").send(GRAPHIQL_INIT));
   app.get("/graphql", (req, res, next) =>
@@ -120,6 +144,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   );
   app.get("/export/coverage.csv", coverageCsvHandler(apollo, context));
   app.get(TILE_PATH, tileHandler(db.sql));
+  app.use(["/export/plans", "/export/field-sheet"], requireCapability(Capability.PLAN));
   app.get(
     "/export/plans/:id.csv",
     planCsvHandler((req) => context(req).services),
@@ -160,6 +185,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
     res.status(status).json({ error: message, code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_USER_INPUT" });
   });
   const close = async () => {
+    clearInterval(pruning);
     await apollo.stop();
     await sharedCache.close();
   };

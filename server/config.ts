@@ -21,7 +21,25 @@ const schema = z.object({
     .min(32, "must be at least 32 characters (a random secret; e.g. `openssl rand -hex 32`)")
     .optional()
     .describe("secret key for hashing NIKs; unset = a random key kept in .cakupan/nik-hash.key"),
-  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional().describe("bootstrap admin: Authorization: Bearer <token>"),
+  ANONYMOUS_ACCESS: z
+    .enum(["none", "viewer"], { message: "must be none or viewer" })
+    .default("viewer")
+    .describe("what a request without a session or token may do: none, or what a viewer may"),
+  ANALYSTS_SEE_UNSUPPRESSED: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true")
+    .describe("analysts see counts below MIN_CELL_SIZE unsuppressed"),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01, "must be more than 0").default(12).describe("how long a sign-in lasts"),
+  API_TOKEN_TTL_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").default(90),
+  LOGIN_MAX_FAILURES: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().min(1, "must be at least 1").default(15),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").default(365),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .describe("Express trust proxy setting (e.g. 1, or loopback) when behind a reverse proxy: client IP and HTTPS from X-Forwarded-*"),
   DEMO_REGENCY: z
     .string()
     .regex(/^\d{2}\.\d{2}$/, "must be a regency code like 35.26")

@@ -9,6 +9,7 @@ import { cellKey } from "../server/disclosure/rule.ts";
 import { patternOptions } from "../server/disclosure/disclosure.service.ts";
 import { SECTORS, type Sector } from "../domain/vocabulary.ts";
 import { ADMIN, run } from "./support/graphql.ts";
+import { Accounts } from "../server/people/accounts.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { startApp, type RunningApp } from "./support/http.ts";
 import { independentCoverage } from "./support/independent-coverage.ts";
@@ -166,10 +167,15 @@ describe("disclosure control", () => {
   const truth = new Map<string, number>();
   let villageCodes: string[] = [];
   let month = "";
+  let analyst = "";
 
   beforeAll(async () => {
     db = await openSeededDatabase();
-    month = ((await run(db, INFO, {}, undefined, MIN)).data as any).datasetInfo.latestPeriod;
+    // Plans and budget views need a planner, analyst or admin: an analyst sees suppressed counts (the default).
+    const accounts = new Accounts(db);
+    await accounts.add({ login: "ana", role: "analyst", regions: [], password: "correct horse battery" });
+    analyst = (await accounts.createToken("ana", "tests", 1)).token;
+    month = ((await run(db, INFO, {}, undefined, { MIN_CELL_SIZE: MIN })).data as any).datasetInfo.latestPeriod;
     for (const sector of SECTOR_OPTIONS) {
       for (const level of ["VILLAGE", "DISTRICT", "REGENCY"] as const) {
         for (const r of await independentCoverage(db, { level, sector, month })) truth.set(cellKey(r.code, sector), r.enrolled);
@@ -191,7 +197,7 @@ describe("disclosure control", () => {
     };
     for (const sector of SECTOR_OPTIONS) {
       for (const level of ["PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"]) {
-        const { data, errors } = await run(db, COVERAGE, { level, sector }, token, MIN);
+        const { data, errors } = await run(db, COVERAGE, { level, sector }, token, { MIN_CELL_SIZE: MIN });
         expect(errors).toBeUndefined();
         const c = (data as any).coverage;
         see(cellKey("", sector), c.total);
@@ -201,7 +207,7 @@ describe("disclosure control", () => {
         }
       }
       for (const district of new Set(villageCodes.map((c) => c.slice(0, 8)))) {
-        const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector, parentCode: district }, token, MIN);
+        const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector, parentCode: district }, token, { MIN_CELL_SIZE: MIN });
         see(cellKey(district, sector), (data as any).coverage.total);
       }
     }
@@ -217,7 +223,9 @@ describe("disclosure control", () => {
     // Cendagah's livestock: 1 enrolled (its workforce, published, read from the raw tables too).
     expect(truth.get(cellKey(CENDAGAH, "LIVESTOCK"))).toBe(1);
     const [raw] = (await independentCoverage(db, { level: "VILLAGE", sector: "LIVESTOCK", month })).filter((r) => r.code === CENDAGAH);
-    const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector: "LIVESTOCK", parentCode: "35.26.05" }, undefined, MIN);
+    const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector: "LIVESTOCK", parentCode: "35.26.05" }, undefined, {
+      MIN_CELL_SIZE: MIN,
+    });
     const cendagah = (data as any).coverage.edges.find((e: any) => e.node.code === CENDAGAH).node;
     expect(cendagah).toMatchObject({ enrolled: null, uncovered: null, coverageRate: null, gapToTarget: null, uncoveredPerKm2: null });
     expect(cendagah).toMatchObject({ reliability: "SUPPRESSED", suppressed: true, overEnrolled: false, workforce: raw.workforce });
@@ -245,7 +253,7 @@ describe("disclosure control", () => {
 
   it("suppresses the same cells on the map (mapValues)", async () => {
     for (const sector of SECTOR_OPTIONS) {
-      const { data } = await run(db, MAP_VALUES, { sector }, undefined, MIN);
+      const { data } = await run(db, MAP_VALUES, { sector }, undefined, { MIN_CELL_SIZE: MIN });
       for (const n of (data as any).mapValues as Node[]) {
         const t = truth.get(cellKey(n.code, sector)) ?? 0;
         if (t > 0 && t < MIN) expect(n, n.code).toMatchObject({ enrolled: null, uncovered: null, coverageRate: null, suppressed: true });
@@ -269,7 +277,7 @@ describe("disclosure control", () => {
     };
     for (const sector of SECTOR_OPTIONS) {
       for (const code of [district, ...villages])
-        note(code, sector, ((await run(db, SERIES, { code, sector }, undefined, MIN)).data as any).coverageSeries);
+        note(code, sector, ((await run(db, SERIES, { code, sector }, undefined, { MIN_CELL_SIZE: MIN })).data as any).coverageSeries);
     }
     const latest = series.get(month)!;
     expect(latest.get(cellKey(CENDAGAH, "LIVESTOCK"))).toBeNull();
@@ -281,7 +289,7 @@ describe("disclosure control", () => {
   });
 
   it("suppresses the headline summary's counts and its change over 12 months", async () => {
-    const { data } = await run(db, SUMMARY, { code: CENDAGAH }, undefined, MIN);
+    const { data } = await run(db, SUMMARY, { code: CENDAGAH }, undefined, { MIN_CELL_SIZE: MIN });
     const s = (data as any).coverageSummary;
     expect(s.bySector.find((b: any) => b.sector === "LIVESTOCK")).toMatchObject({ enrolled: null, uncovered: null, suppressed: true });
     const all = truth.get(cellKey(CENDAGAH, null))!;
@@ -297,7 +305,7 @@ describe("disclosure control", () => {
       sessions: 50,
       maxDistanceKm: 50,
     };
-    const plan = ((await run(db, PLAN, { input }, undefined, MIN)).data as any).outreachPlan;
+    const plan = ((await run(db, PLAN, { input }, analyst, { MIN_CELL_SIZE: MIN })).data as any).outreachPlan;
     const villages = [...plan.sites.flatMap((s: any) => s.villages), ...plan.villagesLeftOut];
     for (const v of villages) {
       const t = truth.get(cellKey(v.code, "LIVESTOCK")) ?? 0;
@@ -305,7 +313,7 @@ describe("disclosure control", () => {
     }
     for (const s of plan.sites) expect(s.uncoveredReached).toBe(s.villages.reduce((a: number, v: any) => a + (v.uncovered ?? 0), 0));
     // With the admin token the same plan shows small cells' figures (so the check above had something to hide).
-    const admin = ((await run(db, PLAN, { input }, ADMIN, MIN)).data as any).outreachPlan;
+    const admin = ((await run(db, PLAN, { input }, ADMIN, { MIN_CELL_SIZE: MIN })).data as any).outreachPlan;
     const adminVillages = [...admin.sites.flatMap((s: any) => s.villages), ...admin.villagesLeftOut];
     const small = adminVillages.filter((v: any) => {
       const t = truth.get(cellKey(v.code, "LIVESTOCK")) ?? 0;
@@ -315,7 +323,11 @@ describe("disclosure control", () => {
     expect(small.every((v: any) => v.uncovered !== null && !v.suppressed)).toBe(true);
 
     const budget = (
-      (await run(db, BUDGET, { input: { budget: 1e12, sectors: ["LIVESTOCK"], regionCode: "35.26.05" } }, undefined, MIN)).data as any
+      (
+        await run(db, BUDGET, { input: { budget: 1e12, sectors: ["LIVESTOCK"], regionCode: "35.26.05" } }, analyst, {
+          MIN_CELL_SIZE: MIN,
+        })
+      ).data as any
     ).budgetView;
     const seen = await published();
     const publishedVillages = villageCodes.filter((c) => c.startsWith("35.26.05.") && seen.get(cellKey(c, "LIVESTOCK")) !== null);
@@ -330,24 +342,29 @@ describe("disclosure control", () => {
       [ADMIN, MIN],
       [undefined, 1],
     ] as const) {
-      const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector: "LIVESTOCK", parentCode: "35.26.05" }, token, min);
+      const { data } = await run(db, COVERAGE, { level: "VILLAGE", sector: "LIVESTOCK", parentCode: "35.26.05" }, token, {
+        MIN_CELL_SIZE: min,
+      });
       const nodes = (data as any).coverage.edges.map((e: any) => e.node);
       expect(nodes.find((n: any) => n.code === CENDAGAH)).toMatchObject({ enrolled: 1, suppressed: false, reliability: "SMALL_WORKFORCE" });
       expect(nodes.every((n: any) => !n.suppressed && n.enrolled === truth.get(cellKey(n.code, "LIVESTOCK")))).toBe(true);
-      const info = ((await run(db, INFO, {}, token, min)).data as any).datasetInfo;
+      const info = ((await run(db, INFO, {}, token, { MIN_CELL_SIZE: min })).data as any).datasetInfo;
       expect(info).toMatchObject({ minCellSize: min, countsSuppressed: false });
     }
-    expect(((await run(db, INFO, {}, undefined, MIN)).data as any).datasetInfo).toMatchObject({ minCellSize: MIN, countsSuppressed: true });
+    expect(((await run(db, INFO, {}, undefined, { MIN_CELL_SIZE: MIN })).data as any).datasetInfo).toMatchObject({
+      minCellSize: MIN,
+      countsSuppressed: true,
+    });
   });
 
   it("costs one statement more than unsuppressed once the pattern is computed (the data version; no N+1)", async () => {
     const vars = { level: "VILLAGE" };
-    await run(db, COVERAGE, vars, undefined, MIN); // computes and keeps the pattern
+    await run(db, COVERAGE, vars, undefined, { MIN_CELL_SIZE: MIN }); // computes and keeps the pattern
     db.statements.reset();
-    await run(db, COVERAGE, vars, ADMIN, MIN);
+    await run(db, COVERAGE, vars, ADMIN, { MIN_CELL_SIZE: MIN });
     const unsuppressed = db.statements.count;
     db.statements.reset();
-    await run(db, COVERAGE, vars, undefined, MIN);
+    await run(db, COVERAGE, vars, undefined, { MIN_CELL_SIZE: MIN });
     expect(db.statements.count).toBe(unsuppressed + 1);
   });
 });

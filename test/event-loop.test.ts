@@ -48,7 +48,7 @@ describe("no request holds the event loop (both database modes)", () => {
     probe = readEventLoopProbe(server.run.child);
     villages = (await officialRegency("35.26"))!.villages.map((v) => v.code);
     // One of each kind first (a small upload among them).
-    expect((await postGraphql(server.url, plan(100))).body.errors).toBeUndefined();
+    expect((await postGraphql(server.url, plan(100), undefined, ADMIN)).body.errors).toBeUndefined();
     expect((await postGraphql(server.url, geometry("MEDIUM"))).body.errors).toBeUndefined();
     expect((await fetch(`${server.url}/export/coverage.csv?level=VILLAGE&sector=FARMER`)).status).toBe(200);
     expect((await upload(csv(2_000, 9_000_000))).body.data.importFile.rows).toBe(2_000);
@@ -60,7 +60,7 @@ describe("no request holds the event loop (both database modes)", () => {
 
   it("an outreach plan", async () => {
     const hold = await holdDuring(async () => {
-      const r = await postGraphql(server.url, plan(1));
+      const r = await postGraphql(server.url, plan(1), undefined, ADMIN);
       expect(r.body.errors).toBeUndefined();
       expect(r.body.data.outreachPlan.totals.uncoveredReached).toBeGreaterThan(0);
     });
@@ -69,7 +69,7 @@ describe("no request holds the event loop (both database modes)", () => {
 
   it("10 plans at once", async () => {
     const hold = await holdDuring(async () => {
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => postGraphql(server.url, plan(10 + i))));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => postGraphql(server.url, plan(10 + i), undefined, ADMIN)));
       for (const r of results) expect(r.body.errors).toBeUndefined();
     });
     expect(hold, "longest event-loop hold (ms) during 10 plans").toBeLessThan(LIMIT_MS);

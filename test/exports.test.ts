@@ -5,7 +5,7 @@ import { CSV_FIELDS } from "../server/export/coverage-csv.ts";
 import { ADMIN, operation, run } from "./support/graphql.ts";
 import type { KamalFarmersQuery, SavePlanSitesMutation, SavePlanSitesMutationVariables } from "./generated/graphql.ts";
 import { independentCoverage, rankWithinParent } from "./support/independent-coverage.ts";
-import { openSeededApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, type RunningApp, AS_ADMIN } from "./support/http.ts";
 
 const KAMAL_FARMERS = operation<KamalFarmersQuery>(/* GraphQL */ `
   query KamalFarmers {
@@ -154,7 +154,7 @@ describe("GET /export/coverage.csv", () => {
       await db.sql.query(`UPDATE fertilizer_point SET name = $1 WHERE id = $2`, [FORMULAS[id % FORMULAS.length], id]);
     const saved = (await run(db, SAVE, { name: "=1+1", input: { sessions: 4, from: "2025-10-01", to: "2026-01-31" } }, ADMIN)).data!
       .savePlan;
-    const [planHeader, ...planRows] = parse(await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text()) as string[][];
+    const [planHeader, ...planRows] = parse(await (await fetch(`${app.url}/export/plans/${saved.id}.csv`, AS_ADMIN)).text()) as string[][];
     const col = (name: string) => planRows.map((r) => r[planHeader!.indexOf(name)]);
     expect(new Set(col("siteName"))).toEqual(new Set(saved.plan.sites.map((s) => `'${s.name}`)));
     expect(saved.plan.sites.every((s) => FORMULAS.includes(s.name))).toBe(true);

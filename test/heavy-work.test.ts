@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Database } from "../server/db/database.ts";
 import { RequestAborted } from "../server/common/heavy-work.ts";
 import { postGraphql } from "./support/http.ts";
+import { ADMIN } from "./support/graphql.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
 import { spawnSeededServer } from "./support/processes.ts";
 import pg from "pg";
@@ -19,7 +20,7 @@ describe("heavy work is bounded (both database modes)", () => {
   const work = mkdtempSync(join(tmpdir(), "cakupan-heavy-"));
   beforeAll(async () => {
     db = await openSeededDatabase();
-    server = await spawnSeededServer(work);
+    server = await spawnSeededServer(work, { ADMIN_TOKEN: ADMIN });
   });
   afterAll(async () => {
     await server?.close();
@@ -32,10 +33,10 @@ describe("heavy work is bounded (both database modes)", () => {
   it("answers a coverage query while 50 plans are asked at once, before most of them finish; each plan answers or is refused as PLANNER_BUSY", async () => {
     const url = server.url;
     // One plan first: PGlite's first PostGIS distance query warms up for a couple of seconds.
-    expect((await postGraphql(url, plan(50))).body.errors).toBeUndefined();
+    expect((await postGraphql(url, plan(50), undefined, ADMIN)).body.errors).toBeUndefined();
     let planned = 0; // plans answered with a plan so far
     const plans = Array.from({ length: 50 }, (_, i) =>
-      postGraphql(url, plan(i)).then((r) => {
+      postGraphql(url, plan(i), undefined, ADMIN).then((r) => {
         if (r.status === 200 && r.body.data?.outreachPlan) planned++;
         return r;
       }),
@@ -119,7 +120,7 @@ describe("heavy work is bounded (both database modes)", () => {
       const client = new AbortController();
       const request = fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN}` },
         body: JSON.stringify({ query: plan(77) }),
         signal: client.signal,
       }).catch((e: Error) => e);
@@ -129,7 +130,7 @@ describe("heavy work is bounded (both database modes)", () => {
       // Still locked: had it not been cancelled, the statement would wait as long as the lock is held.
       await expect.poll(planStatements, { timeout: 30_000 }).toBe(0);
       await locker.query(`ROLLBACK`);
-      expect((await postGraphql(server.url, plan(78))).body.data.outreachPlan.totals).toBeDefined();
+      expect((await postGraphql(server.url, plan(78), undefined, ADMIN)).body.data.outreachPlan.totals).toBeDefined();
     } finally {
       await Promise.all([locker.end(), watcher.end()]);
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openTestDatabase } from "./support/db.ts";
-import { startApp, type RunningApp } from "./support/http.ts";
+import { startApp, type RunningApp, AS_ADMIN } from "./support/http.ts";
 import { createLogger } from "../server/logger.ts";
 
 /**
@@ -41,11 +41,11 @@ describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
 
   it("answers a plan id beyond any plan with 404 NOT_FOUND, not a database error", async () => {
     for (const id of ["99999999999999999999", "2147483648"]) {
-      const res = await fetch(`${app.url}/export/plans/${id}.csv`);
+      const res = await fetch(`${app.url}/export/plans/${id}.csv`, AS_ADMIN);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: `No saved plan with id ${id}.`, code: "NOT_FOUND" });
     }
-    expect((await fetch(`${app.url}/export/plans/2147483647.csv`)).status).toBe(404);
+    expect((await fetch(`${app.url}/export/plans/2147483647.csv`, AS_ADMIN)).status).toBe(404);
   });
 
   it("logs the client's own mistakes below error level, with its IP; only internal errors at error", async () => {

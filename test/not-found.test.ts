@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN } from "./support/graphql.ts";
-import { openSeededApp, postGraphql } from "./support/http.ts";
+import { AS_ADMIN, openSeededApp, postGraphql } from "./support/http.ts";
 
 type App = Awaited<ReturnType<typeof openSeededApp>>;
 
@@ -76,7 +76,7 @@ describe("every lookup by a code or an id that does not exist says NOT_FOUND (Gr
       /regionCode: no region with code "35\.26\.99"/,
     ],
   ])("HTTP: %s", async (_name, path, message) => {
-    const res = await fetch(`${seeded.app.url}${path}`);
+    const res = await fetch(`${seeded.app.url}${path}`, AS_ADMIN);
     const body = await res.text();
     expect(res.status, body).toBe(404);
     expect(JSON.parse(body)).toEqual({ error: expect.stringMatching(message), code: "NOT_FOUND" });

@@ -7,7 +7,7 @@ import { openSeededDatabase } from "./support/seeded.ts";
 import { parse } from "csv-parse/sync";
 import { PLAN_CSV_FIELDS } from "../server/export/plan-export.ts";
 import { ADMIN, operation, run } from "./support/graphql.ts";
-import { openSeededApp, type RunningApp } from "./support/http.ts";
+import { openSeededApp, type RunningApp, AS_ADMIN } from "./support/http.ts";
 import type {
   BudgetInput,
   BudgetViewQuery,
@@ -193,7 +193,7 @@ describe("outreach planner on the demo", () => {
   afterAll(() => close?.());
 
   const plan = async (input: PlanInput) => {
-    const { data, errors } = await run(db, PLAN, { input });
+    const { data, errors } = await run(db, PLAN, { input }, ADMIN);
     expect(errors).toBeUndefined();
     return data!.outreachPlan;
   };
@@ -386,11 +386,11 @@ describe("outreach planner on the demo", () => {
       [{ period: "1999-01" }, "input.period"],
     ];
     for (const [input, argument] of cases) {
-      const { errors } = await run(db, PLAN, { input });
+      const { errors } = await run(db, PLAN, { input }, ADMIN);
       expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: argument });
       expect(errors![0]!.message).toContain(argument);
     }
-    const { errors } = await run(db, PLAN, { input: { regionCode: "35.26.99" } });
+    const { errors } = await run(db, PLAN, { input: { regionCode: "35.26.99" } }, ADMIN);
     expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
@@ -405,7 +405,7 @@ describe("outreach planner on the demo", () => {
 
     // The CSV: one row per site and village, every column as the plan API gives it; the villages'
     // uncovered farmers as computed here from the raw tables.
-    const csv = await (await fetch(`${app.url}/export/plans/${saved.id}.csv`)).text();
+    const csv = await (await fetch(`${app.url}/export/plans/${saved.id}.csv`, AS_ADMIN)).text();
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...PLAN_CSV_FIELDS]);
     const expectedRows = saved.plan.sites.flatMap((s) =>
@@ -433,7 +433,7 @@ describe("outreach planner on the demo", () => {
     expect(new Set(rows.map((r) => r.siteOrder)).size).toBe(4);
 
     // The field sheet: one page per session with its place, date and villages, numbers as in the API.
-    const sheet = await fetch(`${app.url}/export/plans/${saved.id}/field-sheet?lang=en`);
+    const sheet = await fetch(`${app.url}/export/plans/${saved.id}/field-sheet?lang=en`, AS_ADMIN);
     expect(sheet.headers.get("content-type")).toContain("text/html");
     const html = await sheet.text();
     const pages = html.split('<section class="sheet">').slice(1);
@@ -454,7 +454,7 @@ describe("outreach planner on the demo", () => {
       expect(page).toMatch(new RegExp(`<tfoot>.*<th class="n">${number.format(site.uncoveredReached)}</th>`, "s"));
       expect(site.villages.reduce((a, v) => a + v.uncovered!, 0)).toBe(site.uncoveredReached);
     });
-    expect((await fetch(`${app.url}/export/plans/99999.csv`)).status).toBe(404);
+    expect((await fetch(`${app.url}/export/plans/99999.csv`, AS_ADMIN)).status).toBe(404);
 
     const created = (await run(db, CREATE, { id: saved.id }, ADMIN)).data!.createSessionsFromPlan;
     expect(created).toHaveLength(4);
@@ -477,7 +477,7 @@ describe("budget view", () => {
   afterAll(() => db?.close());
 
   const view = async (input: BudgetInput) => {
-    const { data, errors } = await run(db, BUDGET, { input });
+    const { data, errors } = await run(db, BUDGET, { input }, ADMIN);
     expect(errors).toBeUndefined();
     return data!.budgetView;
   };
@@ -516,7 +516,7 @@ describe("budget view", () => {
   });
 
   it("refuses an out-of-range budget as BAD_USER_INPUT, and never overflows an Int", async () => {
-    const { errors } = await run(db, BUDGET, { input: { budget: 1e15 } });
+    const { errors } = await run(db, BUDGET, { input: { budget: 1e15 } }, ADMIN);
     expect(errors![0]!.extensions).toEqual({ code: "BAD_USER_INPUT", argumentName: "input.budget" });
     const v = await view({ budget: 1e13, monthlyPremium: 1, months: 1, sectors: ["FISHER"] });
     expect(v.fundableWorkers).toBe(2 ** 31 - 1);

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/db/database.ts";
 import { openSeededDatabase } from "./support/seeded.ts";
-import { operation, run } from "./support/graphql.ts";
+import { ADMIN, operation, run } from "./support/graphql.ts";
 import type {
   MapRenewalsQuery,
   PlanTargetsQuery,
@@ -272,9 +272,14 @@ describe("lapses and renewals", () => {
       LAPSED: uncovered.map((u) => [u.code, Math.min(u.uncovered, of(u.code).lapsed)] as const),
       "UNCOVERED,ENDING_SOON": uncovered.map((u) => [u.code, u.uncovered + of(u.code).e3] as const),
     };
-    const byDefault = await run(db, PLAN, { input });
+    const byDefault = await run(db, PLAN, { input }, ADMIN);
     for (const [targets, want] of Object.entries(expected)) {
-      const { data, errors } = await run(db, PLAN, { input: { ...input, targets: targets.split(",") as ("UNCOVERED" | "LAPSED")[] } });
+      const { data, errors } = await run(
+        db,
+        PLAN,
+        { input: { ...input, targets: targets.split(",") as ("UNCOVERED" | "LAPSED")[] } },
+        ADMIN,
+      );
       expect(errors).toBeUndefined();
       expect(data!.outreachPlan.parameters.targets).toEqual(targets.split(","));
       expect(data!.outreachPlan.totals.uncoveredInRegion).toBe(want.reduce((a, [, n]) => a + n, 0));
@@ -283,7 +288,7 @@ describe("lapses and renewals", () => {
       if (targets === "UNCOVERED") expect({ ...data!.outreachPlan }).toEqual({ ...byDefault.data!.outreachPlan });
     }
     expect(expected.LAPSED.some(([, n]) => n > 0)).toBe(true);
-    const none = await run(db, PLAN, { input: { ...input, targets: [] } });
+    const none = await run(db, PLAN, { input: { ...input, targets: [] } }, ADMIN);
     expect(none.errors![0].message).toMatch(/input.targets is empty/);
   });
 });

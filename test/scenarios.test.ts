@@ -122,7 +122,7 @@ describe("funding scenarios", () => {
       { source: "DANA_DESA" as const, amount: 200_000_000 },
       { source: "APBD" as const, amount: 100_000 },
     ];
-    const { data, errors } = await run(db, SCENARIO, { input: { funding } });
+    const { data, errors } = await run(db, SCENARIO, { input: { funding } }, ADMIN);
     expect(errors).toBeUndefined();
     const s = data!.fundingScenario;
     expect(s.parameters).toMatchObject({ monthlyPremium: 16_800, months: 12, period: "2025-09" });
@@ -168,7 +168,7 @@ describe("funding scenarios", () => {
         { source: "SELF" as const, amount: 5e6 },
       ],
     };
-    const { data, errors } = await run(db, SCENARIO, { input });
+    const { data, errors } = await run(db, SCENARIO, { input }, ADMIN);
     expect(errors).toBeUndefined();
     const s = data!.fundingScenario;
     const u = await uncoveredNow("35.26.01", "FARMER");

@@ -28,6 +28,7 @@ import { VillagePanel } from "./village-panel/village-panel.tsx";
 
 import type { PlanForm } from "./planner/plan-state.ts";
 import { usePlanner } from "./planner/use-planner.ts";
+import { canPlan, useMe } from "./people/me.ts";
 import { PhoneSettings, PhoneTabs, usePhone, type PhoneTab } from "./phone.tsx";
 
 // Views not on the first screen load when first shown (code splitting).
@@ -106,7 +107,9 @@ export function App({ initial }: { initial: ViewState }) {
   );
   const mapByCode = useMemo(() => new Map(mapNodes.map((n) => [n.code, n])), [mapNodes]);
   const right = useVillageCoverage(rightVars);
-  const planner = usePlanner(state.plan, state.view === "planner", period, geo.data?.villages, scope);
+  const me = useMe();
+  // Plans are asked for only by a role that may plan (the server refuses the others).
+  const planner = usePlanner(state.plan, state.view === "planner" && canPlan(me), period, geo.data?.villages, scope);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lang, ViewState } from "./url-state.ts";
+import { SignIn } from "./people/sign-in.tsx";
 
 interface Props {
   state: ViewState;
@@ -60,6 +61,7 @@ export function Header({ state, update, regionTitle, search }: Props) {
           { value: "en", label: "EN" },
         ]}
       />
+      <SignIn />
     </header>
   );
 }

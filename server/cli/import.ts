@@ -3,6 +3,7 @@ import { openRuntime, exitWithReason, print } from "../runtime.ts";
 import { runImport } from "../imports/run-import.service.ts";
 import { formatDataQuality } from "../quality/data-quality.text.ts";
 import { ImportKind, RegionLevel } from "../../domain/vocabulary.ts";
+import { audit } from "../people/audit.ts";
 
 const USAGE =
   "Usage: npm run import -- boundaries <file-or-url> [--level village|district|regency] | workforce <file.csv> | enrollments <file.csv>";
@@ -15,6 +16,8 @@ async function main() {
   const level = Object.values(RegionLevel).find((l) => l.toLowerCase() === values.level);
   if (values.level && !level) throw new Error(`--level must be village, district or regency. ${USAGE}`);
   const { db, nikKey } = await openRuntime();
+  const record = (outcome: "ok" | "failed", detail: object) =>
+    audit(db, { name: "cli", role: "admin" }, { action: "import", target: kind, outcome, detail: { location, ...detail } });
   try {
     const outcome = await runImport(db.sql, {
       kind,
@@ -22,7 +25,11 @@ async function main() {
       nikKey,
       level,
       onProgress: (rows) => print(`  ${rows.toLocaleString("en")} rows read...`, "error"),
+    }).catch(async (error: unknown) => {
+      await record("failed", { reason: (error as Error).message?.split("\n")[0] });
+      throw error;
     });
+    await record("ok", { rows: outcome.rows, alreadyImported: outcome.alreadyImported });
     if (outcome.alreadyImported) print(`${location} was imported before: nothing changed.`);
     else if (kind === ImportKind.BOUNDARIES)
       print(

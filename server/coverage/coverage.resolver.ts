@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import { Max, Min } from "class-validator";
 import type { Context } from "../graphql/context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
@@ -17,6 +18,7 @@ class SeriesArgs {
 
 @Resolver(() => CoverageNode)
 export class CoverageResolver {
+  @Authorized(Capability.READ)
   @Query(() => CoverageConnection, {
     description: "Coverage of every region at a level: sortable, filterable, paginated. Reads the coverage summary.",
   })
@@ -24,16 +26,19 @@ export class CoverageResolver {
     return ctx.services.coverage.coverage(args);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [String], { description: "Months with coverage figures (YYYY-MM), oldest first." })
   periods(@Ctx() ctx: Context): Promise<string[]> {
     return ctx.services.coverage.periods();
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [SeriesPoint], { description: "Monthly enrolled and coverage rate for a region, oldest first." })
   coverageSeries(@Args(() => SeriesArgs) args: SeriesArgs, @Ctx() ctx: Context): Promise<SeriesPoint[]> {
     return ctx.services.coverage.series(args.code ?? null, args.sector ?? null, args.months);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => CoverageSummary, { description: "Headline figures for a region: coverage by sector and change over 12 months." })
   coverageSummary(
     @Arg("code", () => String, {
@@ -46,6 +51,7 @@ export class CoverageResolver {
     return ctx.services.coverage.summary(code ?? null);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [CoverageNode], {
     description:
       "Every region at a level inside a region (the nation when `within` is omitted), unpaged, ordered by orderBy and direction then code: what a map colours, joined to its tiles by code. The same rows and figures as `coverage` (rank within the parent region).",

@@ -1,4 +1,5 @@
-import { Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, Field, Float, Int, ObjectType, Query, Resolver, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import type { Context } from "./context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
 import { RegionRef } from "../coverage/coverage.types.ts";
@@ -58,6 +59,7 @@ class SectorInfo {
 
 @Resolver()
 export class DatasetResolver {
+  @Authorized(Capability.READ)
   @Query(() => DatasetInfo, { description: "What data is loaded, and whether it is synthetic." })
   async datasetInfo(@Ctx() ctx: Context): Promise<DatasetInfo> {
     const info = await ctx.services.dataset.info();
@@ -95,6 +97,7 @@ export class DatasetResolver {
     };
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [SectorInfo], { description: "Sectors." })
   async sectors(@Ctx() ctx: Context): Promise<SectorInfo[]> {
     return ctx.services.dataset.sectors();

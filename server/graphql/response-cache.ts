@@ -53,9 +53,11 @@ export function responseCache(cache?: KeyValueCache<string>): ApolloServerPlugin
     ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
     responseCachePlugin<Context>({
       ...(cache ? { cache } : {}),
-      // Suppressed and unsuppressed answers (see server/disclosure) never share an entry.
+      // Keyed also on what the viewer may see: a role's answer is never served to another role, and
+      // suppressed and unsuppressed answers (see server/disclosure) never share an entry.
       extraCacheKeyData: async ({ contextValue }) => ({
         dataVersion: await dataVersion(contextValue),
+        role: contextValue.viewer.role ?? "none",
         suppress: contextValue.disclosure.suppress,
         minCellSize: contextValue.disclosure.minCellSize,
       }),

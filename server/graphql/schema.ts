@@ -12,6 +12,8 @@ import { DatasetResolver } from "./dataset.resolver.ts";
 import { RenewalsResolver } from "../renewals/renewals.resolver.ts";
 import { ScenariosResolver } from "../scenarios/scenarios.resolver.ts";
 import { OutcomesResolver } from "../outcomes/outcomes.resolver.ts";
+import { AuditResolver } from "../people/audit.resolver.ts";
+import { authChecker } from "../people/auth-checker.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
@@ -29,12 +31,15 @@ export function getSchema(): Promise<GraphQLSchema> {
       RenewalsResolver,
       ScenariosResolver,
       OutcomesResolver,
+      AuditResolver,
     ],
+    authChecker,
     validate: { forbidUnknownValues: false },
   }).then((built) => {
     built.getQueryType()!.description =
       "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";
-    built.getMutationType()!.description = "Changes, allowed only with the admin token (Authorization: Bearer <ADMIN_TOKEN>).";
+    built.getMutationType()!.description =
+      "Changes, each allowed to the roles it names (see README, People and roles): a session cookie, Authorization: Bearer <API token> or the bootstrap ADMIN_TOKEN.";
     return built;
   });
   return schema;

@@ -11,6 +11,7 @@ import { DisclosureService, type Disclosure } from "../disclosure/disclosure.ser
 import { RenewalService } from "../renewals/renewals.service.ts";
 import { ScenarioService } from "../scenarios/scenarios.service.ts";
 import { OutcomeService } from "../outcomes/outcomes.service.ts";
+import { RegionScope } from "../people/region-scope.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
@@ -35,6 +36,8 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** Whether answers are suppressed (see server/disclosure). Default: nothing suppressed (scripts, imports). */
   disclosure?: Disclosure;
+  /** Where the requester may plan and change sessions (a planner: its regions). Default: everywhere. */
+  regions?: RegionScope;
 }
 
 export function createServices(db: Database, scope: RequestScope = {}): Services {
@@ -42,12 +45,22 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
   const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false });
   const coverage = new CoverageService(db.sql, regions, disclosure);
   const renewals = new RenewalService(db.sql, regions, coverage);
-  const planner = new PlannerService(db, regions, coverage, disclosure, renewals, scope.heavy ?? new HeavyWork(2, 100), scope.signal);
+  const scoped = scope.regions ?? new RegionScope();
+  const planner = new PlannerService(
+    db,
+    regions,
+    coverage,
+    disclosure,
+    renewals,
+    scope.heavy ?? new HeavyWork(2, 100),
+    scoped,
+    scope.signal,
+  );
   return {
     disclosure,
     regions,
     coverage,
-    outreach: new OutreachService(db, regions),
+    outreach: new OutreachService(db, regions, scoped),
     planner,
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),

@@ -1,12 +1,13 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import type { Context } from "../graphql/context.ts";
-import { requireAdmin } from "../graphql/auth.ts";
 import { ImportKind, RegionLevel } from "../../domain/vocabulary.ts";
 import { ImportFileInput, ImportResult } from "./import.types.ts";
 import { decodeUploads } from "./import-upload.service.ts";
 
 @Resolver()
 export class ImportResolver {
+  @Authorized(Capability.IMPORT)
   @Mutation(() => ImportResult, {
     description:
       "Runs an import from uploaded files, exactly as `npm run import` does (admin). All or nothing: on any problem nothing changes and the error (BAD_USER_INPUT, argumentName files) lists every problem in its message and in extensions.problems.",
@@ -24,7 +25,6 @@ export class ImportResolver {
     level: RegionLevel | null,
     @Ctx() ctx: Context,
   ): Promise<ImportResult> {
-    requireAdmin(ctx);
     return ctx.services.imports.upload({ kind, files: decodeUploads(files), level, nikKey: ctx.config.nikKey });
   }
 }

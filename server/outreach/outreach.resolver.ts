@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import { PAGE_BOUNDS } from "../../domain/bounds.ts";
 import { InRange } from "../common/validation.ts";
 import type { Context } from "../graphql/context.ts";
-import { requireAdmin } from "../graphql/auth.ts";
 import { Sector, SessionStatus } from "../../domain/vocabulary.ts";
 import { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 
@@ -17,6 +17,7 @@ class NearestPointsArgs {
 
 @Resolver()
 export class OutreachResolver {
+  @Authorized(Capability.READ)
   @Query(() => [FertilizerPoint], {
     description: "Fertilizer distribution points, optionally in a region and with distribution scheduled in a date window.",
   })
@@ -29,6 +30,7 @@ export class OutreachResolver {
     return ctx.services.outreach.points(regionCode, from, to);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [FertilizerPointDistance], { description: "The fertilizer points nearest a village, with distance in metres." })
   nearestFertilizerPoints(
     @Args(() => NearestPointsArgs) { villageCode, first }: NearestPointsArgs,
@@ -37,6 +39,7 @@ export class OutreachResolver {
     return ctx.services.outreach.nearestPoints(villageCode, first);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [OutreachSession], { description: "Outreach sessions, filtered by region, dates and sector." })
   sessions(
     @Arg("regionCode", () => String, { nullable: true, description: "Only sessions in this region." }) regionCode: string | null,
@@ -49,39 +52,41 @@ export class OutreachResolver {
     return ctx.services.outreach.sessions(regionCode, from, to, sector, status);
   }
 
-  @Mutation(() => OutreachSession, { description: "Plans a new outreach session (admin)." })
+  @Authorized(Capability.EDIT_PLANS)
+  @Mutation(() => OutreachSession, { description: "Plans a new outreach session (planner inside its regions, or admin)." })
   createSession(
     @Arg("input", () => SessionInput, { description: "The session." }) input: SessionInput,
     @Ctx() ctx: Context,
   ): Promise<OutreachSession> {
-    requireAdmin(ctx);
     return ctx.services.outreach.create(input);
   }
 
-  @Mutation(() => OutreachSession, { description: "Changes a session's title, dates or notes (admin)." })
+  @Authorized(Capability.EDIT_PLANS)
+  @Mutation(() => OutreachSession, { description: "Changes a session's title, dates or notes (planner inside its regions, or admin)." })
   updateSession(
     @Arg("id", () => Int, { description: "Session id." }) id: number,
     @Arg("patch", () => SessionPatch, { description: "Changes." }) patch: SessionPatch,
     @Ctx() ctx: Context,
   ): Promise<OutreachSession> {
-    requireAdmin(ctx);
     return ctx.services.outreach.update(id, patch);
   }
 
-  @Mutation(() => OutreachSession, { description: "Cancels a planned session (admin)." })
+  @Authorized(Capability.EDIT_PLANS)
+  @Mutation(() => OutreachSession, { description: "Cancels a planned session (planner inside its regions, or admin)." })
   cancelSession(@Arg("id", () => Int, { description: "Session id." }) id: number, @Ctx() ctx: Context): Promise<OutreachSession> {
-    requireAdmin(ctx);
     return ctx.services.outreach.cancel(id);
   }
 
-  @Mutation(() => OutreachSession, { description: "Records that a session was held: attendance and enrollments attributed (admin)." })
+  @Authorized(Capability.EDIT_PLANS)
+  @Mutation(() => OutreachSession, {
+    description: "Records that a session was held: attendance and enrollments attributed (planner inside its regions, or admin).",
+  })
   recordSessionResults(
     @Arg("id", () => Int, { description: "Session id." }) id: number,
     @Arg("attendance", () => Int, { description: "People who attended." }) attendance: number,
     @Arg("enrollmentsAttributed", () => Int, { description: "Workers enrolled thanks to the session." }) enrollmentsAttributed: number,
     @Ctx() ctx: Context,
   ): Promise<OutreachSession> {
-    requireAdmin(ctx);
     return ctx.services.outreach.recordResults(id, attendance, enrollmentsAttributed);
   }
 }

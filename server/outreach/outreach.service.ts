@@ -3,6 +3,7 @@ import { badInput, notFound } from "../common/errors.ts";
 import { isoDay } from "../common/args.ts";
 import type { Sector, SessionStatus } from "../../domain/vocabulary.ts";
 import type { RegionService } from "../regions/region.service.ts";
+import { RegionScope } from "../people/region-scope.ts";
 import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 import * as q from "./outreach.sql.ts";
 
@@ -16,6 +17,8 @@ export class OutreachService {
   constructor(
     private readonly db: Database,
     private readonly regions: RegionService,
+    /** Where the requester may create and change sessions (a planner: its regions). */
+    private readonly allowed: RegionScope = new RegionScope(),
   ) {}
 
   async points(regionCode: string | null, from: string | null, to: string | null): Promise<FertilizerPoint[]> {
@@ -52,7 +55,15 @@ export class OutreachService {
     return row;
   }
 
+  /** A session the requester may change: it exists and lies inside the requester's regions. */
+  private async changeable(id: number): Promise<OutreachSession> {
+    const current = await this.session(id);
+    this.allowed.require(current.villageCode, "id");
+    return current;
+  }
+
   async create(input: SessionInput): Promise<OutreachSession> {
+    this.allowed.require(input.villageCode, "input.villageCode");
     const village = await this.regions.require(input.villageCode, "input.villageCode");
     if (village.level !== "VILLAGE") throw badInput("input.villageCode", `input.villageCode ${input.villageCode} is not a village.`);
     const startsOn = day(input.startsOn, "input.startsOn")!;
@@ -78,7 +89,7 @@ export class OutreachService {
   }
 
   async update(id: number, patch: SessionPatch): Promise<OutreachSession> {
-    const current = await this.session(id);
+    const current = await this.changeable(id);
     const startsOn = day(patch.startsOn, "patch.startsOn") ?? new Date(`${current.startsOn}T00:00:00Z`);
     const endsOn = day(patch.endsOn, "patch.endsOn") ?? new Date(`${current.endsOn}T00:00:00Z`);
     if (endsOn < startsOn) throw badInput("patch.endsOn", "the session would end before it starts.");
@@ -90,7 +101,7 @@ export class OutreachService {
   }
 
   async cancel(id: number): Promise<OutreachSession> {
-    const current = await this.session(id);
+    const current = await this.changeable(id);
     if (current.status === "HELD") throw badInput("id", `session ${id} was already held; it cannot be cancelled.`);
     await this.db.prisma.outreachSession.update({ where: { id }, data: { status: "CANCELLED" } });
     return this.session(id);
@@ -98,7 +109,7 @@ export class OutreachService {
 
   /** Marks the session held with its attendance and the enrollments attributed to it. */
   async recordResults(id: number, attendance: number, enrollmentsAttributed: number): Promise<OutreachSession> {
-    const current = await this.session(id);
+    const current = await this.changeable(id);
     if (current.status === "CANCELLED") throw badInput("id", `session ${id} was cancelled.`);
     if (attendance < 0) throw badInput("attendance", "attendance must be at least 0.");
     if (enrollmentsAttributed < 0 || enrollmentsAttributed > attendance) {

@@ -7,6 +7,7 @@ import { DEFAULT_ENROLLMENT_RATE } from "../../domain/bounds.ts";
 import type { CoverageService } from "../coverage/coverage.service.ts";
 import type { RegionService } from "../regions/region.service.ts";
 import type { RenewalService } from "../renewals/renewals.service.ts";
+import type { RegionScope } from "../people/region-scope.ts";
 import { allocateBudget, type GapUnit } from "./budget.ts";
 import { buildPlan, workersToReach, type CandidateRow, type ProjectionRegion, type VillageGap } from "./plan.ts";
 import {
@@ -39,6 +40,8 @@ export class PlannerService {
     private readonly renewals: RenewalService,
     /** Plans and budget views run here: bounded concurrency, a busy error when the queue is full. */
     private readonly heavy: HeavyWork,
+    /** Where the requester may plan: every plan, budget view, save and session created is checked against it. */
+    private readonly allowed: RegionScope,
     /** Aborts when the client abandons the request: queued work never starts, running SQL is cancelled. */
     private readonly signal?: AbortSignal,
   ) {}
@@ -100,6 +103,8 @@ export class PlannerService {
   /** One planned outreach session per site of a saved plan, all or none. */
   async createSessions(id: number): Promise<number[]> {
     const saved = await this.saved(id);
+    this.allowed.require(saved.plan.parameters.regionCode, "planId");
+    for (const site of saved.plan.sites) this.allowed.require(site.villageCode, "planId");
     if (saved.sessionCount > 0)
       throw badInput("planId", `plan ${id} already has ${saved.sessionCount} session(s); it was turned into sessions before.`);
     const undated = saved.plan.sites.filter((s) => !s.date);
@@ -132,6 +137,7 @@ export class PlannerService {
   /** The checks a plan and a budget view share: sectors, premium and months, region, period. */
   private async scope(input: PlanInput | BudgetInput): Promise<{ sectors: Sector[]; period: string }> {
     const sectors = uniqueSectors(input.sectors);
+    this.allowed.require(input.regionCode, "input.regionCode");
     if (input.regionCode) await this.regions.require(input.regionCode, "input.regionCode");
     return { sectors, period: await this.coverage.resolvePeriod(input.period, "input.period") };
   }

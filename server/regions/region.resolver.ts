@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import { GraphQLJSON } from "graphql-scalars";
 import { LATITUDE, LONGITUDE, PAGE_BOUNDS, WITHIN_METERS } from "../../domain/bounds.ts";
 import { InRange } from "../common/validation.ts";
@@ -33,11 +34,13 @@ class SearchArgs {
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Authorized(Capability.READ)
   @Query(() => Region, { description: "One region by Kemendagri code; NOT_FOUND when there is none." })
   region(@Arg("code", () => String, { description: "Kemendagri code." }) code: string, @Ctx() ctx: Context): Promise<Region> {
     return ctx.services.regions.require(code, "code");
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [Region], { description: "Regions at a level, optionally inside a parent region." })
   regions(
     @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
@@ -47,11 +50,13 @@ export class RegionResolver {
     return ctx.services.regions.atLevel(level, parentCode);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [Region], { description: "Regions whose name contains the text (case, accent and punctuation insensitive)." })
   searchRegions(@Args(() => SearchArgs) { query, level, first }: SearchArgs, @Ctx() ctx: Context): Promise<Region[]> {
     return ctx.services.regions.search(query, level ?? null, first);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => GraphQLJSON, { description: "Boundaries as a GeoJSON FeatureCollection (properties: code, name, parentCode, areaKm2)." })
   regionGeometries(
     @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
@@ -63,11 +68,13 @@ export class RegionResolver {
     return ctx.services.regions.geometries(level, parentCode, detail);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [RegionDistance], { description: "Regions within a distance of a point, nearest first (PostGIS geography)." })
   regionsWithin(@Args(() => WithinArgs) a: WithinArgs, @Ctx() ctx: Context): Promise<RegionDistance[]> {
     return ctx.services.regions.withinDistance(a.level, a.lon, a.lat, a.meters);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [Region], { description: "Regions intersecting a bounding box or a GeoJSON polygon." })
   regionsIntersecting(
     @Arg("level", () => RegionLevel, { description: "Level." }) level: RegionLevel,
@@ -99,6 +106,7 @@ export class RegionResolver {
     return ctx.services.regions.intersecting(level, JSON.stringify(polygon));
   }
 
+  @Authorized(Capability.READ)
   @Query(() => PointLocation, { description: "The village, district and regency that contain a point." })
   locate(@Args(() => PointArgs) a: PointArgs, @Ctx() ctx: Context): Promise<PointLocation> {
     return ctx.services.regions.locate(a.lon, a.lat);

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../people/roles.ts";
 import { Matches } from "class-validator";
 import { ENDING_SOON_MONTHS } from "../../domain/bounds.ts";
 import { InRange } from "../common/validation.ts";
@@ -34,6 +35,7 @@ const METHOD =
 
 @Resolver(() => CoverageNode)
 export class RenewalsResolver {
+  @Authorized(Capability.READ)
   @Query(() => [RegionRenewals], {
     description: `Lapses and renewals of every region at a level inside a region, at the end of a month: active, ending in the next 1 to 3 months, lapsed and renewed in the 12 months up to it. ${METHOD}`,
   })
@@ -41,6 +43,7 @@ export class RenewalsResolver {
     return ctx.services.renewals.renewals(args.level, args.within ?? null, args.sector ?? null, args.period ?? null);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => [RenewalSeriesPoint], { description: `Renewals and lapses month by month for a region, oldest first. ${METHOD}` })
   renewalSeries(@Args(() => RenewalSeriesArgs) args: RenewalSeriesArgs, @Ctx() ctx: Context): Promise<RenewalSeriesPoint[]> {
     return ctx.services.renewals.series(args.code ?? null, args.sector ?? null, args.months);

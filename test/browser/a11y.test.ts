@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { newPage, waitForPaint, useBrowserApp } from "./app.ts";
+import { newPage, signIn, waitForPaint, useBrowserApp } from "./app.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -33,13 +33,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone?: boolean }[] = [
+const VIEWS: { name: string; path: string; ready: string; paint?: boolean; phone?: boolean; signedIn?: boolean }[] = [
   { name: "map", path: "/", ready: ".legend", paint: true },
   { name: "map with the village panel", path: "/?village=35.26.01.1001", ready: ".village-panel .sector-figures", paint: true },
   { name: "split map", path: "/?split=period&vs=2024-09", ready: ".map-caption", paint: true },
   { name: "table", path: "/?view=table", ready: ".coverage-table tbody tr" },
-  { name: "planner", path: "/?view=planner", ready: ".plan-site", paint: true },
-  { name: "planner budget", path: "/?view=planner&ptab=budget&pbudget=100000000", ready: ".budget-panel dl", paint: true },
+  { name: "planner", path: "/?view=planner", ready: ".plan-site", paint: true, signedIn: true },
+  { name: "planner budget", path: "/?view=planner&ptab=budget&pbudget=100000000", ready: ".budget-panel dl", paint: true, signedIn: true },
+  { name: "planner, not signed in", path: "/?view=planner", ready: "[data-needs-role=plan]", paint: true },
   { name: "planner saved plans", path: "/?view=planner&ptab=saved", ready: "[data-saving=off]", paint: true },
   { name: "presentation headline", path: "/?present=1", ready: ".big-number" },
   { name: "presentation trend", path: "/?present=1&slide=2", ready: "svg.slide-chart .series path" },
@@ -58,6 +59,7 @@ describe("accessibility (axe-core)", { timeout: 180_000 }, () => {
   it.each(VIEWS)("has no critical or serious violations: $name", async (view) => {
     const page = await newPage(app.browser);
     if (view.phone) await page.setViewportSize({ width: 390, height: 844 });
+    if (view.signedIn) await signIn(page, app.server.url);
     await page.goto(`${app.server.url}${view.path}`);
     if (view.paint) await waitForPaint(page);
     await page.locator(view.ready).first().waitFor({ timeout: 60_000 });

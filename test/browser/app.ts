@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.ts";
 import { TEST_NIK_KEY } from "../support/seeded.ts";
+import { Accounts, type NewUser } from "../../server/people/accounts.ts";
 import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
 
@@ -36,12 +37,16 @@ export interface RunningServer {
  * browser test file fails, when Chromium is missing or the server does not start: browser tests
  * never skip themselves.
  */
-export async function startTestServerForBrowser(env: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
+export async function startTestServerForBrowser(
+  env: NodeJS.ProcessEnv = {},
+  prepare?: PrepareDatabase,
+  accounts: NewUser[] = [],
+): Promise<RunningServer> {
   if (!hasChromium) throw new Error(`browser tests need Chromium: none at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   if (process.env.CAKUPAN_TEST_URL) {
     return { url: process.env.CAKUPAN_TEST_URL.replace(/\/$/, ""), close: async () => {} };
   }
-  return spawnServerForBrowserTests(env, prepare);
+  return spawnServerForBrowserTests(env, prepare, accounts);
 }
 
 /** Loads the data of a browser test file into an empty, migrated embedded database (instead of the demo). */
@@ -51,7 +56,11 @@ export type PrepareDatabase = (db: Database) => Promise<void>;
  * `tsx server/main.ts` on a free port with a fresh embedded database in a temporary folder (the
  * server seeds the demo into an empty one, as `npm start` does).
  */
-async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}, prepare?: PrepareDatabase): Promise<RunningServer> {
+async function spawnServerForBrowserTests(
+  extraEnv: NodeJS.ProcessEnv = {},
+  prepare?: PrepareDatabase,
+  accounts: NewUser[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "cakupan-browser-"));
   // Start from the run's seeded demo when it is an embedded snapshot (else the server seeds it),
@@ -66,6 +75,16 @@ async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}, prep
     }
   } else if (fixture?.kind === "embedded") {
     const db = await openDatabase({ dataDir: join(dataDir, "pgdata"), snapshot: new Blob([readFileSync(fixture.file)]) });
+    await db.close();
+  }
+  // The accounts the tests sign in with (an admin needs no regions, so also before the demo is seeded).
+  const db = await openDatabase({ dataDir: join(dataDir, "pgdata") });
+  try {
+    const people = new Accounts(db);
+    await people.add({ login: TEST_ADMIN.login, role: "admin", password: TEST_ADMIN.password, displayName: "Test Admin" });
+    // Planners need the regions loaded: the demo snapshot, or what `prepare` loaded.
+    for (const account of accounts) await people.add(account);
+  } finally {
     await db.close();
   }
   const env: NodeJS.ProcessEnv = {
@@ -111,6 +130,15 @@ async function spawnServerForBrowserTests(extraEnv: NodeJS.ProcessEnv = {}, prep
       ? `the server exited with code ${exited} before answering on ${url} (its error output is above)`
       : `the server did not answer on ${url} within 3 minutes`,
   );
+}
+
+/** An admin account on every server the browser tests start (plans need a planner, analyst or admin). */
+export const TEST_ADMIN = { login: "browser-admin", password: "browser-admin-password" };
+
+/** Signs the page's browser context in (the session cookie is shared by its pages). */
+export async function signIn(page: Page, url: string, account: { login: string; password: string } = TEST_ADMIN): Promise<void> {
+  const response = await page.request.post(`${url}/auth/login`, { data: account });
+  if (!response.ok()) throw new Error(`sign-in as ${account.login} failed: ${response.status()} ${await response.text()}`);
 }
 
 export const CHROMIUM_ARGS = [
@@ -165,10 +193,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+const adminCookies = new Map<string, Promise<string>>();
+
+/** The session cookie of TEST_ADMIN on the server at `url` (signed in once per server). */
+function adminCookie(url: string): Promise<string> {
+  let cookie = adminCookies.get(url);
+  if (!cookie) {
+    cookie = fetch(`${url}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(TEST_ADMIN),
+    }).then((r) => {
+      if (!r.ok) throw new Error(`sign-in as ${TEST_ADMIN.login} failed: ${r.status}`);
+      return r.headers.get("set-cookie")!.split(";")[0]!;
+    });
+    adminCookies.set(url, cookie);
+  }
+  return cookie;
+}
+
+/** A GraphQL answer from the server at `url`; `as: "admin"` signed in as TEST_ADMIN (plans need a planner, analyst or admin). */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, as?: "admin"): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(as === "admin" ? { cookie: await adminCookie(url) } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
@@ -230,10 +278,11 @@ export function colorDistance(a: readonly number[], b: readonly number[]): numbe
 export function useBrowserApp(
   env: NodeJS.ProcessEnv = {},
   prepare?: PrepareDatabase,
+  accounts: NewUser[] = [],
 ): { readonly server: RunningServer; readonly browser: Browser } {
   const app = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    app.server = await startTestServerForBrowser(env, prepare);
+    app.server = await startTestServerForBrowser(env, prepare, accounts);
     app.browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => {

@@ -1,13 +1,14 @@
 // The phone layout at 390×844: map on top, its panels as tabs under it, nothing wider than the screen.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { newPage, screenshot, waitForPaint, useBrowserApp } from "./app.ts";
+import { newPage, screenshot, waitForPaint, useBrowserApp, signIn } from "./app.ts";
 
 const PHONE = { width: 390, height: 844 };
 const app = useBrowserApp();
 
-async function phonePage(path: string): Promise<Page> {
+async function phonePage(path: string, signedIn = false): Promise<Page> {
   const page = await newPage(app.browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  if (signedIn) await signIn(page, app.server.url); // plans need a planner, analyst or admin
   await page.goto(`${app.server.url}${path}`);
   await waitForPaint(page);
   return page;
@@ -106,7 +107,7 @@ describe("the phone layout (390×844)", { timeout: 180_000 }, () => {
   });
 
   it("plans from a phone: the form and the results in the tab under the map", async () => {
-    const page = await phonePage("/?view=planner");
+    const page = await phonePage("/?view=planner", true);
     const tabs = page.getByRole("tab", { name: "Perencanaan" });
     expect(await tabs.getAttribute("aria-selected")).toBe("true");
     const form = page.locator("form.plan-form");

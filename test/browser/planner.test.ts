@@ -2,13 +2,23 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
+import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, signIn, useBrowserApp, waitForPaint } from "./app.ts";
 import { pngPixels, pngSize } from "./layout.ts";
 import { PLAN_REACHED_LINE } from "../../client/src/map/layers.ts";
 
 const ADMIN_TOKEN = "planner-browser-test-token";
 
-const app = useBrowserApp({ ADMIN_TOKEN });
+// An analyst may plan but not save: saving asks for the admin token (the bootstrap ADMIN_TOKEN).
+const ANALYST = { login: "ana", password: "analyst-password-1" };
+// The analyst sees unsuppressed counts here, as the admin the expected GraphQL answers are asked as does.
+const app = useBrowserApp({ ADMIN_TOKEN, ANALYSTS_SEE_UNSUPPRESSED: "true" }, undefined, [{ ...ANALYST, role: "analyst" }]);
+
+/** A page signed in as the analyst. */
+async function analystPage(): Promise<Page> {
+  const page = await newPage(app.browser);
+  await signIn(page, app.server.url, ANALYST);
+  return page;
+}
 
 interface Answer {
   outreachPlan: {
@@ -47,7 +57,7 @@ async function plan(page: Page, { sessions, km, budget }: { sessions: number; km
   const from = await form.locator("input[name=from]").inputValue();
   const to = await form.locator("input[name=to]").inputValue();
   const input = { sectors: ["FARMER"], sessions, maxDistanceKm: km, from, to, ...(budget == null ? {} : { budget }) };
-  const answer = (await graphql<Answer>(app.server.url, PLAN, { input })).outreachPlan;
+  const answer = (await graphql<Answer>(app.server.url, PLAN, { input }, "admin")).outreachPlan;
   await page.locator(`.map[data-plan-sites="${answer.sites.length}"]`).waitFor({ timeout: 60_000 });
   await expect.poll(() => page.locator(".plan-site").count()).toBe(answer.sites.length);
   return { answer, from, to };
@@ -67,7 +77,7 @@ const totalText = (page: Page, key: string) => page.locator(`.plan-totals [data-
 
 describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   it("plans 5 sessions for farmers within 5 km and draws them on the map with the totals of the GraphQL answer", async () => {
-    const page = await newPage(app.browser);
+    const page = await analystPage();
     const { answer, from, to } = await plan(page, { sessions: 5, km: 5 });
     expect(from < to).toBe(true);
     expect(answer.sites).toHaveLength(5);
@@ -96,7 +106,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await screenshot(page, "planner-5-sessions");
 
     // A shared link gives the same plan.
-    const other = await newPage(app.browser);
+    const other = await analystPage();
     await other.goto(page.url());
     await other.locator('.map[data-plan-sites="5"]').waitFor({ timeout: 60_000 });
     expect(await totalText(other, "expectedEnrollments")).toBe(int(answer.totals.expectedEnrollments));
@@ -105,9 +115,10 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   });
 
   it("stops when the budget is spent and shows what is left of it", async () => {
-    const page = await newPage(app.browser);
-    const unlimited = (await graphql<Answer>(app.server.url, PLAN, { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5 } }))
-      .outreachPlan;
+    const page = await analystPage();
+    const unlimited = (
+      await graphql<Answer>(app.server.url, PLAN, { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5 } }, "admin")
+    ).outreachPlan;
     // Enough for about two of the five sessions.
     const budget = Math.round(unlimited.totals.premiumCost * 0.4);
     const { answer } = await plan(page, { sessions: 5, km: 5, budget });
@@ -124,7 +135,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
   });
 
   it("shows the budget view under each rule with the coverage by sector of the GraphQL answer", async () => {
-    const page = await newPage(app.browser);
+    const page = await analystPage();
     await page.goto(`${app.server.url}/?view=planner&ps=FARMER,LIVESTOCK&lang=en`);
     await waitForPaint(page);
     // The tabs work from the keyboard.
@@ -142,7 +153,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
       await page.selectOption("select[name=rule]", rule);
       const { budgetView: view } = await graphql<{
         budgetView: { funded: number; allocations: { villageCode: string }[]; coverageBySector: { sector: string; rateAfter: number }[] };
-      }>(app.server.url, query, { input: { budget: 500_000_000, rule, sectors: ["FARMER", "LIVESTOCK"] } });
+      }>(app.server.url, query, { input: { budget: 500_000_000, rule, sectors: ["FARMER", "LIVESTOCK"] } }, "admin");
       const en = new Intl.NumberFormat("en-GB", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
       await expect
         .poll(() => page.locator(".budget-panel [data-total=funded] dd").textContent())
@@ -166,8 +177,8 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await page.close();
   });
 
-  it("saves plans with the admin token, compares them, turns one into sessions and links its exports", async () => {
-    const page = await newPage(app.browser);
+  it("saves plans with the admin token (signed in as an analyst), compares them, turns one into sessions and links its exports", async () => {
+    const page = await analystPage();
     // Unique names, so a server used before (CAKUPAN_TEST_URL) cannot answer for this run.
     const [four, six] = [`Uji 4 sesi ${Date.now()}`, `Uji 6 sesi ${Date.now()}`];
     await plan(page, { sessions: 4, km: 3 });
@@ -223,16 +234,18 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await expect.poll(() => item.locator(".sessions-made").textContent()).toContain("4");
     expect(await plannedCount()).toBe(before + 4);
 
-    const csv = await fetch(new URL((await item.getByRole("link", { name: "CSV" }).getAttribute("href"))!, app.server.url));
-    expect(csv.status).toBe(200);
+    const csv = await page.request.get(new URL((await item.getByRole("link", { name: "CSV" }).getAttribute("href"))!, app.server.url).href);
+    expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(",");
-    const sheet = await fetch(new URL((await item.getByRole("link", { name: "Lembar lapangan" }).getAttribute("href"))!, app.server.url));
-    expect(sheet.status).toBe(200);
+    const sheet = await page.request.get(
+      new URL((await item.getByRole("link", { name: "Lembar lapangan" }).getAttribute("href"))!, app.server.url).href,
+    );
+    expect(sheet.status()).toBe(200);
     await page.close();
   });
 
   it("exports the planner view's map as the 300 dpi PNG with the plan drawn on it", async () => {
-    const page = await newPage(app.browser);
+    const page = await analystPage();
     await plan(page, { sessions: 5, km: 5 });
     const button = page.locator("button[name=export-png]");
     expect(await button.isEnabled()).toBe(true);

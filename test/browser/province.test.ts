@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { seedSyntheticRegion } from "../../server/demo/synthetic-region.ts";
-import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
+import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint, signIn } from "./app.ts";
 
 const PROVINCE = "63";
 const app = useBrowserApp({}, async (db) => {
@@ -173,6 +173,7 @@ describe("a synthetic province of more than 2,000 villages", { timeout: 240_000 
 
     // The planner in the district (villages as candidate sites: the synthetic data has no fertilizer points).
     const planner = await newPage(app.browser);
+    await signIn(planner, app.server.url); // plans need a planner, analyst or admin
     await planner.goto(`${app.server.url}/?view=planner&pv=1&region=${district}`);
     await waitForPaint(planner);
     await planner.locator(".plan-site").first().waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@
 // button goes back up. Expectations come from the API's answers for that district, not the page.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
+import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint, signIn } from "./app.ts";
 
 const app = useBrowserApp();
 
@@ -133,6 +133,7 @@ describe("the region narrows everything, in Bangkalan", { timeout: 180_000 }, ()
 
   it("a click on a district's name on the map moves into it, and the planner plans within it", async () => {
     const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
     await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
@@ -165,6 +166,7 @@ describe("the region narrows everything, in Bangkalan", { timeout: 180_000 }, ()
       app.server.url,
       "query($input: PlanInput!) { outreachPlan(input: $input) { sites { code villages { code } } } }",
       { input },
+      "admin",
     );
     const { fertilizerPoints } = await graphql<{ fertilizerPoints: { code: string }[] }>(
       app.server.url,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
+import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, signIn, useBrowserApp, waitForPaint } from "./app.ts";
 
 const app = useBrowserApp();
 
@@ -69,6 +69,7 @@ describe("lapses and renewals in the browser", { timeout: 180_000 }, () => {
 
   it("plans for lapsed workers from the planner form: the plan reaches the lapsed the GraphQL answer reaches", async () => {
     const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
     await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     const form = page.locator("form.plan-form");
@@ -95,6 +96,7 @@ describe("lapses and renewals in the browser", { timeout: 180_000 }, () => {
         }
       `,
       { input: { sectors: ["FARMER"], targets: ["LAPSED"], from, to } },
+      "admin",
     );
     const { outreachPlan: uncovered } = await graphql<{ outreachPlan: { totals: { uncoveredReached: number } } }>(
       app.server.url,
@@ -108,6 +110,7 @@ describe("lapses and renewals in the browser", { timeout: 180_000 }, () => {
         }
       `,
       { input: { sectors: ["FARMER"], from, to } },
+      "admin",
     );
     expect(outreachPlan.totals.uncoveredReached).toBeLessThan(uncovered.totals.uncoveredReached);
     await page.locator(`.map[data-plan-sites="${outreachPlan.sites.length}"]`).waitFor({ timeout: 60_000 });

@@ -2,7 +2,7 @@
 // admin token (saving switched off).
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, waitForPaint, useBrowserApp } from "./app.ts";
+import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, signIn, waitForPaint, useBrowserApp } from "./app.ts";
 
 const pct = (r: number) =>
   new Intl.NumberFormat("id-ID", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
@@ -13,6 +13,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
   it("reads a budget the way Indonesians write it, shows the amount read, and explains an empty plan", async () => {
     const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
     await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     const form = page.locator("form.plan-form");
@@ -44,6 +45,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
         }
       `,
       { input: { sectors: ["FARMER"], sessions: 5, maxDistanceKm: 5, from, to, budget: 1000 } },
+      "admin",
     );
     expect(answer.sites).toHaveLength(0);
     expect(answer.candidateCount).toBeGreaterThan(0);
@@ -131,21 +133,23 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
     expect(await page.locator("input[name=adminToken]").count()).toBe(0);
     expect(await page.getByRole("button", { name: /Simpan/ }).count()).toBe(0);
 
-    // The plan tab links the field sheet of the plan on screen, saved or not.
+    // The plan tab links the field sheet of the plan on screen, saved or not (planning needs a sign-in).
+    await signIn(page, app.server.url);
+    await page.reload();
     await page.getByRole("tab", { name: "Rencana", exact: true }).click();
     await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
     const names = await page.locator(".plan-site strong").allTextContents();
     const href = (await page.getByRole("link", { name: /Lembar lapangan/ }).getAttribute("href"))!;
-    const res = await fetch(new URL(href, app.server.url));
-    expect(res.status).toBe(200);
+    const res = await page.request.get(new URL(href, app.server.url).href);
+    expect(res.status()).toBe(200);
     const sheet = await res.text();
     expect(sheet.match(/<section class="sheet">/g)).toHaveLength(names.length);
     for (const name of names) expect(sheet).toContain(name);
     expect(sheet).toContain("belum disimpan");
 
     // A broken plan in the link gets one clear message.
-    const bad = await fetch(`${app.server.url}/export/field-sheet?plan=${encodeURIComponent('{"sessions":0}')}`);
-    expect(bad.status).toBe(400);
+    const bad = await page.request.get(`${app.server.url}/export/field-sheet?plan=${encodeURIComponent('{"sessions":0}')}`);
+    expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/sessions/);
     await page.close();
   });
@@ -216,6 +220,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
   it("heads the ranking by its measure, starts the table in the ranking's order with sort arrows and a filter, and names regency and district apart", async () => {
     const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
     await page.goto(`${app.server.url}/?metric=UNCOVERED`);
     await waitForPaint(page);
     expect(await page.locator("#ranking-title").textContent()).toBe("Desa dengan pekerja tanpa perlindungan terbanyak");
@@ -442,6 +447,7 @@ describe("planners and officials, round two", { timeout: 180_000 }, () => {
 
   it("keeps reached villages in their own colours on the planner map, veils those left out, and draws the legend as the map", async () => {
     const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
     await page.goto(`${app.server.url}/?view=planner`);
     await waitForPaint(page);
     await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });

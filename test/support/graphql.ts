@@ -4,8 +4,19 @@ import { getSchema } from "../../server/graphql/schema.ts";
 import { createContext } from "../../server/graphql/context.ts";
 import { formatError } from "../../server/graphql/format-error.ts";
 import { TEST_NIK_KEY } from "./seeded.ts";
+import { resolveViewer } from "../../server/people/viewer.ts";
+import type { Context } from "../../server/graphql/context.ts";
 
 export const ADMIN = "admin-token-for-tests-0123456789";
+
+/** The configuration operations run with: the test admin token, anonymous requests may read. */
+export const TEST_CONFIG: Context["config"] = {
+  ADMIN_TOKEN: ADMIN,
+  ANONYMOUS_ACCESS: "viewer",
+  ANALYSTS_SEE_UNSUPPRESSED: false,
+  MIN_CELL_SIZE: 1,
+  nikKey: TEST_NIK_KEY,
+};
 
 /**
  * A GraphQL operation's text that carries its answer and variables types. Write it as a named
@@ -30,22 +41,26 @@ export async function run<TData, TVariables>(
   source: Operation<TData, TVariables>,
   variables?: TVariables,
   token?: string,
-  minCellSize?: number,
+  overrides?: Partial<Context["config"]>,
 ): Promise<RunResult<TData>>;
 /**
- * `minCellSize`: the disclosure control's minimum cell size (MIN_CELL_SIZE); 1 by default, so the
- * API tests check every figure against their own arithmetic; test/disclosure.test.ts runs with more.
+ * `overrides`: settings for this run. MIN_CELL_SIZE is 1 unless given, so the API tests check every
+ * figure against their own arithmetic; test/disclosure.test.ts runs with more.
  */
-export async function run(db: Database, source: string, variables?: unknown, token?: string, minCellSize = 1): Promise<RunResult<unknown>> {
+export async function run(
+  db: Database,
+  source: string,
+  variables?: unknown,
+  token?: string,
+  overrides: Partial<Context["config"]> = {},
+): Promise<RunResult<unknown>> {
+  const config = { ...TEST_CONFIG, ...overrides };
+  const viewer = await resolveViewer(db, config, { authorization: token ? `Bearer ${token}` : undefined });
   const result = await graphql({
     schema: await getSchema(),
     source,
     variableValues: variables as Record<string, unknown> | undefined,
-    contextValue: createContext(
-      db,
-      { ADMIN_TOKEN: ADMIN, nikKey: TEST_NIK_KEY, MIN_CELL_SIZE: minCellSize },
-      token ? `Bearer ${token}` : undefined,
-    ),
+    contextValue: createContext(db, config, viewer),
   });
   const errors = result.errors?.map((e) => formatError(e.toJSON(), e));
   return { data: result.data, errors };

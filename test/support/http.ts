@@ -54,3 +54,6 @@ export async function postGraphql(url: string, query: string, variables?: Record
     body: (await response.json()) as { data?: any; errors?: any[] },
   };
 }
+
+/** fetch options sending the test admin token (plan exports need a planner, analyst or admin). */
+export const AS_ADMIN = { headers: { authorization: `Bearer ${ADMIN}` } };

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { cellKey, cellsFromVillages, determinedCells, suppressionPattern, type Cell } from "../../server/disclosure/rule.ts";
 import { SECTORS, type Sector } from "../../domain/vocabulary.ts";
 import { equationsFrom, exactlyDetermined } from "../support/disclosure-attack.ts";
-import { seesUnsuppressedCounts } from "../../server/disclosure/who-sees.ts";
 
 type Row = { code: string; sector: Sector; enrolled: number };
 
@@ -155,16 +154,5 @@ describe("determinedCells", () => {
     // With T3 hidden too, a + b and b + c do not pin any one of them.
     expect(determinedCells(equations, new Set(["a", "b", "c", "T3"]))).toEqual([]);
     expect(exactlyDetermined(equations, new Set(["a", "b", "c", "T3"]))).toEqual([]);
-  });
-});
-
-describe("who sees unsuppressed counts", () => {
-  const config = { ADMIN_TOKEN: "admin-token-0123456789" };
-  it("is the request with the admin token, and nobody else", () => {
-    expect(seesUnsuppressedCounts({ token: "admin-token-0123456789", config })).toBe(true);
-    expect(seesUnsuppressedCounts({ token: "admin-token-0123456780", config })).toBe(false);
-    expect(seesUnsuppressedCounts({ token: "admin", config })).toBe(false);
-    expect(seesUnsuppressedCounts({ token: null, config })).toBe(false);
-    expect(seesUnsuppressedCounts({ token: "anything", config: {} })).toBe(false);
   });
 });

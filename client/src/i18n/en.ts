@@ -316,6 +316,18 @@ export const en: Messages = {
   "planner.toSessions": "Turn into sessions",
   "planner.csv": "CSV",
   "planner.fieldSheet": "Field sheet",
+  "people.signIn": "Sign in",
+  "people.signOut": "Sign out",
+  "people.login": "Login",
+  "people.password": "Password",
+  "people.signedInAs": "{{name}} ({{role}})",
+  "people.role.viewer": "viewer",
+  "people.role.planner": "planner",
+  "people.role.analyst": "analyst",
+  "people.role.admin": "admin",
+  "people.planNeedsRole": "Planning needs a planner, analyst or admin: sign in (top right). Saved plans can be read by everyone.",
+  "people.editNeedsRole":
+    "Saving plans and creating sessions needs a planner (in their regions) or an admin: sign in, or give the admin token.",
   "planner.savingOff":
     "Saving is switched off on this server: it has no admin token (ADMIN_TOKEN). You can still plan, print the field sheet from the Plan tab and share the plan by its link.",
   "planner.fieldSheetCurrent": "Field sheet of this plan (print)",

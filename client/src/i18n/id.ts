@@ -317,6 +317,19 @@ export const id = {
   "planner.toSessions": "Jadikan sesi",
   "planner.csv": "CSV",
   "planner.fieldSheet": "Lembar lapangan",
+  "people.signIn": "Masuk",
+  "people.signOut": "Keluar",
+  "people.login": "Nama pengguna",
+  "people.password": "Kata sandi",
+  "people.signedInAs": "{{name}} ({{role}})",
+  "people.role.viewer": "pembaca",
+  "people.role.planner": "perencana",
+  "people.role.analyst": "analis",
+  "people.role.admin": "admin",
+  "people.planNeedsRole":
+    "Perencanaan memerlukan perencana, analis, atau admin: masuk (kanan atas). Rencana tersimpan dapat dibaca semua orang.",
+  "people.editNeedsRole":
+    "Menyimpan rencana dan membuat sesi memerlukan perencana (di wilayahnya) atau admin: masuk, atau berikan token admin.",
   "planner.savingOff":
     "Penyimpanan dimatikan di server ini: server tidak punya token admin (ADMIN_TOKEN). Anda tetap bisa merencanakan, mencetak lembar lapangan dari tab Rencana, dan membagikan rencana lewat tautannya.",
   "planner.fieldSheetCurrent": "Lembar lapangan rencana ini (cetak)",

@@ -9,6 +9,7 @@ import { PlanResults } from "./plan-results.tsx";
 import { PLANNER_TABS, type PlanForm } from "./plan-state.ts";
 import { SavedPlans } from "./saved-plans.tsx";
 import type { usePlanner } from "./use-planner.ts";
+import { canPlan, useMe } from "../people/me.ts";
 import "./planner.css";
 
 interface Props {
@@ -53,6 +54,8 @@ function PlanLegend() {
 
 export function PlannerPanel({ form, planner, lang, update, onVillage, regionCode, legend, mutationsEnabled }: Props) {
   const { t } = useTranslation();
+  const me = useMe();
+  const mayPlan = canPlan(me);
   // The form starts again from the URL state whenever that changes (a shared link, a saved plan).
   const formKey = JSON.stringify([
     form.sectors,
@@ -79,7 +82,12 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, regionCod
         onChange={(tab) => update({ tab })}
       />
       <div id="planner-tabpanel" role="tabpanel" aria-labelledby={`planner-tab-${form.tab}`}>
-        {form.tab === "plan" && (
+        {!mayPlan && form.tab !== "saved" && (
+          <p className="notice" role="note" data-needs-role="plan">
+            {t("people.planNeedsRole")}
+          </p>
+        )}
+        {mayPlan && form.tab === "plan" && (
           <>
             <PlanFormView key={formKey} form={form} season={planner.season} lang={lang} onSubmit={update} />
             <PlanLegend />
@@ -96,7 +104,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, regionCod
             {planner.result && <PlanResults plan={planner.result} input={planner.input} lang={lang} onVillage={onVillage} />}
           </>
         )}
-        {form.tab === "budget" && (
+        {mayPlan && form.tab === "budget" && (
           <BudgetPanel
             key={`${form.budget}-${lang}`}
             form={form}

@@ -9,6 +9,7 @@ import { adminContext, isAuthError, readAdminToken, storeAdminToken } from "./ad
 import { PlanCompare } from "./plan-compare.tsx";
 import { useCreateSessionsFromPlanMutation, useSavePlanMutation } from "./plan-mutations.ts";
 import { SAVED_PLANS, type PlanInput } from "./plan-queries.ts";
+import { canEdit, useMe } from "../people/me.ts";
 
 interface Props {
   input: PlanInput | null;
@@ -31,22 +32,26 @@ export function SavedPlans({ input, compare, lang, mutationsEnabled, onCompare }
   const [savePlan, saving] = useSavePlanMutation();
   const [createSessions, creating] = useCreateSessionsFromPlanMutation();
 
+  // A planner or admin signed in saves with the session cookie; anyone else may give the admin token.
+  const signedInEditor = canEdit(useMe());
   const token = stored ?? (tokenDraft.trim() || null);
   const forget = () => {
     storeAdminToken(null);
     setStored(null);
   };
   /** Runs an admin action; keeps a working token for the tab, drops a refused one. */
-  const asAdmin = async (run: (context: ReturnType<typeof adminContext>) => Promise<unknown>, done: string): Promise<boolean> => {
-    if (!token) {
+  const asAdmin = async (run: (context: Partial<ReturnType<typeof adminContext>>) => Promise<unknown>, done: string): Promise<boolean> => {
+    if (!token && !signedInEditor) {
       setMessage({ text: t("planner.tokenNeeded"), error: true });
       return false;
     }
     try {
-      await run(adminContext(token));
-      storeAdminToken(token);
-      setStored(token);
-      setTokenDraft("");
+      await run(token && !signedInEditor ? adminContext(token) : {});
+      if (token && !signedInEditor) {
+        storeAdminToken(token);
+        setStored(token);
+        setTokenDraft("");
+      }
       setMessage({ text: done, error: false });
       return true;
     } catch (e) {
@@ -72,12 +77,12 @@ export function SavedPlans({ input, compare, lang, mutationsEnabled, onCompare }
   const compared = list.filter((p) => compare.includes(p.id));
   return (
     <section className="saved-plans" aria-label={t("planner.tab.saved")}>
-      {!mutationsEnabled && (
+      {!mutationsEnabled && !signedInEditor && (
         <p className="notice" role="note" data-saving="off">
           {t("planner.savingOff")}
         </p>
       )}
-      {mutationsEnabled && (
+      {(mutationsEnabled || signedInEditor) && (
         <form className="plan-form" onSubmit={save}>
           <div className="field">
             <label htmlFor={nameId}>{t("planner.planName")}</label>
@@ -90,7 +95,7 @@ export function SavedPlans({ input, compare, lang, mutationsEnabled, onCompare }
               onChange={(e) => setName(e.target.value)}
             />
           </div>
-          {stored == null ? (
+          {signedInEditor ? null : stored == null ? (
             <div className="field">
               <label htmlFor={tokenId}>{t("planner.adminToken")}</label>
               <input
