@@ -133,6 +133,9 @@ async function spawnServerForBrowserTests(
 }
 
 /** An admin account on every server the browser tests start (plans need a planner, analyst or admin). */
+/** How long an export may take to download: a 3508×2480 map drawn by software WebGL takes 10 to 25 s on two busy cores. */
+export const EXPORT_TIMEOUT = { timeout: 90_000 };
+
 export const TEST_ADMIN = { login: "browser-admin", password: "browser-admin-password" };
 
 /** Signs the page's browser context in (the session cookie is shared by its pages). */

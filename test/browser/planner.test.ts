@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, signIn, useBrowserApp, waitForPaint } from "./app.ts";
+import {
+  ARTIFACTS,
+  colorDistance,
+  graphql,
+  hexToRgb,
+  newPage,
+  screenshot,
+  signIn,
+  useBrowserApp,
+  waitForPaint,
+  EXPORT_TIMEOUT,
+} from "./app.ts";
 import { pngPixels, pngSize } from "./layout.ts";
 import { PLAN_REACHED_LINE } from "../../client/src/map/layers.ts";
 
@@ -249,7 +260,7 @@ describe("the outreach planner in the browser", { timeout: 180_000 }, () => {
     await plan(page, { sessions: 5, km: 5 });
     const button = page.locator("button[name=export-png]");
     expect(await button.isEnabled()).toBe(true);
-    const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const [file] = await Promise.all([page.waitForEvent("download", EXPORT_TIMEOUT), button.click()]);
     await file.saveAs(join(ARTIFACTS, "export-planner-map.png"));
     const png = readFileSync((await file.path())!);
     expect(pngSize(png)).toEqual({ width: 3508, height: 2480 });

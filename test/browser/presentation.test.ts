@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint } from "./app.ts";
+import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint, EXPORT_TIMEOUT } from "./app.ts";
 import { pngPixels, pngSize, textProblems } from "./layout.ts";
 
 /** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
@@ -356,7 +356,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     const legendColors = await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!));
     const legendLabels = await page.locator(".legend .legend-class .range").allTextContents();
     const viewport = page.viewportSize()!;
-    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-png]")]);
+    const [file] = await Promise.all([page.waitForEvent("download", EXPORT_TIMEOUT), page.click("button[name=export-png]")]);
     await file.saveAs(join(ARTIFACTS, "export-map.png"));
     const png = readFileSync((await file.path())!);
     const size = pngSize(png);
@@ -410,11 +410,11 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
       await recordCanvasDrawing(page);
       await page.goto(`${app.server.url}/?region=${chosen}`);
       await waitForPaint(page);
-      await Promise.all([page.waitForEvent("download"), page.click("button[name=export-png]")]);
+      await Promise.all([page.waitForEvent("download", EXPORT_TIMEOUT), page.click("button[name=export-png]")]);
       const drawn = await drawnOnCanvas(page);
       expect(drawn.texts, chosen).toContain(`Tingkat kepesertaan · Kecamatan ${region.name}`);
     }
-  });
+  }, 240_000);
 
   it("exports a PDF report of a district with the headline numbers shown on screen, and the sessions' outcomes and next year's cost on page 2", async () => {
     const code = "35.26.15";
@@ -429,7 +429,7 @@ describe("Presentation mode and reports", { timeout: 180_000 }, () => {
     await page.keyboard.press("Escape");
     await waitForPaint(page);
     const legend = await screenLegend(page);
-    const [file] = await Promise.all([page.waitForEvent("download"), page.click("button[name=export-pdf]")]);
+    const [file] = await Promise.all([page.waitForEvent("download", EXPORT_TIMEOUT), page.click("button[name=export-pdf]")]);
     const path = (await file.path())!;
     await file.saveAs(join(ARTIFACTS, "export-report.pdf"));
     const pdf = readFileSync(path);
