@@ -27,7 +27,7 @@ month AS (
   SELECT to_char(d, 'YYYY-MM') AS m FROM span,
     generate_series(to_date(span.lo, 'YYYY-MM'), to_date(span.hi, 'YYYY-MM'), interval '1 month') d
 ),
-pair AS (SELECT DISTINCT village_code AS v, sector_code AS s FROM enrollment UNION SELECT village_code, sector_code FROM workforce_estimate)
+pair AS (SELECT DISTINCT village_code AS v, sector_code AS s FROM enrollment UNION SELECT village_code, sector_code FROM workforce_estimate),
 counted AS (
   SELECT p.v AS village_code, p.s AS sector_code, month.m AS period,
          (SELECT w FROM workforce_estimate w WHERE w.village_code = p.v AND w.sector_code = p.s
