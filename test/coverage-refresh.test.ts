@@ -27,15 +27,22 @@ month AS (
   SELECT to_char(d, 'YYYY-MM') AS m FROM span,
     generate_series(to_date(span.lo, 'YYYY-MM'), to_date(span.hi, 'YYYY-MM'), interval '1 month') d
 ),
-pair AS (SELECT DISTINCT village_code AS v, sector_code AS s FROM enrollment UNION SELECT village_code, sector_code FROM workforce_estimate)
-SELECT p.v AS village_code, p.s AS sector_code, month.m AS period,
-       coalesce((SELECT w.workers FROM workforce_estimate w WHERE w.village_code = p.v AND w.sector_code = p.s
-                 ORDER BY w.period > month.m, abs(to_date(w.period, 'YYYY-MM') - to_date(month.m, 'YYYY-MM')) LIMIT 1), 0) AS workforce,
-       (SELECT count(*) FROM enrollment e WHERE e.village_code = p.v AND e.sector_code = p.s
-          AND to_char(e.start_date, 'YYYY-MM') <= month.m AND (e.end_date IS NULL OR to_char(e.end_date, 'YYYY-MM') > month.m))::int AS enrolled
-FROM pair p CROSS JOIN month
+pair AS (SELECT DISTINCT village_code AS v, sector_code AS s FROM enrollment UNION SELECT village_code, sector_code FROM workforce_estimate),
+counted AS (
+  SELECT p.v AS village_code, p.s AS sector_code, month.m AS period,
+         (SELECT w FROM workforce_estimate w WHERE w.village_code = p.v AND w.sector_code = p.s
+          ORDER BY w.period > month.m, abs(to_date(w.period, 'YYYY-MM') - to_date(month.m, 'YYYY-MM')) LIMIT 1) AS w,
+         (SELECT count(*) FROM enrollment e WHERE e.village_code = p.v AND e.sector_code = p.s
+            AND to_char(e.start_date, 'YYYY-MM') <= month.m AND (e.end_date IS NULL OR to_char(e.end_date, 'YYYY-MM') > month.m))::int AS enrolled
+  FROM pair p CROSS JOIN month
+)
+SELECT village_code, sector_code, period, coalesce((w).workers, 0) AS workforce, coalesce((w).estimated, true) AS workforce_estimated,
+       enrolled, CASE WHEN (w).workers > 0 THEN round((enrolled::numeric / (w).workers), 9) END AS coverage_rate,
+       greatest(coalesce((w).workers, 0) - enrolled, 0) AS uncovered
+FROM counted
 ORDER BY 1, 2, 3`;
-const SUMMARY = `SELECT village_code, sector_code, period, workforce, enrolled FROM coverage_summary ORDER BY 1, 2, 3`;
+const SUMMARY = `SELECT village_code, sector_code, period, workforce, workforce_estimated, enrolled, round(coverage_rate::numeric, 9) AS coverage_rate, uncovered
+FROM coverage_summary ORDER BY 1, 2, 3`;
 /** The summary rows of a regency with their row versions: a rewritten row has a new xmin. */
 const VERSIONS = `SELECT village_code, sector_code, period, xmin::text AS version FROM coverage_summary WHERE village_code LIKE $1 || '.%' ORDER BY 1, 2, 3`;
 
@@ -106,6 +113,10 @@ describe("coverage summary refresh after an import", () => {
     const scope = await db.sql.transaction(async (tx) => {
       await tx.query(SYNTHETIC_WORKFORCE, [null, 3, "2025-01"]);
       await tx.query(SYNTHETIC_ENROLLMENTS, [null, 3, 0.05]);
+      // Estimates of several months, some counted: each month takes the latest at or before it, else the earliest.
+      await tx.query(SYNTHETIC_WORKFORCE, ["35.26", 4, "2024-06"]);
+      await tx.query(SYNTHETIC_WORKFORCE, ["63.01", 5, "2025-05"]);
+      await tx.query(`UPDATE workforce_estimate SET estimated = false WHERE period = '2025-05' AND workers % 3 = 0`);
       return refreshCoverageSummary(tx);
     });
     expect(scope).toBe("all");

@@ -7,53 +7,64 @@ import { LEVEL_CODE_LENGTH, SQL_BELOW_REGION_OR_ALL, SQL_IN_REGION_OR_ALL } from
  * A worker counts as enrolled at the end of month M when start_date <= end of M and
  * (end_date is null or end_date > end of M): running sums of starts minus ends, O(enrollments).
  * The workforce in force at M is the latest estimate at or before M (else the earliest one).
+ *
+ * Set-based, without a lookup per row: each (village, sector) pair has a few "points", the months
+ * where something changes (its first month $2, a month with starts or ends, a workforce estimate,
+ * the earliest estimate moved to $2 as it stands for the months before it). One window pass over
+ * the points gives, at each, the enrolled count (running sum of starts minus ends) and the
+ * workforce in force (the running maximum of [month, workers, estimated]: the latest estimate);
+ * each point then stands for the months up to the next one, expanded by generate_series.
+ * Moves outside $2..$3 are dropped, as the month grid has no such months.
  * Rows go in month by month, so that a month's rows lie together and reads of one month in a
  * region take the (period, village_code) index, not the primary key across every month.
  */
 export const REFRESH_COVERAGE_SUMMARY = `
-WITH months AS (
-  SELECT to_char(g, 'YYYY-MM') AS period
-  FROM generate_series(to_date($2 || '-01', 'YYYY-MM-DD'), to_date($3 || '-01', 'YYYY-MM-DD'), interval '1 month') g
-),
-pairs AS (
-  SELECT village_code, sector_code FROM workforce_estimate WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
-  UNION SELECT village_code, sector_code FROM enrollment WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
-),
-moves AS (
-  SELECT village_code, sector_code, to_char(start_date, 'YYYY-MM') AS period, 1 AS delta
-  FROM enrollment WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
-  UNION ALL
-  SELECT village_code, sector_code, to_char(end_date, 'YYYY-MM'), -1
-  FROM enrollment WHERE end_date IS NOT NULL AND ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
-),
-grid AS (
-  SELECT p.village_code, p.sector_code, m.period FROM pairs p CROSS JOIN months m
-),
-net AS (
-  SELECT g.village_code, g.sector_code, g.period, coalesce(sum(mv.delta), 0) AS delta
-  FROM grid g LEFT JOIN moves mv USING (village_code, sector_code, period)
+WITH moves AS (
+  SELECT village_code, sector_code, period, sum(delta)::int AS delta
+  FROM (
+    SELECT village_code, sector_code, to_char(start_date, 'YYYY-MM') AS period, 1 AS delta
+    FROM enrollment WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
+    UNION ALL
+    SELECT village_code, sector_code, to_char(end_date, 'YYYY-MM'), -1
+    FROM enrollment WHERE end_date IS NOT NULL AND ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
+  ) m
+  WHERE period BETWEEN $2 AND $3
   GROUP BY 1, 2, 3
 ),
-enrolled AS (
+estimates AS (
+  SELECT village_code, sector_code,
+         CASE WHEN period = min(period) OVER (PARTITION BY village_code, sector_code) THEN $2 ELSE period END AS period,
+         ARRAY[replace(period, '-', '')::int, workers, estimated::int] AS estimate
+  FROM workforce_estimate WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
+),
+points AS (
+  SELECT village_code, sector_code, period, sum(delta)::int AS delta, max(estimate) AS estimate
+  FROM (
+    SELECT village_code, sector_code, period, delta, NULL::int[] AS estimate FROM moves
+    UNION ALL SELECT village_code, sector_code, $2, 0, NULL FROM moves
+    UNION ALL SELECT village_code, sector_code, period, 0, estimate FROM estimates
+  ) p
+  GROUP BY 1, 2, 3
+),
+spans AS (
   SELECT village_code, sector_code, period,
-         sum(delta) OVER (PARTITION BY village_code, sector_code ORDER BY period)::int AS enrolled
-  FROM net
+         lead(period) OVER w AS next_period,
+         (sum(delta) OVER w)::int AS enrolled,
+         max(estimate) OVER w AS estimate
+  FROM points
+  WINDOW w AS (PARTITION BY village_code, sector_code ORDER BY period ROWS UNBOUNDED PRECEDING)
 )
 INSERT INTO coverage_summary (village_code, sector_code, period, workforce, workforce_estimated, enrolled, coverage_rate, uncovered)
-SELECT e.village_code, e.sector_code, e.period,
-       coalesce(w.workers, 0), coalesce(w.estimated, true), e.enrolled,
-       CASE WHEN coalesce(w.workers, 0) > 0 THEN e.enrolled::float8 / w.workers END,
-       greatest(coalesce(w.workers, 0) - e.enrolled, 0)
-FROM enrolled e
-LEFT JOIN LATERAL (
-  SELECT workers, estimated FROM workforce_estimate w
-  WHERE w.village_code = e.village_code AND w.sector_code = e.sector_code
-  ORDER BY (w.period <= e.period) DESC,
-           CASE WHEN w.period <= e.period THEN w.period END DESC,
-           w.period ASC
-  LIMIT 1
-) w ON true
-ORDER BY e.period, e.village_code`;
+SELECT s.village_code, s.sector_code, to_char(m, 'YYYY-MM'), w.workers, coalesce(s.estimate[3] = 1, true), s.enrolled,
+       CASE WHEN w.workers > 0 THEN s.enrolled::float8 / w.workers END,
+       greatest(w.workers - s.enrolled, 0)
+FROM spans s
+CROSS JOIN LATERAL (SELECT coalesce(s.estimate[2], 0) AS workers) w
+CROSS JOIN LATERAL
+  generate_series(to_date(s.period || '-01', 'YYYY-MM-DD'),
+                  coalesce(to_date(s.next_period || '-01', 'YYYY-MM-DD') - interval '1 month', to_date($3 || '-01', 'YYYY-MM-DD')),
+                  interval '1 month') m
+ORDER BY 3, 1`;
 
 /** Summary rows of region $1 (null: all). */
 const CLEAR_SUMMARY = `DELETE FROM coverage_summary WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}`;
@@ -61,12 +72,22 @@ const CLEAR_SUMMARY = `DELETE FROM coverage_summary WHERE ${SQL_BELOW_REGION_OR_
 /** Rollup rows of regency $1 and its districts (null: all). */
 const CLEAR_ROLLUP = `DELETE FROM coverage_rollup WHERE ${SQL_IN_REGION_OR_ALL("code", "$1")}`;
 
-/** Rolls the summary of regency $1 (null: every village) up to its districts and itself. */
-const ROLL_UP_REGENCY = `
+/** Rolls the summary of regency $1 (null: every village) up to its districts. */
+const ROLL_UP_DISTRICTS = `
 INSERT INTO coverage_rollup (code, sector_code, period, workforce, enrolled, estimated)
-SELECT left(village_code, l.len), sector_code, period, sum(workforce)::int, sum(enrolled)::int, bool_or(workforce_estimated AND workforce > 0)
-FROM coverage_summary, (VALUES (${LEVEL_CODE_LENGTH.REGENCY}), (${LEVEL_CODE_LENGTH.DISTRICT})) AS l(len)
+SELECT left(village_code, ${LEVEL_CODE_LENGTH.DISTRICT}), sector_code, period, sum(workforce)::int, sum(enrolled)::int,
+       bool_or(workforce_estimated AND workforce > 0)
+FROM coverage_summary
 WHERE ${SQL_BELOW_REGION_OR_ALL("village_code", "$1")}
+GROUP BY 1, 2, 3
+ORDER BY 3, 1`;
+
+/** Rolls the districts of regency $1 (null: all) up to their regencies (a few rows a district, not every village again). */
+const ROLL_UP_REGENCIES = `
+INSERT INTO coverage_rollup (code, sector_code, period, workforce, enrolled, estimated)
+SELECT left(code, ${LEVEL_CODE_LENGTH.REGENCY}), sector_code, period, sum(workforce)::int, sum(enrolled)::int, bool_or(estimated)
+FROM coverage_rollup
+WHERE length(code) = ${LEVEL_CODE_LENGTH.DISTRICT} AND ${SQL_BELOW_REGION_OR_ALL("code", "$1")}
 GROUP BY 1, 2, 3
 ORDER BY 3, 1`;
 
@@ -128,7 +149,8 @@ export async function refreshCoverageSummary(tx: Sql): Promise<RefreshScope> {
     await tx.query(CLEAR_SUMMARY, [regency]);
     await tx.query(CLEAR_ROLLUP, [regency]);
     if (m.data_lo !== null) await tx.query(REFRESH_COVERAGE_SUMMARY, [regency, m.data_lo, m.data_hi]);
-    await tx.query(ROLL_UP_REGENCY, [regency]);
+    await tx.query(ROLL_UP_DISTRICTS, [regency]);
+    await tx.query(ROLL_UP_REGENCIES, [regency]);
   }
   const provinces = whole ? null : [...new Set(stale.map((code) => code.slice(0, LEVEL_CODE_LENGTH.PROVINCE)))];
   await tx.query(CLEAR_PROVINCES_AND_NATION, [provinces]);
