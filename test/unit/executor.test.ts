@@ -16,14 +16,15 @@ import { compiledExecutor } from "../../server/graphql/executor.ts";
 // without a code, a null where the schema says non-null. graphql-js's own `execute` (Apollo
 // without a gateway) is the reference the compiled executor's answers are compared with.
 const Level = new GraphQLEnumType({ name: "Level", values: { VILLAGE: {}, DISTRICT: {} } });
-const Row: GraphQLObjectType = new GraphQLObjectType({
+type RowValue = { code: string; count: number };
+const Row: GraphQLObjectType = new GraphQLObjectType<RowValue>({
   name: "Row",
   fields: () => ({
     code: { type: new GraphQLNonNull(GraphQLString) },
     count: { type: GraphQLInt },
-    twice: { type: GraphQLInt, resolve: (r: { count: number }) => r.count * 2 },
+    twice: { type: GraphQLInt, resolve: (r) => r.count * 2 },
     missing: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
-    child: { type: Row, resolve: (r: { code: string }) => ({ code: `${r.code}.1`, count: 1 }) },
+    child: { type: Row, resolve: (r) => ({ code: `${r.code}.1`, count: 1 }) },
   }),
 });
 const schema = new GraphQLSchema({
