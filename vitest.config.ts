@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 // Three tiers, all run by `npm test` (`vitest run`); one alone with `--project <name>`:
@@ -5,6 +6,9 @@ import { defineConfig } from "vitest/config";
 // - integration: test/*.test.ts on a real PostGIS (embedded, or TEST_DATABASE_URL), the demo seeded once;
 // - browser: test/browser/ driving Chromium against the built client.
 export default defineConfig({
+  // One copy of graphql, the one Node loads for the app (CommonJS: graphql has no "exports" map),
+  // also for the code vitest transforms: graphql-jit's compiled queries check types by class.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
   test: {
     testTimeout: 120_000,
     hookTimeout: 240_000,

@@ -13,6 +13,7 @@ import { formatError } from "./graphql/format-error.ts";
 import { HeavyWork, RequestAborted } from "./common/heavy-work.ts";
 import { costLimitPlugin, MAX_QUERY_TOKENS, responseSizeLimit, shapeLimitsMiddleware } from "./graphql/limits.ts";
 import { responseCache } from "./graphql/response-cache.ts";
+import { compiledExecutor } from "./graphql/executor.ts";
 import { coverageCsvHandler } from "./export/coverage-csv.ts";
 import { fieldSheetHandler, planCsvHandler, unsavedFieldSheetHandler } from "./export/plan-export.ts";
 import { graphiqlPage, GRAPHIQL_ASSETS, GRAPHIQL_INIT } from "./graphql/graphiql.ts";
@@ -70,7 +71,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   };
   const responseSize = responseSizeLimit(config.MAX_RESPONSE_BYTES);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecutor(schema), // graphql-jit (see executor.ts)
     formatError,
     introspection: true,
     stopOnTerminationSignals: false, // main.ts stops gracefully: requests in flight first, then Apollo

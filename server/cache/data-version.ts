@@ -12,3 +12,21 @@ export async function dataVersionOf(db: Database): Promise<string> {
   const [row] = await db.sql.query<{ version: string }>(DATA_VERSION);
   return row?.version ?? "none";
 }
+
+/**
+ * Values kept for as long as the data version holds (one per owner: a database's Prisma client,
+ * shared by its requests); a new version drops them, a failed computation is not kept.
+ */
+export class PerDataVersion<T> {
+  private readonly entries = new WeakMap<object, { version: string; value: Promise<T> }>();
+
+  get(owner: object, version: string, compute: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(owner);
+    if (entry?.version === version) return entry.value;
+    const value = compute();
+    const fresh = { version, value };
+    this.entries.set(owner, fresh);
+    value.catch(() => this.entries.get(owner) === fresh && this.entries.delete(owner));
+    return value;
+  }
+}

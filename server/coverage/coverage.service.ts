@@ -9,9 +9,13 @@ import type { CoverageConnection, CoverageNode, CoverageSummary, SectorCoverage,
 import * as q from "./coverage.sql.ts";
 import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
 import { disclosed, type DisclosureService } from "../disclosure/disclosure.service.ts";
+import { PerDataVersion } from "../cache/data-version.ts";
 
 /** The nation in headline figures: every region loaded; its code is empty (every code lies inside it). */
 const NATION = { code: "", name: "Indonesia" };
+
+/** The months with figures, per database, while the data version holds. */
+const PERIODS = new PerDataVersion<string[]>();
 
 /** Reads coverage from the village x sector x month summary (never from raw enrollments). */
 export class CoverageService {
@@ -19,12 +23,16 @@ export class CoverageService {
     private readonly sql: Sql,
     private readonly regions: RegionService,
     private readonly disclosure: DisclosureService,
+    /** Where the months are kept between requests while the data version holds (none: read once per service). */
+    private readonly versioned?: { owner: object; version: () => Promise<string> },
   ) {}
 
   private periodList: Promise<string[]> | null = null;
 
   periods(): Promise<string[]> {
-    this.periodList ??= this.sql.query<{ period: string }>(q.PERIODS).then((rows) => rows.map((r) => r.period));
+    const read = () => this.sql.query<{ period: string }>(q.PERIODS).then((rows) => rows.map((r) => r.period));
+    const versioned = this.versioned;
+    this.periodList ??= versioned ? versioned.version().then((v) => PERIODS.get(versioned.owner, v, read)) : read();
     return this.periodList;
   }
 

@@ -41,10 +41,9 @@ export class DisclosureService {
   constructor(
     private readonly db: Database,
     readonly disclosure: Disclosure,
+    /** The request's data version (read once per request: see Services.dataVersion). */
+    private readonly dataVersion: () => Promise<string> = () => dataVersionOf(db),
   ) {}
-
-  /** The data version, read once per request. */
-  private version: Promise<string> | null = null;
 
   get suppress(): boolean {
     return this.disclosure.suppress;
@@ -62,7 +61,7 @@ export class DisclosureService {
   /** One pattern per month; the months not yet computed are read in one statement. */
   async patterns(periods: readonly string[], disclosure: Disclosure = this.disclosure): Promise<Map<string, Pattern>> {
     if (!disclosure.suppress || disclosure.minCellSize <= 1) return new Map(periods.map((p) => [p, NOTHING_SUPPRESSED]));
-    const version = await (this.version ??= dataVersionOf(this.db));
+    const version = await this.dataVersion();
     let entry = cache.get(this.db.prisma);
     if (entry?.version !== version) cache.set(this.db.prisma, (entry = { version, byKey: new Map() }));
     const key = (p: string) => `${p}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;

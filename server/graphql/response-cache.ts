@@ -1,10 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { Kind, type OperationDefinitionNode } from "graphql";
 import type { Context } from "./context.ts";
-import { dataVersionOf } from "../cache/data-version.ts";
+import { staticCachePolicy } from "./executor.ts";
 
 /**
  * Root query fields whose answers come only from tables that bump data_version (see the
@@ -34,7 +33,7 @@ export const CACHEABLE_FIELDS = new Set([
 ]);
 
 /** The request's data version (see cache/data-version.ts). */
-export const dataVersion = (ctx: Context): Promise<string> => dataVersionOf(ctx.db);
+export const dataVersion = (ctx: Context): Promise<string> => ctx.services.dataVersion();
 
 function cacheable(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== "query") return false;
@@ -50,7 +49,7 @@ function cacheable(operation: OperationDefinitionNode | undefined): boolean {
  */
 export function responseCache(cache?: KeyValueCache<string>): ApolloServerPlugin<Context>[] {
   return [
-    ApolloServerPluginCacheControl({ defaultMaxAge: 600, calculateHttpHeaders: false }),
+    ...(staticCachePolicy(600) as ApolloServerPlugin<Context>[]),
     responseCachePlugin<Context>({
       ...(cache ? { cache } : {}),
       // Keyed also on what the viewer may see: a role's answer is never served to another role, and

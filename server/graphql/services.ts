@@ -12,9 +12,12 @@ import { RenewalService } from "../renewals/renewals.service.ts";
 import { ScenarioService } from "../scenarios/scenarios.service.ts";
 import { OutcomeService } from "../outcomes/outcomes.service.ts";
 import { RegionScope } from "../people/region-scope.ts";
+import { dataVersionOf } from "../cache/data-version.ts";
 
 /** Every way from a request into the data: resolvers and export routes use these, never the database. */
 export interface Services {
+  /** The data version (cache/data-version.ts), read at most once per request and shared by everything that keys on it. */
+  dataVersion(): Promise<string>;
   regions: RegionService;
   coverage: CoverageService;
   outreach: OutreachService;
@@ -42,8 +45,10 @@ export interface RequestScope {
 
 export function createServices(db: Database, scope: RequestScope = {}): Services {
   const regions = new RegionService(db.sql);
-  const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false });
-  const coverage = new CoverageService(db.sql, regions, disclosure);
+  let version: Promise<string> | null = null;
+  const dataVersion = () => (version ??= dataVersionOf(db));
+  const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false }, dataVersion);
+  const coverage = new CoverageService(db.sql, regions, disclosure, { owner: db.prisma, version: dataVersion });
   const renewals = new RenewalService(db.sql, regions, coverage);
   const scoped = scope.regions ?? new RegionScope();
   const planner = new PlannerService(
@@ -57,6 +62,7 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
     scope.signal,
   );
   return {
+    dataVersion,
     disclosure,
     regions,
     coverage,
