@@ -146,6 +146,8 @@ export const en: Messages = {
   "achieved.method":
     "Estimate: new enrolments in the villages reached, 60 days after against the months before, compared with villages no session reached. An estimate, not a count.",
   "cost.renewal": "to renew all {{active}} active workers for {{months}} months at {{premium}} a month",
+  "achieved.suppressed": "Sessions with a count of fewer than {{n}} (withheld, left out of these sums): {{sessions}}",
+  "cost.suppressed": "Counts of fewer than {{n}} active workers are withheld (–), and the costs made from them.",
   "cost.source": "Paid today by",
   "cost.active": "Active workers",
   "cost.cost": "Renewal cost",

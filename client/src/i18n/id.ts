@@ -145,6 +145,8 @@ export const id = {
   "achieved.method":
     "Perkiraan: kepesertaan baru di desa yang dijangkau, 60 hari sesudah dibanding bulan-bulan sebelumnya, dibandingkan desa yang tidak dijangkau. Perkiraan, bukan hitungan.",
   "cost.renewal": "untuk memperpanjang {{active}} peserta aktif selama {{months}} bulan dengan iuran {{premium}} sebulan",
+  "achieved.suppressed": "Sosialisasi dengan angka kurang dari {{n}} (disembunyikan, tidak ikut dijumlahkan): {{sessions}}",
+  "cost.suppressed": "Jumlah peserta aktif kurang dari {{n}} disembunyikan (–), begitu pula biaya yang dihitung darinya.",
   "cost.source": "Dibayar saat ini oleh",
   "cost.active": "Peserta aktif",
   "cost.cost": "Biaya perpanjangan",
