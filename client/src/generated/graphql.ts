@@ -44,6 +44,14 @@ export type FertilizerPointKind =
   /** District fertilizer warehouse. */
   | 'WAREHOUSE';
 
+/** Extra money from one source for new coverage next year. */
+export type FundingAmountInput = {
+  /** Rupiah for the year. */
+  amount: number;
+  /** Who pays. */
+  source: FundingSource;
+};
+
 /** Who pays a worker's premium. */
 export type FundingSource =
   /** The regency's own budget (APBD). */
@@ -128,6 +136,24 @@ export type Reliability =
   | 'SMALL_WORKFORCE'
   /** Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null). */
   | 'SUPPRESSED';
+
+/** A funding scenario for next year: premium, months, extra money by source, and where new coverage goes first. */
+export type ScenarioInput = {
+  /** Extra money for new coverage, by source; spent in the order given (the first source's money first). */
+  funding?: Array<FundingAmountInput>;
+  /** Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800 for non-wage workers). */
+  monthlyPremium?: number;
+  /** Months of premium per worker (12: next year). */
+  months?: number;
+  /** Month whose active workers are renewed (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Only this region (default everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Which villages the new coverage goes to first. */
+  rule?: AllocationRule;
+  /** Sectors renewed and funded. */
+  sectors?: Array<Sector>;
+};
 
 /** Informal-worker sector. */
 export type Sector =
@@ -245,6 +271,21 @@ export type SavedPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SavedPlansQuery = { outreachPlans: Array<{ id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } }> };
+
+export type SavedScenarioFieldsFragment = { id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } };
+
+export type SavedFundingScenariosQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } }> };
+
+export type SaveFundingScenarioMutationVariables = Exact<{
+  name: string;
+  input: ScenarioInput;
+}>;
+
+
+export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } } };
 
 export type OutreachPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
