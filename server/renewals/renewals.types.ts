@@ -17,7 +17,10 @@ export class RenewalFigures {
   endingIn2Months!: number | null;
   @Field(() => Int, { nullable: true, description: "Active workers whose term ends in the next 3 months (including the next 2)." })
   endingIn3Months!: number | null;
-  @Field(() => Int, { description: "Workers whose coverage ended in the 12 months up to the month and was not renewed; null: suppressed." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Workers whose coverage ended in the 12 months up to the month and was not renewed; null: suppressed.",
+  })
   lapsed!: number | null;
   @Field(() => Int, {
     nullable: true,

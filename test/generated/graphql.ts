@@ -514,7 +514,7 @@ export type RenewalsQueryVariables = Exact<{
 }>;
 
 
-export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number | null, endingIn1Month: number | null, endingIn2Months: number | null, endingIn3Months: number | null, lapsed: number, renewed: number | null, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number | null, endingIn3Months: number | null, lapsed: number, renewed: number | null }> }> };
+export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number | null, endingIn1Month: number | null, endingIn2Months: number | null, endingIn3Months: number | null, lapsed: number | null, renewed: number | null, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number | null, endingIn3Months: number | null, lapsed: number | null, renewed: number | null }> }> };
 
 export type RenewalSeriesQueryVariables = Exact<{
   code?: string | null | undefined;
