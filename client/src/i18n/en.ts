@@ -134,6 +134,7 @@ export const en: Messages = {
   "slide.headline": "Headline figures",
   "slide.achieved": "What the sessions achieved",
   "slide.cost": "Next year's cost",
+  sessionCountsWithheld: "counts of fewer than the minimum withheld",
   "achieved.none": "No outreach session has been held here yet.",
   "achieved.sessions": "sessions held, {{attendance}} attended",
   "achieved.attributed": "enrolments attributed to the sessions (recorded)",

@@ -132,6 +132,7 @@ export const id = {
   "slide.headline": "Angka utama",
   "slide.achieved": "Hasil sosialisasi",
   "slide.cost": "Biaya tahun depan",
+  sessionCountsWithheld: "angka di bawah batas minimum disembunyikan",
   "achieved.none": "Belum ada sosialisasi yang dilaksanakan di sini.",
   "achieved.sessions": "sosialisasi dilaksanakan, {{attendance}} hadir",
   "achieved.attributed": "kepesertaan dari sosialisasi (tercatat)",
