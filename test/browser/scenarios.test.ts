@@ -25,7 +25,7 @@ describe("funding scenarios in the planner", { timeout: 180_000 }, () => {
       for (const source of ["DBHCHT", "APBD", "DANA_DESA", "SELF", "OTHER"])
         await form.locator(`input[name=amount-${source}]`).fill(amounts[source] ?? "");
       await form.getByRole("button", { name: "Simpan skenario" }).click();
-      await expect.poll(() => page.getByRole("status").textContent()).toContain(name);
+      await expect.poll(() => page.locator(".funding-scenarios [role=status]").textContent()).toContain(name);
     };
     await save("2026 DBHCHT", { DBHCHT: "300.000.000" });
     await save("2026 DBHCHT + Dana Desa", { DBHCHT: "300.000.000", DANA_DESA: "100.000.000" });
