@@ -34,7 +34,10 @@ describe("funding scenarios in the planner", { timeout: 180_000 }, () => {
     await expect.poll(() => items.count()).toBe(2);
     await expect(page.locator(".scenario-compare").count()).resolves.toBe(0);
     for (const name of ["2026 DBHCHT", "2026 DBHCHT + Dana Desa"])
-      await items.filter({ hasText: name }).locator("input[type=checkbox]").check();
+      await items
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator("input[type=checkbox]")
+        .check();
     const table = page.locator("table.scenario-compare");
     await expect.poll(() => table.count()).toBe(1);
     expect(await table.locator("thead th").allTextContents()).toEqual(["2026 DBHCHT + Dana Desa", "2026 DBHCHT"]);
