@@ -181,7 +181,7 @@ describe("what the sessions achieved", () => {
       expect([d.sessionsHeld, d.attendance, d.enrollmentsAttributed]).toEqual([
         inside.length,
         sum(inside.map((s) => s.attendance ?? 0)),
-        sum(inside.map((s) => s.enrollmentsAttributed)),
+        sum(inside.map((s) => s.enrollmentsAttributed!)),
       ]);
     }
     expect(report.total.sessionsHeld).toBe(report.sessions.length);

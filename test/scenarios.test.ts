@@ -209,6 +209,6 @@ describe("funding scenarios", () => {
     expect(data!.fundingScenarios.map((s) => s.name)).toEqual(["2026 DBHCHT + Dana Desa", "2026 DBHCHT"]);
     const [withDd, dbhcht] = data!.fundingScenarios;
     expect(withDd.scenario.newWorkers - dbhcht.scenario.newWorkers).toBe(Math.floor(3e8 / 201_600));
-    expect(withDd.scenario.totalCost - dbhcht.scenario.totalCost).toBe(Math.floor(3e8 / 201_600) * 201_600);
+    expect(withDd.scenario.totalCost! - dbhcht.scenario.totalCost!).toBe(Math.floor(3e8 / 201_600) * 201_600);
   });
 });

@@ -65,14 +65,25 @@ export function metricValue(node: CoverageNode | undefined, metric: Metric): num
     case "GAP_TO_TARGET":
       return node.workforce > 0 ? node.gapToTarget : null;
     case "ENDING_SOON":
-      return node.workforce > 0 || node.endingSoon > 0 ? node.endingSoon : null;
+      return node.workforce > 0 || (node.endingSoon ?? 0) > 0 ? node.endingSoon : null;
     case "LAPSED":
-      return node.workforce > 0 || node.lapsed > 0 ? node.lapsed : null;
+      return node.workforce > 0 || (node.lapsed ?? 0) > 0 ? node.lapsed : null;
   }
 }
 
+/**
+ * The metric's count is withheld by disclosure control: the village's enrolled count, or for the
+ * renewal measures their own count (null only when suppressed: lapses and renewals are cells of their own).
+ */
+export function isSuppressed(node: CoverageNode | undefined, metric: Metric): boolean {
+  if (!node) return false;
+  if (node.suppressed) return true;
+  return (metric === "ENDING_SOON" && node.endingSoon === null) || (metric === "LAPSED" && node.lapsed === null);
+}
+
 /** What the map classes: the metric's value, or the suppressed class (a count withheld by disclosure control). */
-export const classValue = (node: CoverageNode, metric: Metric): ClassValue => (node.suppressed ? SUPPRESSED : metricValue(node, metric));
+export const classValue = (node: CoverageNode, metric: Metric): ClassValue =>
+  isSuppressed(node, metric) ? SUPPRESSED : metricValue(node, metric);
 
 /** Coverage rate: a low value is the bad one; for the other metrics a high value is. */
 export function lowIsBad(metric: Metric): boolean {

@@ -28,10 +28,13 @@ export class Pattern {
 const NOTHING_SUPPRESSED = new Pattern(new Set());
 
 /** Patterns per database (its Prisma client: one per database, shared by its requests) of the current data version. */
-const cache = new WeakMap<object, { version: string; byKey: Map<string, Promise<Pattern>> }>();
+const cache = new WeakMap<object, { version: string; byKey: Map<string, Promise<unknown>> }>();
 
 /** Test hook: primary suppression alone, to watch the attacker tests fail. Never set in the app. */
 export const patternOptions: PatternOptions = {};
+
+/** A count as published: null when suppressed. */
+export const shown = (n: number, suppressed: boolean): number | null => (suppressed ? null : n);
 
 /**
  * The suppression patterns a request needs: computed once per (data version, month, minimum cell
@@ -61,11 +64,9 @@ export class DisclosureService {
   /** One pattern per month; the months not yet computed are read in one statement. */
   async patterns(periods: readonly string[], disclosure: Disclosure = this.disclosure): Promise<Map<string, Pattern>> {
     if (!disclosure.suppress || disclosure.minCellSize <= 1) return new Map(periods.map((p) => [p, NOTHING_SUPPRESSED]));
-    const version = await this.dataVersion();
-    let entry = cache.get(this.db.prisma);
-    if (entry?.version !== version) cache.set(this.db.prisma, (entry = { version, byKey: new Map() }));
-    const key = (p: string) => `${p}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
-    const missing = periods.filter((p) => !entry.byKey.has(key(p)));
+    const byKey = await this.entries();
+    const key = (p: string) => `coverage|${p}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
+    const missing = periods.filter((p) => !byKey.has(key(p)));
     if (missing.length) {
       const rows = this.db.sql.query<{ period: string; code: string; sector: Sector; enrolled: number }>(VILLAGE_COUNTS, [missing]);
       for (const p of missing) {
@@ -73,13 +74,37 @@ export class DisclosureService {
           (all) =>
             new Pattern(suppressionPattern(cellsFromVillages(all.filter((r) => r.period === p)), disclosure.minCellSize, patternOptions)),
         );
-        entry.byKey.set(key(p), pattern);
-        pattern.catch(() => entry.byKey.delete(key(p)));
+        byKey.set(key(p), pattern);
+        pattern.catch(() => byKey.delete(key(p)));
       }
     }
     const out = new Map<string, Pattern>();
-    for (const p of periods) out.set(p, await entry.byKey.get(key(p))!);
+    for (const p of periods) out.set(p, (await byKey.get(key(p))) as Pattern);
     return out;
+  }
+
+  /**
+   * Patterns of other counts than enrollment cells (lapses, renewals: see server/renewals), computed
+   * by `compute` under the rule and kept like the coverage patterns; `key` names the counts and the month.
+   */
+  async derived<T>(key: string, disclosure: Disclosure, compute: (minCellSize: number, options: PatternOptions) => Promise<T>): Promise<T> {
+    const byKey = await this.entries();
+    const full = `${key}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
+    let value = byKey.get(full) as Promise<T> | undefined;
+    if (!value) {
+      value = compute(disclosure.minCellSize, { ...patternOptions });
+      byKey.set(full, value);
+      value.catch(() => byKey.delete(full));
+    }
+    return value;
+  }
+
+  /** This database's kept patterns of the current data version. */
+  private async entries(): Promise<Map<string, Promise<unknown>>> {
+    const version = await this.dataVersion();
+    let entry = cache.get(this.db.prisma);
+    if (entry?.version !== version) cache.set(this.db.prisma, (entry = { version, byKey: new Map() }));
+    return entry.byKey;
   }
 }
 

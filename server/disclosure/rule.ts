@@ -86,10 +86,51 @@ export interface PatternOptions {
 
 /** The keys of the suppressed cells. minCellSize 1 suppresses nothing. */
 export function suppressionPattern(cells: ReadonlyMap<string, Cell>, minCellSize: number, options: PatternOptions = {}): Set<string> {
-  const suppressed = new Set<string>();
+  return patternOver(cells, equationsOf(cells), minCellSize, options);
+}
+
+/** A count to publish, as the rule sees it (`enrolled`: whatever the count counts). */
+export type Count = Pick<Cell, "enrolled">;
+
+/**
+ * Counts that are not region x sector cells (sessions, lapses, payers) and the published sums
+ * over them: each group is a total cell equal to the sum of its leaves.
+ */
+export function groupedCells(leaves: readonly { key: string; count: number; groups: readonly string[] }[]): {
+  cells: Map<string, Count>;
+  equations: Equation[];
+} {
+  const cells = new Map<string, Count>();
+  const parts = new Map<string, string[]>();
+  for (const leaf of leaves) {
+    cells.set(leaf.key, { enrolled: leaf.count });
+    for (const g of leaf.groups) {
+      const total = cells.get(g) ?? { enrolled: 0 };
+      total.enrolled += leaf.count;
+      cells.set(g, total);
+      const list = parts.get(g);
+      if (list) list.push(leaf.key);
+      else parts.set(g, [leaf.key]);
+    }
+  }
+  return { cells, equations: [...parts].map(([total, p]) => ({ total, parts: p })) };
+}
+
+/**
+ * The rule over any published equations: primary suppression of the counts 1 to minCellSize - 1
+ * (and of the `seed` cells, suppressed elsewhere), then complementary suppression and the exact
+ * check. The keys of the suppressed cells.
+ */
+export function patternOver(
+  cells: ReadonlyMap<string, Count>,
+  equations: readonly Equation[],
+  minCellSize: number,
+  options: PatternOptions = {},
+  seed: Iterable<string> = [],
+): Set<string> {
+  const suppressed = new Set<string>(seed);
   for (const [key, cell] of cells) if (cell.enrolled > 0 && cell.enrolled < minCellSize) suppressed.add(key);
   if (suppressed.size === 0 || options.complementary === false) return suppressed;
-  const equations = equationsOf(cells);
   const byCell = new Map<string, Equation[]>();
   for (const eq of equations) for (const k of [eq.total, ...eq.parts]) byCell.set(k, [...(byCell.get(k) ?? []), eq]); // at most 4 each
   const enrolled = (k: string) => cells.get(k)?.enrolled ?? 0;

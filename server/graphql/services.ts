@@ -49,7 +49,7 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
   const dataVersion = () => (version ??= dataVersionOf(db));
   const disclosure = new DisclosureService(db, scope.disclosure ?? { minCellSize: 1, suppress: false }, dataVersion);
   const coverage = new CoverageService(db.sql, regions, disclosure, { owner: db.prisma, version: dataVersion });
-  const renewals = new RenewalService(db.sql, regions, coverage);
+  const renewals = new RenewalService(db.sql, regions, coverage, disclosure);
   const scoped = scope.regions ?? new RegionScope();
   const planner = new PlannerService(
     db,
@@ -66,13 +66,13 @@ export function createServices(db: Database, scope: RequestScope = {}): Services
     disclosure,
     regions,
     coverage,
-    outreach: new OutreachService(db, regions, scoped),
+    outreach: new OutreachService(db, regions, scoped, disclosure.disclosure),
     planner,
     quality: new DataQualityService(db.sql),
     imports: new ImportService(db.sql),
     dataset: new DatasetService(db.sql),
     renewals,
-    scenarios: new ScenarioService(db, regions, coverage, planner),
-    outcomes: new OutcomeService(db.sql, regions),
+    scenarios: new ScenarioService(db, regions, coverage, planner, disclosure),
+    outcomes: new OutcomeService(db.sql, regions, disclosure.disclosure),
   };
 }

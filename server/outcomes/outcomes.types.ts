@@ -21,21 +21,27 @@ export class OutcomesArgs {
 export class FollowedEnrollments {
   @Field(() => Int, { description: "Villages the session reached." }) reachedVillages!: number;
   @Field(() => Int, { description: "Workers of the target sectors in them." }) reachedWorkforce!: number;
-  @Field(() => Int, { description: "New enrollments there in the days before." }) reachedBefore!: number;
-  @Field(() => Int, { description: "New enrollments there in the days after." }) reachedAfter!: number;
+  @Field(() => Int, { nullable: true, description: "New enrollments there in the days before; null: suppressed (disclosure control)." })
+  reachedBefore!: number | null;
+  @Field(() => Int, { nullable: true, description: "New enrollments there in the days after; null: suppressed (disclosure control)." })
+  reachedAfter!: number | null;
   @Field(() => Int, { description: "Comparison villages (same regency, reached by no session in the windows)." })
   comparisonVillages!: number;
   @Field(() => Int, { description: "Workers of the target sectors in them." }) comparisonWorkforce!: number;
-  @Field(() => Int, { description: "New enrollments there in the days before." }) comparisonBefore!: number;
-  @Field(() => Int, { description: "New enrollments there in the days after." }) comparisonAfter!: number;
+  @Field(() => Int, { nullable: true, description: "New enrollments there in the days before; null: suppressed (disclosure control)." })
+  comparisonBefore!: number | null;
+  @Field(() => Int, { nullable: true, description: "New enrollments there in the days after; null: suppressed (disclosure control)." })
+  comparisonAfter!: number | null;
   @Field(() => Int, { description: "Days before." }) beforeDays!: number;
   @Field(() => Int, { description: "Days after observed (from the first day; fewer than asked when the data ends sooner)." })
   afterDays!: number;
   @Field(() => Float, {
     nullable: true,
-    description: "Estimated extra enrollments in the reached villages (may be negative); null without workforce or days after.",
+    description:
+      "Estimated extra enrollments in the reached villages (may be negative); null without workforce or days after, or when a count behind it is suppressed.",
   })
   estimate!: number | null;
+  @Field(() => Boolean, { description: "Some of these counts are suppressed (disclosure control): null, never 0." }) suppressed!: boolean;
 }
 
 @ObjectType({ description: "What one held session achieved." })
@@ -50,8 +56,10 @@ export class SessionOutcome {
   @Field(() => String, { description: "District name." }) districtName!: string;
   @Field(() => Int, { nullable: true, description: "The plan it came from." }) planId!: number | null;
   @Field(() => String, { nullable: true, description: "That plan's name." }) planName!: string | null;
-  @Field(() => Int, { nullable: true, description: "Attendance recorded." }) attendance!: number | null;
-  @Field(() => Int, { description: "Enrollments attributed (recorded)." }) enrollmentsAttributed!: number;
+  @Field(() => Int, { nullable: true, description: "Attendance recorded; null: suppressed (disclosure control)." }) attendance!:
+    number | null;
+  @Field(() => Int, { nullable: true, description: "Enrollments attributed (recorded); null: suppressed (disclosure control)." })
+  enrollmentsAttributed!: number | null;
   @Field(() => Int, { nullable: true, description: "Enrollments the plan forecast for its site (null without a plan)." })
   forecastEnrollments!: number | null;
   @Field(() => Int, { nullable: true, description: "Uncovered workers the plan expected the site to reach." }) forecastReached!:
@@ -59,17 +67,25 @@ export class SessionOutcome {
   @Field(() => Int, { nullable: true, description: "enrollmentsAttributed - forecastEnrollments." }) differenceFromForecast!: number | null;
   @Field(() => FollowedEnrollments, { description: "Enrollments that followed in the villages reached (estimate)." })
   followed!: FollowedEnrollments;
+  @Field(() => Boolean, {
+    description: "Some of its counts are suppressed (disclosure control): null, never 0, and left out of every total.",
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: "Held sessions added up (per plan, per district, or all)." })
 export class OutcomeTotals {
   @Field(() => Int, { description: "Sessions held." }) sessionsHeld!: number;
-  @Field(() => Int, { description: "Attendance recorded." }) attendance!: number;
-  @Field(() => Int, { description: "Enrollments attributed (recorded)." }) enrollmentsAttributed!: number;
+  @Field(() => Int, { description: "Attendance recorded (published figures only)." }) attendance!: number;
+  @Field(() => Int, { description: "Enrollments attributed (recorded; published figures only)." }) enrollmentsAttributed!: number;
   @Field(() => Int, { description: "Forecast enrollments of the held sessions that came from a plan." }) forecastEnrollments!: number;
   @Field(() => Int, { description: "Enrollments attributed at those sessions (to compare with the forecast)." })
   attributedWhereForecast!: number;
   @Field(() => Float, { nullable: true, description: "Sum of the sessions' estimates (null when none has one)." }) estimate!: number | null;
+  @Field(() => Int, {
+    description: "Sessions with a suppressed count (disclosure control): their suppressed figures are left out of these sums.",
+  })
+  suppressedSessions!: number;
 }
 
 @ObjectType({ description: "What a plan's sessions achieved." })

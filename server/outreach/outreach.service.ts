@@ -6,6 +6,8 @@ import type { RegionService } from "../regions/region.service.ts";
 import { RegionScope } from "../people/region-scope.ts";
 import type { FertilizerPoint, FertilizerPointDistance, OutreachSession, SessionInput, SessionPatch } from "./outreach.types.ts";
 import * as q from "./outreach.sql.ts";
+import type { Disclosure } from "../disclosure/disclosure.service.ts";
+import { disclosedCounts, sessionPatterns } from "./session-disclosure.ts";
 
 const day = (value: string | undefined | null, argument: string): Date | undefined => {
   const parsed = isoDay(value, argument);
@@ -19,7 +21,15 @@ export class OutreachService {
     private readonly regions: RegionService,
     /** Where the requester may create and change sessions (a planner: its regions). */
     private readonly allowed: RegionScope = new RegionScope(),
+    /** Whether recorded counts are suppressed (see session-disclosure.ts). */
+    private readonly disclosure: Disclosure = { minCellSize: 1, suppress: false },
   ) {}
+
+  /** Sessions as the request may see them: small recorded counts suppressed. */
+  private async disclosed(rows: OutreachSession[]): Promise<OutreachSession[]> {
+    const patterns = rows.some((r) => r.status === "HELD") ? await sessionPatterns(this.db.sql, this.disclosure) : null;
+    return rows.map((r) => disclosedCounts(r, patterns));
+  }
 
   async points(regionCode: string | null, from: string | null, to: string | null): Promise<FertilizerPoint[]> {
     if (regionCode) await this.regions.require(regionCode, "regionCode");
@@ -46,20 +56,25 @@ export class OutreachService {
     if (regionCode) await this.regions.require(regionCode, "regionCode");
     day(from, "from");
     day(to, "to");
-    return this.db.sql.query<OutreachSession>(q.SESSIONS, [regionCode, from, to, sector, status]);
+    return this.disclosed(await this.db.sql.query<OutreachSession>(q.SESSIONS, [regionCode, from, to, sector, status]));
   }
 
   async session(id: number): Promise<OutreachSession> {
-    const [row] = await this.db.sql.query<OutreachSession>(q.SESSION_BY_ID, [id]);
-    if (!row) throw notFound(`id: no outreach session ${id}.`);
-    return row;
+    const [row] = await this.disclosed(await this.unsuppressed(id));
+    return row!;
+  }
+
+  private async unsuppressed(id: number): Promise<OutreachSession[]> {
+    const rows = await this.db.sql.query<OutreachSession>(q.SESSION_BY_ID, [id]);
+    if (!rows.length) throw notFound(`id: no outreach session ${id}.`);
+    return rows;
   }
 
   /** A session the requester may change: it exists and lies inside the requester's regions. */
   private async changeable(id: number): Promise<OutreachSession> {
-    const current = await this.session(id);
+    const [current] = await this.unsuppressed(id);
     this.allowed.require(current.villageCode, "id");
-    return current;
+    return current!;
   }
 
   async create(input: SessionInput): Promise<OutreachSession> {

@@ -37,8 +37,12 @@ export class OutreachSession {
   @Field(() => String, { description: "That village's name." }) villageName!: string;
   @Field(() => Int, { nullable: true, description: "Fertilizer point it is held at, if any." }) pointId!: number | null;
   @Field(() => [Sector], { description: "Sectors it targets." }) targetSectors!: Sector[];
-  @Field(() => Int, { nullable: true, description: "People who attended (once held)." }) attendance!: number | null;
-  @Field(() => Int, { description: "Enrollments attributed to the session." }) enrollmentsAttributed!: number;
+  @Field(() => Int, { nullable: true, description: "People who attended (once held); null before, or suppressed (disclosure control)." })
+  attendance!: number | null;
+  @Field(() => Int, { nullable: true, description: "Enrollments attributed to the session; null: suppressed (disclosure control)." })
+  enrollmentsAttributed!: number | null;
+  @Field(() => Boolean, { description: "Some of its recorded counts are suppressed (disclosure control): null, never 0." })
+  suppressed!: boolean;
   @Field(() => String, { nullable: true, description: "Notes." }) notes!: string | null;
 }
 

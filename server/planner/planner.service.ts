@@ -58,17 +58,18 @@ export class PlannerService {
         p.maxDistanceKm * 1000,
         p.candidates === CandidateSites.FERTILIZER_POINTS_AND_VILLAGES,
       ]);
-      const gaps = await this.targeted(await this.gaps(p.regionCode, p.period, p.sectors, disclosure.suppress), p);
+      const gaps = await this.targeted(await this.gaps(p.regionCode, p.period, p.sectors, disclosure.suppress), p, disclosure);
       const projection = await this.query<ProjectionRegion>(q.PROJECTION_REGIONS, [p.regionCode]);
       return buildPlan(p, candidates, villageTotals(gaps), projection);
     });
   }
 
-  async budget(input: BudgetInput): Promise<BudgetView> {
+  /** `disclosure`: the request's unless given (a saved funding scenario: as every reader sees it). */
+  async budget(input: BudgetInput, disclosure: Disclosure = this.disclosure.disclosure): Promise<BudgetView> {
     return this.heavy.run("plans", this.signal, async () => {
       const { sectors, period } = await this.scope(input);
       // Suppressed cells are left out: funding one would give its uncovered count back.
-      const units = (await this.gaps(input.regionCode ?? null, period, sectors, this.disclosure.suppress))
+      const units = (await this.gaps(input.regionCode ?? null, period, sectors, disclosure.suppress))
         .filter((g): g is GapRow & { sector: Sector } => g.sector !== null && !g.suppressed)
         .map<GapUnit>((g) => ({ ...g, villageCode: g.code, villageName: g.name, sector: g.sector }));
       return allocateBudget(input.rule, input.budget, input.monthlyPremium * input.months, units, sectors);
@@ -175,16 +176,14 @@ export class PlannerService {
   }
 
   /** The gaps with `uncovered` holding the workers the plan's targets count (unchanged for UNCOVERED alone). */
-  private async targeted(gaps: GapRow[], p: PlanParameters): Promise<GapRow[]> {
+  private async targeted(gaps: GapRow[], p: PlanParameters, disclosure: Disclosure): Promise<GapRow[]> {
     if (p.targets.length === 1 && p.targets[0] === PlanTarget.UNCOVERED) return gaps;
     await this.heavy.pause();
     const codes = [...new Set(gaps.map((g) => g.code))];
-    const figures = await this.renewals.figures.loadMany(codes.map((code) => ({ code, period: p.period, sector: null })));
-    const bySector = new Map<string, { lapsed: number; endingIn3Months: number }>(
+    const figures = await Promise.all(codes.map((code) => this.renewals.figures({ code, period: p.period, sector: null }, disclosure)));
+    const bySector = new Map<string, { lapsed: number | null; endingIn3Months: number | null }>(
       codes.flatMap((code, i) => {
-        const f = figures[i];
-        if (f instanceof Error) throw f;
-        return f.bySector.map((s) => [`${code}|${s.sector}`, s] as const);
+        return figures[i]!.bySector.map((s) => [`${code}|${s.sector}`, s] as const);
       }),
     );
     return gaps.map((g) => {

@@ -50,25 +50,29 @@ export class RenewalsResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: "Enrolled workers whose term ends in the next `months` months after the period (batched per page): renewal outreach.",
+    nullable: true,
+    description:
+      "Enrolled workers whose term ends in the next `months` months after the period (batched per page): renewal outreach; null: suppressed.",
   })
   async endingSoon(
     @Root() node: CoverageNode,
     @Arg("months", () => Int, { defaultValue: 3, description: "1 to 3 months ahead." }) months: number,
     @Ctx() ctx: Context,
-  ): Promise<number> {
+  ): Promise<number | null> {
     if (months < ENDING_SOON_MONTHS[0] || months > ENDING_SOON_MONTHS[1]) {
       throw badInput("months", `months must be between ${ENDING_SOON_MONTHS[0]} and ${ENDING_SOON_MONTHS[1]} (got ${months}).`);
     }
-    const { total } = await ctx.services.renewals.figures.load({ code: node.code, period: node.period, sector: node.sectorFilter });
+    const { total } = await ctx.services.renewals.figures({ code: node.code, period: node.period, sector: node.sectorFilter });
     return [total.endingIn1Month, total.endingIn2Months, total.endingIn3Months][months - 1];
   }
 
   @FieldResolver(() => Int, {
-    description: "Workers whose coverage lapsed in the 12 months up to the period and was not renewed (batched per page).",
+    nullable: true,
+    description:
+      "Workers whose coverage lapsed in the 12 months up to the period and was not renewed (batched per page); null: suppressed.",
   })
-  async lapsed(@Root() node: CoverageNode, @Ctx() ctx: Context): Promise<number> {
-    const { total } = await ctx.services.renewals.figures.load({ code: node.code, period: node.period, sector: node.sectorFilter });
+  async lapsed(@Root() node: CoverageNode, @Ctx() ctx: Context): Promise<number | null> {
+    const { total } = await ctx.services.renewals.figures({ code: node.code, period: node.period, sector: node.sectorFilter });
     return total.lapsed;
   }
 }

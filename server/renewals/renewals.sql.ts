@@ -29,7 +29,7 @@ export interface RenewalRow {
  * Per region (codes cut to $2 characters) and sector, at the end of month $1 (YYYY-MM): active
  * workers; active workers whose term ends in the next 1, 2 or 3 months (their end date, else their
  * next term end); spells that lapsed in the 12 months up to M (end date in them); spells renewed in
- * those 12 months (a term end in them before the spell's end). $3 sector or null; $4 codes (at $2's level).
+ * those 12 months (a term end in them before the spell's end). $3 sector or null; $4 codes (at $2's level), null: every region.
  */
 export const RENEWAL_FIGURES = `
 WITH asof AS (SELECT to_date($1 || '-01', 'YYYY-MM-DD') AS m, (to_date($1 || '-01', 'YYYY-MM-DD') + interval '1 month')::date AS n),
@@ -37,7 +37,7 @@ spell AS (
   SELECT left(e.village_code, $2::int) AS code, e.sector_code AS sector, e.start_date AS s, e.end_date AS en, asof.n,
          ${monthsBetween("e.start_date", "asof.m")} AS age
   FROM enrollment e, asof
-  WHERE e.start_date < asof.n AND ($3::text IS NULL OR e.sector_code = $3) AND left(e.village_code, $2::int) = ANY($4::text[])
+  WHERE e.start_date < asof.n AND ($3::text IS NULL OR e.sector_code = $3) AND ($4::text[] IS NULL OR left(e.village_code, $2::int) = ANY($4::text[]))
 ),
 t AS (
   SELECT *, (en IS NULL OR en >= n) AS active, coalesce(en, ${termEnd("s", "age / " + TERM_MONTHS + " + 1")}) AS next_end,
@@ -89,3 +89,34 @@ lapses AS (SELECT to_char(en, 'YYYY-MM') AS period, count(*)::int AS lapsed FROM
 SELECT m.period, m.active, coalesce(r.renewed, 0) AS renewed, coalesce(l.lapsed, 0) AS lapsed
 FROM months m LEFT JOIN renewals r USING (period) LEFT JOIN lapses l USING (period)
 ORDER BY m.period`;
+
+export interface MonthlyVillageRow {
+  period: string;
+  code: string;
+  sector: string;
+  renewed: number;
+  lapsed: number;
+}
+
+/**
+ * Per village, sector and month of $1 (YYYY-MM list): renewals in the month (term ends the spell
+ * outlived, up to the latest month with figures) and lapses in it (end dates), as RENEWAL_SERIES
+ * counts them; the cells disclosure control works on (a series is their sum over a region).
+ */
+export const RENEWAL_MONTHLY_VILLAGES = `
+WITH hi AS (SELECT to_date(max(period) || '-01', 'YYYY-MM-DD') AS m FROM coverage_summary),
+spell AS (SELECT e.village_code AS code, e.sector_code AS sector, e.start_date AS s, e.end_date AS en FROM enrollment e),
+renewals AS (
+  SELECT to_char(${termEnd("sp.s", "k")}, 'YYYY-MM') AS period, sp.code, sp.sector, count(*)::int AS renewed
+  FROM spell sp, hi, generate_series(1, greatest(${monthsBetween("sp.s", "hi.m")} / ${TERM_MONTHS}, 0)) AS k
+  WHERE (sp.en IS NULL OR ${termEnd("sp.s", "k")} < sp.en) AND to_char(${termEnd("sp.s", "k")}, 'YYYY-MM') = ANY($1::text[])
+  GROUP BY 1, 2, 3
+),
+lapses AS (
+  SELECT to_char(en, 'YYYY-MM') AS period, code, sector, count(*)::int AS lapsed FROM spell
+  WHERE en IS NOT NULL AND to_char(en, 'YYYY-MM') = ANY($1::text[])
+  GROUP BY 1, 2, 3
+)
+SELECT period, code, sector, coalesce(r.renewed, 0) AS renewed, coalesce(l.lapsed, 0) AS lapsed
+FROM renewals r FULL JOIN lapses l USING (period, code, sector)
+ORDER BY period, code, sector`;

@@ -19,14 +19,36 @@ export interface ActiveRow {
 export const fundableBySource = (funding: ScenarioParameters["funding"], costPerWorker: number): number[] =>
   funding.map((f) => Math.floor(f.amount / costPerWorker));
 
-export function buildScenario(parameters: ScenarioParameters, active: readonly ActiveRow[], budget: BudgetView): FundingScenarioResult {
-  const costPerWorker = parameters.monthlyPremium * parameters.months;
+/** Which renewal counts are suppressed (server/disclosure; see ScenarioService.hidden). */
+export interface HiddenCounts {
+  sectors: ReadonlySet<Sector>;
+  sources: ReadonlySet<FundingSource>;
+  total: boolean;
+}
+
+const NOTHING_HIDDEN: HiddenCounts = { sectors: new Set(), sources: new Set(), total: false };
+
+/** Active workers per sector and per source, and all together. */
+export function activeCounts(active: readonly ActiveRow[]) {
   const total = (rows: readonly ActiveRow[]) => rows.reduce((s, r) => s + r.active, 0);
-  const group = <K extends "source" | "sector">(key: K) =>
-    [...new Set(active.map((r) => r[key]))].map((value) => {
-      const n = total(active.filter((r) => r[key] === value));
-      return { [key]: value, active: n, cost: n * costPerWorker } as { [P in K]: ActiveRow[K] } & { active: number; cost: number };
-    });
+  const by = <K extends "source" | "sector">(key: K) =>
+    new Map([...new Set(active.map((r) => r[key]))].map((value) => [value, total(active.filter((r) => r[key] === value))] as const));
+  return { bySector: by("sector"), bySource: by("source"), total: total(active) };
+}
+
+export function buildScenario(
+  parameters: ScenarioParameters,
+  active: readonly ActiveRow[],
+  budget: BudgetView,
+  hidden: HiddenCounts = NOTHING_HIDDEN,
+): FundingScenarioResult {
+  const costPerWorker = parameters.monthlyPremium * parameters.months;
+  const counts = activeCounts(active);
+  const figures = (n: number, suppressed: boolean) => ({
+    active: suppressed ? null : n,
+    cost: suppressed ? null : n * costPerWorker,
+    suppressed,
+  });
   const fundable = fundableBySource(parameters.funding, costPerWorker);
   let left = budget.funded;
   const newCoverage: NewCoverageBySource[] = parameters.funding.map((f, i) => {
@@ -34,19 +56,17 @@ export function buildScenario(parameters: ScenarioParameters, active: readonly A
     left -= workers;
     return { source: f.source, amount: f.amount, workers, cost: workers * costPerWorker, unspent: f.amount - workers * costPerWorker };
   });
-  const renewalActive = total(active);
   return {
     parameters,
     costPerWorker,
     renewal: {
-      active: renewalActive,
-      cost: renewalActive * costPerWorker,
-      bySource: group("source"),
-      bySector: group("sector"),
+      ...figures(counts.total, hidden.total),
+      bySource: [...counts.bySource].map(([source, n]) => ({ source, ...figures(n, hidden.sources.has(source)) })),
+      bySector: [...counts.bySector].map(([sector, n]) => ({ sector, ...figures(n, hidden.sectors.has(sector)) })),
     },
     newCoverage,
     newWorkers: budget.funded,
-    totalCost: (renewalActive + budget.funded) * costPerWorker,
+    totalCost: hidden.total ? null : (counts.total + budget.funded) * costPerWorker,
     coverageBySector: budget.coverageBySector,
     method: SCENARIO_METHOD,
   };

@@ -63,21 +63,26 @@ export class ScenarioParameters {
 @ObjectType({ description: "Renewing the active workers one source pays for today." })
 export class RenewalCostBySource {
   @Field(() => FundingSource, { description: "Who pays today." }) source!: FundingSource;
-  @Field(() => Int, { description: "Active workers." }) active!: number;
-  @Field(() => Float, { description: "Premium for the months funded (rupiah)." }) cost!: number;
+  @Field(() => Int, { nullable: true, description: "Active workers; null: suppressed (disclosure control)." }) active!: number | null;
+  @Field(() => Float, { nullable: true, description: "Premium for the months funded (rupiah); null with active." }) cost!: number | null;
+  @Field(() => Boolean, { description: "The count is suppressed (disclosure control)." }) suppressed!: boolean;
 }
 
 @ObjectType({ description: "Renewing the active workers of one sector." })
 export class RenewalCostBySector {
   @Field(() => Sector, { description: "Sector." }) sector!: Sector;
-  @Field(() => Int, { description: "Active workers." }) active!: number;
-  @Field(() => Float, { description: "Premium for the months funded (rupiah)." }) cost!: number;
+  @Field(() => Int, { nullable: true, description: "Active workers; null: suppressed (disclosure control)." }) active!: number | null;
+  @Field(() => Float, { nullable: true, description: "Premium for the months funded (rupiah); null with active." }) cost!: number | null;
+  @Field(() => Boolean, { description: "The count is suppressed (disclosure control)." }) suppressed!: boolean;
 }
 
 @ObjectType({ description: "Next year's premium for every worker active now." })
 export class RenewalCost {
-  @Field(() => Int, { description: "Active workers at the end of the period." }) active!: number;
-  @Field(() => Float, { description: "active x monthly premium x months (rupiah)." }) cost!: number;
+  @Field(() => Int, { nullable: true, description: "Active workers at the end of the period; null: suppressed (disclosure control)." })
+  active!: number | null;
+  @Field(() => Float, { nullable: true, description: "active x monthly premium x months (rupiah); null with active." }) cost!:
+    number | null;
+  @Field(() => Boolean, { description: "The count is suppressed (a sector in it is: disclosure control)." }) suppressed!: boolean;
   @Field(() => [RenewalCostBySource], { description: "By who pays today." }) bySource!: RenewalCostBySource[];
   @Field(() => [RenewalCostBySector], { description: "By sector." }) bySector!: RenewalCostBySector[];
 }
@@ -99,7 +104,11 @@ export class FundingScenarioResult {
   @Field(() => RenewalCost, { description: "Keeping today's covered workers covered." }) renewal!: RenewalCost;
   @Field(() => [NewCoverageBySource], { description: "New coverage by source, in the order spent." }) newCoverage!: NewCoverageBySource[];
   @Field(() => Int, { description: "New workers funded, all sources." }) newWorkers!: number;
-  @Field(() => Float, { description: "Renewal cost + new coverage cost (rupiah)." }) totalCost!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Renewal cost + new coverage cost (rupiah); null when the renewal count is suppressed.",
+  })
+  totalCost!: number | null;
   @Field(() => [SectorProjection], {
     description: "Coverage by sector now and once renewed and funded (renewals keep it, new money adds).",
   })

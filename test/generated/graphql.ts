@@ -450,7 +450,7 @@ export type SessionOutcomesQueryVariables = Exact<{
 }>;
 
 
-export type SessionOutcomesQuery = { sessionOutcomes: { method: string, sessions: Array<{ sessionId: number, startsOn: string, endsOn: string, districtCode: string, planId: number | null, attendance: number | null, enrollmentsAttributed: number, forecastEnrollments: number | null, forecastReached: number | null, differenceFromForecast: number | null, followed: { reachedVillages: number, reachedWorkforce: number, reachedBefore: number, reachedAfter: number, comparisonVillages: number, comparisonWorkforce: number, comparisonBefore: number, comparisonAfter: number, beforeDays: number, afterDays: number, estimate: number | null } }>, plans: Array<{ planId: number, sessions: number, planForecast: number | null, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null }>, districts: Array<{ code: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null }>, total: { sessionsHeld: number, enrollmentsAttributed: number, estimate: number | null } } };
+export type SessionOutcomesQuery = { sessionOutcomes: { method: string, sessions: Array<{ sessionId: number, startsOn: string, endsOn: string, districtCode: string, planId: number | null, attendance: number | null, enrollmentsAttributed: number | null, forecastEnrollments: number | null, forecastReached: number | null, differenceFromForecast: number | null, followed: { reachedVillages: number, reachedWorkforce: number, reachedBefore: number | null, reachedAfter: number | null, comparisonVillages: number, comparisonWorkforce: number, comparisonBefore: number | null, comparisonAfter: number | null, beforeDays: number, afterDays: number, estimate: number | null } }>, plans: Array<{ planId: number, sessions: number, planForecast: number | null, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null }>, districts: Array<{ code: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null }>, total: { sessionsHeld: number, enrollmentsAttributed: number, estimate: number | null } } };
 
 export type FilteredPointsQueryVariables = Exact<{
   regionCode?: string | null | undefined;
@@ -514,7 +514,7 @@ export type RenewalsQueryVariables = Exact<{
 }>;
 
 
-export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number, endingIn1Month: number, endingIn2Months: number, endingIn3Months: number, lapsed: number, renewed: number, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number, endingIn3Months: number, lapsed: number, renewed: number }> }> };
+export type RenewalsQuery = { renewals: Array<{ code: string, period: string, active: number | null, endingIn1Month: number | null, endingIn2Months: number | null, endingIn3Months: number | null, lapsed: number | null, renewed: number | null, renewalRate: number | null, bySector: Array<{ sector: Sector, active: number | null, endingIn3Months: number | null, lapsed: number | null, renewed: number | null }> }> };
 
 export type RenewalSeriesQueryVariables = Exact<{
   code?: string | null | undefined;
@@ -523,7 +523,7 @@ export type RenewalSeriesQueryVariables = Exact<{
 }>;
 
 
-export type RenewalSeriesQuery = { renewalSeries: Array<{ period: string, active: number, renewed: number, lapsed: number, renewalRate: number | null }> };
+export type RenewalSeriesQuery = { renewalSeries: Array<{ period: string, active: number | null, renewed: number | null, lapsed: number | null, renewalRate: number | null }> };
 
 export type MapRenewalsQueryVariables = Exact<{
   sector?: Sector | null | undefined;
@@ -531,7 +531,7 @@ export type MapRenewalsQueryVariables = Exact<{
 }>;
 
 
-export type MapRenewalsQuery = { mapValues: Array<{ code: string, enrolled: number | null, endingSoon: number, lapsed: number }> };
+export type MapRenewalsQuery = { mapValues: Array<{ code: string, enrolled: number | null, endingSoon: number | null, lapsed: number | null }> };
 
 export type PlanTargetsQueryVariables = Exact<{
   input: PlanInput;
@@ -545,7 +545,7 @@ export type FundingScenarioQueryVariables = Exact<{
 }>;
 
 
-export type FundingScenarioQuery = { fundingScenario: { costPerWorker: number, newWorkers: number, totalCost: number, method: string, parameters: { monthlyPremium: number, months: number, period: string, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number, cost: number, bySource: Array<{ source: FundingSource, active: number, cost: number }>, bySector: Array<{ sector: Sector, active: number, cost: number }> }, newCoverage: Array<{ source: FundingSource, amount: number, workers: number, cost: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number }> } };
+export type FundingScenarioQuery = { fundingScenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, method: string, parameters: { monthlyPremium: number, months: number, period: string, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, bySource: Array<{ source: FundingSource, active: number | null, cost: number | null }>, bySector: Array<{ sector: Sector, active: number | null, cost: number | null }> }, newCoverage: Array<{ source: FundingSource, amount: number, workers: number, cost: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, workforce: number, enrolledBefore: number, enrolledAfter: number }> } };
 
 export type SaveFundingScenarioMutationVariables = Exact<{
   name: string;
@@ -553,11 +553,11 @@ export type SaveFundingScenarioMutationVariables = Exact<{
 }>;
 
 
-export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, scenario: { newWorkers: number, totalCost: number } } };
+export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, scenario: { newWorkers: number, totalCost: number | null } } };
 
 export type SavedFundingScenariosQueryVariables = Exact<{
   ids?: Array<number> | number | null | undefined;
 }>;
 
 
-export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, scenario: { newWorkers: number, totalCost: number, parameters: { funding: Array<{ source: FundingSource, amount: number }> } } }> };
+export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, scenario: { newWorkers: number, totalCost: number | null, parameters: { funding: Array<{ source: FundingSource, amount: number }> } } }> };

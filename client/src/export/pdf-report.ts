@@ -179,6 +179,14 @@ export async function pdfReport({ report, outcomes, map, sector, target, lang, t
       estimate(d.estimate),
     ]),
   );
+  const minCellSize = outcomes.datasetInfo.minCellSize;
+  if (o.suppressedSessions > 0) {
+    text(t("achieved.suppressed", { n: minCellSize, sessions: formatInt(o.suppressedSessions, lang) }), left, y + 1, {
+      size: 8,
+      maxWidth: width,
+    });
+    y += 5;
+  }
   text(t("achieved.method"), left, y + 1, { size: 8, maxWidth: width });
   y += 14;
   const { renewal, parameters } = outcomes.fundingScenario;
@@ -195,6 +203,10 @@ export async function pdfReport({ report, outcomes, map, sector, target, lang, t
     [t("cost.source"), t("cost.active"), t("cost.cost")],
     renewal.bySource.map((s) => [t(`funding.${s.source}`), formatInt(s.active, lang), formatRupiah(s.cost, lang)]),
   );
+  if (renewal.suppressed || renewal.bySource.some((s) => s.suppressed)) {
+    text(t("cost.suppressed", { n: minCellSize }), left, y + 1, { size: 8, maxWidth: width });
+    y += 5;
+  }
   text(t("cost.note"), left, y + 1, { size: 8, maxWidth: width });
   return doc.output("blob");
 }

@@ -44,6 +44,14 @@ export type FertilizerPointKind =
   /** District fertilizer warehouse. */
   | 'WAREHOUSE';
 
+/** Extra money from one source for new coverage next year. */
+export type FundingAmountInput = {
+  /** Rupiah for the year. */
+  amount: number;
+  /** Who pays. */
+  source: FundingSource;
+};
+
 /** Who pays a worker's premium. */
 export type FundingSource =
   /** The regency's own budget (APBD). */
@@ -129,6 +137,24 @@ export type Reliability =
   /** Fewer enrolled than the minimum cell size (datasetInfo.minCellSize), or a cell that would give one back by subtraction: the count and the rate are withheld (null). */
   | 'SUPPRESSED';
 
+/** A funding scenario for next year: premium, months, extra money by source, and where new coverage goes first. */
+export type ScenarioInput = {
+  /** Extra money for new coverage, by source; spent in the order given (the first source's money first). */
+  funding?: Array<FundingAmountInput>;
+  /** Monthly premium per worker in rupiah (default 16,800: JKK 10,000 + JKM 6,800 for non-wage workers). */
+  monthlyPremium?: number;
+  /** Months of premium per worker (12: next year). */
+  months?: number;
+  /** Month whose active workers are renewed (YYYY-MM); default the latest. */
+  period?: string | null | undefined;
+  /** Only this region (default everything loaded). */
+  regionCode?: string | null | undefined;
+  /** Which villages the new coverage goes to first. */
+  rule?: AllocationRule;
+  /** Sectors renewed and funded. */
+  sectors?: Array<Sector>;
+};
+
 /** Informal-worker sector. */
 export type Sector =
   /** Farmers (petani). */
@@ -185,7 +211,7 @@ export type VillageCoverageQueryVariables = Exact<{
 }>;
 
 
-export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number }> };
+export type VillageCoverageQuery = { mapValues: Array<{ code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number | null, lapsed: number | null }> };
 
 export type FertilizerPointsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -246,6 +272,21 @@ export type SavedPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SavedPlansQuery = { outreachPlans: Array<{ id: number, name: string, createdAt: string, sessionCount: number, plan: { candidateCount: number, stopReason: StopReason, sites: Array<{ order: number }>, villagesLeftOut: Array<{ code: string }>, parameters: { sectors: Array<Sector>, sessions: number, maxDistanceKm: number, candidates: CandidateSites, from: string | null, to: string | null, enrollmentRate: number, enrollmentRateSource: RateSource, budget: number | null, monthlyPremium: number, months: number, period: string }, totals: { uncoveredReached: number, expectedEnrollments: number, premiumCost: number, budgetRemaining: number | null, uncoveredInRegion: number }, coverageAfter: Array<{ code: string, name: string, level: RegionLevel, workforce: number, enrolledBefore: number, expectedNew: number, rateBefore: number | null, rateAfter: number | null }> } }> };
 
+export type SavedScenarioFieldsFragment = { id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } };
+
+export type SavedFundingScenariosQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedFundingScenariosQuery = { fundingScenarios: Array<{ id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } }> };
+
+export type SaveFundingScenarioMutationVariables = Exact<{
+  name: string;
+  input: ScenarioInput;
+}>;
+
+
+export type SaveFundingScenarioMutation = { saveFundingScenario: { id: number, name: string, createdAt: string, scenario: { costPerWorker: number, newWorkers: number, totalCost: number | null, parameters: { regionCode: string | null, period: string, monthlyPremium: number, months: number, sectors: Array<Sector>, funding: Array<{ source: FundingSource, amount: number }> }, renewal: { active: number | null, cost: number | null, suppressed: boolean }, newCoverage: Array<{ source: FundingSource, workers: number, unspent: number }>, coverageBySector: Array<{ sector: Sector, rateBefore: number | null, rateAfter: number | null }> } } };
+
 export type OutreachPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -254,7 +295,7 @@ export type OutreachPlansQuery = { outreachPlans: Array<{ id: number, name: stri
 export type PlannedSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlannedSessionsQuery = { sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type PlannedSessionsQuery = { sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number | null, suppressed: boolean }> };
 
 export type RegionTrendsQueryVariables = Exact<{
   code: string;
@@ -268,7 +309,7 @@ export type OutcomesAndCostQueryVariables = Exact<{
 }>;
 
 
-export type OutcomesAndCostQuery = { sessionOutcomes: { total: { sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null }, districts: Array<{ code: string, name: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null }> }, fundingScenario: { parameters: { monthlyPremium: number, months: number }, renewal: { active: number, cost: number, bySource: Array<{ source: FundingSource, active: number, cost: number }> } } };
+export type OutcomesAndCostQuery = { sessionOutcomes: { total: { sessionsHeld: number, attendance: number, enrollmentsAttributed: number, forecastEnrollments: number, attributedWhereForecast: number, estimate: number | null, suppressedSessions: number }, districts: Array<{ code: string, name: string, sessionsHeld: number, attendance: number, enrollmentsAttributed: number, estimate: number | null, suppressedSessions: number }> }, datasetInfo: { minCellSize: number }, fundingScenario: { parameters: { monthlyPremium: number, months: number }, renewal: { active: number | null, cost: number | null, suppressed: boolean, bySource: Array<{ source: FundingSource, active: number | null, cost: number | null, suppressed: boolean }> } } };
 
 export type RankedRegionFragment = { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 
@@ -284,7 +325,7 @@ export type RegionReportQueryVariables = Exact<{
 
 export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
 
-export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number };
+export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number | null, lapsed: number | null };
 
 export type FertilizerPointFieldsFragment = { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number };
 
@@ -299,8 +340,8 @@ export type VillageDetailQueryVariables = Exact<{
 }>;
 
 
-export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number, lapsed: number, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number }> };
+export type VillageDetailQuery = { region: { code: string, name: string, areaKm2: number | null, parent: { code: string, name: string } | null }, coverage: { edges: Array<{ node: { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number | null, lapsed: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> } }> }, coverageSeries: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, nearestFertilizerPoints: Array<{ distanceMeters: number, point: { id: number, code: string, name: string, kind: FertilizerPointKind, villageCode: string, lon: number, lat: number } }>, sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number | null, suppressed: boolean }> };
 
 export type SectorFigures_SectorFragment = { sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 
-export type SessionsList_SessionFragment = { id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number };
+export type SessionsList_SessionFragment = { id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number | null, suppressed: boolean };

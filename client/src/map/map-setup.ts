@@ -4,7 +4,7 @@ import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap } from "map
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import type { CoverageNode, FertilizerPoint, RegionCollection } from "../types.ts";
-import { isReliable, metricValue } from "../types.ts";
+import { isReliable, isSuppressed, metricValue } from "../types.ts";
 import type { Metric } from "../url-state.ts";
 import { classIndex, colorOf, SUPPRESSED_CLASS, SUPPRESSED_COLOR, type Classification } from "./classify.ts";
 import { labelPoint } from "./geo.ts";
@@ -179,7 +179,7 @@ export interface VillageValue {
 /** What the map shows of a village: the metric's value, its class and colour, whether it is reliable. */
 export function villageValue(node: CoverageNode | undefined, metric: Metric, c: Classification): VillageValue {
   const value = metricValue(node, metric);
-  if (node?.suppressed) return { value: null, cls: SUPPRESSED_CLASS, color: SUPPRESSED_COLOR, reliable: true };
+  if (isSuppressed(node, metric)) return { value: null, cls: SUPPRESSED_CLASS, color: SUPPRESSED_COLOR, reliable: true };
   return { value, cls: classIndex(value, c.edges), color: colorOf(value, c), reliable: isReliable(node) };
 }
 

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDecimal, formatInt, formatPercent, formatRupiah } from "../format.ts";
 import type { Lang } from "../url-state.ts";
+import { CompareTable } from "./compare-table.tsx";
 import type { SavedPlan } from "./plan-queries.ts";
 
 export function PlanCompare({ plans, lang }: { plans: SavedPlan[]; lang: Lang }) {
@@ -29,33 +30,5 @@ export function PlanCompare({ plans, lang }: { plans: SavedPlan[]; lang: Lang })
     ],
     ["leftOut", t("planner.leftOutShort"), (p) => formatInt(p.plan.villagesLeftOut.length, lang)],
   ];
-  return (
-    <div className="plan-compare-wrap">
-      <table className="plan-compare small">
-        <caption>{t("planner.compareCaption")}</caption>
-        <thead>
-          <tr>
-            <td />
-            {plans.map((p) => (
-              <th key={p.id} scope="col" data-plan={p.id}>
-                {p.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, label, cell]) => (
-            <tr key={key} data-row={key}>
-              <th scope="row">{label}</th>
-              {plans.map((p) => (
-                <td key={p.id} className="num">
-                  {cell(p)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <CompareTable items={plans} rows={rows} caption={t("planner.compareCaption")} kind="plan" className="" />;
 }

@@ -8,7 +8,7 @@ export type { AllocationRule, CandidateSites, PlanTarget };
 export const CANDIDATE_SITES = ["FERTILIZER_POINTS", "FERTILIZER_POINTS_AND_VILLAGES"] as const satisfies readonly CandidateSites[];
 export const ALLOCATION_RULES = ["LARGEST_UNCOVERED", "LOWEST_RATE", "EQUAL_PER_DISTRICT"] as const satisfies readonly AllocationRule[];
 export const PLAN_TARGETS = ["UNCOVERED", "LAPSED", "ENDING_SOON"] as const satisfies readonly PlanTarget[];
-export const PLANNER_TABS = ["plan", "budget", "saved"] as const;
+export const PLANNER_TABS = ["plan", "budget", "saved", "scenarios"] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
 export interface PlanForm {

@@ -8,6 +8,7 @@ import { PlanFormView } from "./plan-form.tsx";
 import { PlanResults } from "./plan-results.tsx";
 import { PLANNER_TABS, type PlanForm } from "./plan-state.ts";
 import { SavedPlans } from "./saved-plans.tsx";
+import { FundingScenarios } from "./funding-scenarios.tsx";
 import type { usePlanner } from "./use-planner.ts";
 import { canPlan, useMe } from "../people/me.ts";
 import "./planner.css";
@@ -82,7 +83,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, regionCod
         onChange={(tab) => update({ tab })}
       />
       <div id="planner-tabpanel" role="tabpanel" aria-labelledby={`planner-tab-${form.tab}`}>
-        {!mayPlan && form.tab !== "saved" && (
+        {!mayPlan && form.tab !== "saved" && form.tab !== "scenarios" && (
           <p className="notice" role="note" data-needs-role="plan">
             {t("people.planNeedsRole")}
           </p>
@@ -123,6 +124,7 @@ export function PlannerPanel({ form, planner, lang, update, onVillage, regionCod
             onCompare={(compare) => update({ compare })}
           />
         )}
+        {form.tab === "scenarios" && <FundingScenarios regionCode={regionCode} lang={lang} />}
       </div>
       <div className="planner-map-legend">{legend}</div>
     </aside>

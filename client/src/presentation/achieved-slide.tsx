@@ -66,6 +66,11 @@ export function AchievedSlide({ regionCode, lang }: { regionCode: string; lang: 
           ))}
         </tbody>
       </table>
+      {total.suppressedSessions > 0 && (
+        <p className="slide-note suppressed" data-suppressed={total.suppressedSessions}>
+          {t("achieved.suppressed", { n: data.datasetInfo.minCellSize, sessions: formatInt(total.suppressedSessions, lang) })}
+        </p>
+      )}
       <p className="slide-note">{t("achieved.method")}</p>
     </div>
   );

@@ -13,6 +13,13 @@ export function CostSlide({ regionCode, lang }: { regionCode: string; lang: Lang
   const { data, error } = useQuery(OUTCOMES_AND_COST, { variables: { code: regionCode } });
   if (error || !data) return <QueryPending error={error} />;
   const { parameters, renewal } = data.fundingScenario;
+  const n = data.datasetInfo.minCellSize;
+  /** A withheld count: a dash, the suppressed class and why (as the coverage table shows it). */
+  const cell = (value: string, suppressed: boolean) => (
+    <td className={suppressed ? "num suppressed" : "num"} title={suppressed ? t("reliability.SUPPRESSED", { n }) : undefined}>
+      {value}
+    </td>
+  );
   return (
     <div className="headline-slide cost-slide">
       <section className="headline-figures">
@@ -32,12 +39,15 @@ export function CostSlide({ regionCode, lang }: { regionCode: string; lang: Lang
           {renewal.bySource.map((s) => (
             <tr key={s.source} data-source={s.source}>
               <th scope="row">{t(`funding.${s.source}`)}</th>
-              <td className="num">{formatInt(s.active, lang)}</td>
-              <td className="num">{formatRupiah(s.cost, lang)}</td>
+              {cell(formatInt(s.active, lang), s.suppressed)}
+              {cell(formatRupiah(s.cost, lang), s.suppressed)}
             </tr>
           ))}
         </tbody>
       </table>
+      {(renewal.suppressed || renewal.bySource.some((s) => s.suppressed)) && (
+        <p className="slide-note suppressed">{t("cost.suppressed", { n })}</p>
+      )}
       <p className="slide-note">{t("cost.note")}</p>
     </div>
   );

@@ -14,6 +14,7 @@ const session = (title: string, status: OutreachSession["status"], startsOn: str
   targetSectors: [],
   attendance: null,
   enrollmentsAttributed: 0,
+  suppressed: false,
 });
 
 describe("plannedSessions", () => {

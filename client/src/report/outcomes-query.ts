@@ -12,6 +12,7 @@ export const OUTCOMES_AND_COST: TypedDocumentNode<OutcomesAndCostQuery, Outcomes
         forecastEnrollments
         attributedWhereForecast
         estimate
+        suppressedSessions
       }
       districts {
         code
@@ -20,7 +21,11 @@ export const OUTCOMES_AND_COST: TypedDocumentNode<OutcomesAndCostQuery, Outcomes
         attendance
         enrollmentsAttributed
         estimate
+        suppressedSessions
       }
+    }
+    datasetInfo {
+      minCellSize
     }
     fundingScenario(input: { regionCode: $code }) {
       parameters {
@@ -30,10 +35,12 @@ export const OUTCOMES_AND_COST: TypedDocumentNode<OutcomesAndCostQuery, Outcomes
       renewal {
         active
         cost
+        suppressed
         bySource {
           source
           active
           cost
+          suppressed
         }
       }
     }

@@ -18,6 +18,7 @@ export const SESSIONS_LIST_FIELDS: TypedDocumentNode<OutreachSession> = gql`
     targetSectors
     attendance
     enrollmentsAttributed
+    suppressed
   }
 `;
 export type { OutreachSession };
@@ -53,6 +54,7 @@ function SessionItem({ s, lang, here }: { s: OutreachSession; lang: Lang; here: 
         {s.targetSectors.length > 0 && ` · ${s.targetSectors.map((x) => t(`sector.${x}`)).join(", ")}`}
         {s.attendance != null && ` · ${t("attendance", { count: s.attendance, formatted: formatInt(s.attendance, lang) })}`}
         {s.enrollmentsAttributed != null && ` · ${t("enrollments", { count: s.enrollmentsAttributed })}`}
+        {s.suppressed && <span className="suppressed">{` · ${t("sessionCountsWithheld")}`}</span>}
       </div>
     </li>
   );
