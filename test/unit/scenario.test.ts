@@ -39,13 +39,15 @@ describe("buildScenario", () => {
     expect(s.renewal).toEqual({
       active: 12,
       cost: 1_200,
+      // No disclosure control asked for here: nothing withheld.
+      suppressed: false,
       bySource: [
-        { source: "DBHCHT", active: 10, cost: 1_000 },
-        { source: "SELF", active: 2, cost: 200 },
+        { source: "DBHCHT", active: 10, cost: 1_000, suppressed: false },
+        { source: "SELF", active: 2, cost: 200, suppressed: false },
       ],
       bySector: [
-        { sector: "FARMER", active: 9, cost: 900 },
-        { sector: "FISHER", active: 3, cost: 300 },
+        { sector: "FARMER", active: 9, cost: 900, suppressed: false },
+        { sector: "FISHER", active: 3, cost: 300, suppressed: false },
       ],
     });
     // 1,050 funds 10 workers (50 left), 399 funds 3 (99 left).
