@@ -165,20 +165,28 @@ describe("worker-data import", () => {
     const good = file(
       "enrol.csv",
       header +
-        `${NIKS[0]},Siti,35.26.01.1001,petani,JKK+JKM,2025-01-05,,aktif,DBHCHT\n${NIKS[1]},Ahmad,35.26.01.1001,nelayan,JKK,05/02/2025,,ACTIVE,apbd\n${NIKS[0]},Siti,35.26.01.1001,petani,JKK;JKM,2025-01-05,,aktif,DBHCHT\n`,
+        `${NIKS[0]},Siti,35.26.01.1001,petani,JKK+JKM,2025-01-05,,aktif,DBHCHT\n${NIKS[1]},Ahmad,35.26.01.1001,nelayan,JKK,05/02/2025,,ACTIVE,apbd\n${NIKS[0]},Siti,35.26.01.1001,petani,JKK;JKM,2025-01-05,,aktif,Dana-Desa\n`,
     );
     const result = await importCsv(db.sql, enrollmentImporter(KEY), good);
     logger.info({ result }, "imported");
     expect(await db.sql.query(`SELECT count(*)::int AS n FROM enrollment`)).toEqual([{ n: 2 }]);
+    // A NIK repeated in the file takes its last line: Siti's village funds (Dana Desa), not DBHCHT.
+    expect(await db.sql.query(`SELECT sector_code, funding_source FROM enrollment ORDER BY sector_code`)).toEqual([
+      { sector_code: "FARMER", funding_source: "DANA_DESA" },
+      { sector_code: "FISHER", funding_source: "APBD" },
+    ]);
     const bad = file(
       "enrol-bad.csv",
       header +
-        `${NIKS[2].slice(0, 15)},Budi,35.26.01.1001,petani,JKK,2025-01-05,,aktif,DBHCHT\n${NIKS[2]},Budi,35.26.01.1001,petani,JKK,2025-13-05,,aktif,DBHCHT\n`,
+        `${NIKS[2].slice(0, 15)},Budi,35.26.01.1001,petani,JKK,2025-01-05,,aktif,DBHCHT\n${NIKS[2]},Budi,35.26.01.1001,petani,JKK,2025-13-05,,aktif,DBHCHT\n${NIKS[1]},Ahmad,35.26.01.1001,nelayan,JKK,2025-02-05,,aktif,dana kampung\n`,
     );
     const error = await importCsv(db.sql, enrollmentImporter(KEY), bad).catch((e) => e);
     logger.error({ err: error.message }, "rejected");
     expect(error.message).toMatch(/line 2, column nik .*must be exactly 16 digits/);
     expect(error.message).toMatch(/line 3, column start_date \(value "2025-13-05"\)/);
+    expect(error.message).toMatch(
+      /line 4, column funding_source \(value "dana kampung"\): must be DBHCHT, APBD, DANA_DESA, SELF\/mandiri or OTHER\/lainnya/,
+    );
     const dump = JSON.stringify(await db.sql.query(`SELECT e.*, r.* FROM enrollment e, import_run r`));
     for (const nik of NIKS) {
       expect(dump).not.toContain(nik);

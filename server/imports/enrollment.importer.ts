@@ -2,7 +2,7 @@ import { hashNik, isNik, maskNik, normalizeNik } from "../common/nik.ts";
 import { claimNikKey } from "../common/nik-key.ts";
 import type { Sql } from "../db/sql.ts";
 import { columnsOf, type RowImporter } from "./csv-import.service.ts";
-import { parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
+import { type FundingSource, parseFunding, parsePrograms, parseSector, parseStatus } from "./normalize.ts";
 import { parseDate } from "../common/text.ts";
 import { VillageLookup } from "./village-lookup.ts";
 import { RowCheck, VILLAGE_COLUMNS } from "./row-check.ts";
@@ -19,7 +19,7 @@ export interface EnrollmentRecord {
   startDate: string;
   endDate: string | null;
   status: "ACTIVE" | "ENDED";
-  fundingSource: "DBHCHT" | "APBD" | "SELF" | "OTHER";
+  fundingSource: FundingSource;
   sessionId?: number | null;
 }
 
@@ -73,7 +73,7 @@ export function enrollmentImporter(nikKey: string): RowImporter<EnrollmentRecord
         if (startDate && endDate && endDate < startDate) check.bad("end_date", endText, `is before start_date ${startDate}`);
         const status = check.read("status", parseStatus, "must be ACTIVE/aktif or ENDED/nonaktif");
         if (status === "ENDED" && !endText) check.bad("end_date", "", "is required when status is ENDED");
-        const funding = check.read("funding_source", parseFunding, "must be DBHCHT, APBD, SELF/mandiri or OTHER/lainnya");
+        const funding = check.read("funding_source", parseFunding, "must be DBHCHT, APBD, DANA_DESA, SELF/mandiri or OTHER/lainnya");
         if (!check.ok) return check.problems;
         return {
           nikHash: hashNik(nikKey, nik),

@@ -56,9 +56,14 @@ const STATUS: Record<string, "ACTIVE" | "ENDED"> = {
 };
 export const parseStatus = (v: string) => STATUS[simplifyName(v)] ?? null;
 
-const FUNDING: Record<string, "DBHCHT" | "APBD" | "SELF" | "OTHER"> = {
+/** Who pays the premiums (prisma's FundingSource). */
+export type FundingSource = "DBHCHT" | "APBD" | "DANA_DESA" | "SELF" | "OTHER";
+
+const FUNDING: Record<string, FundingSource> = {
   dbhcht: "DBHCHT",
   apbd: "APBD",
+  "dana desa": "DANA_DESA", // village funds; simplifyName reads "DANA_DESA" and "Dana-Desa" as this too
+  dd: "DANA_DESA",
   self: "SELF",
   "self paid": "SELF",
   mandiri: "SELF",
