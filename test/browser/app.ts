@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject, onTestFinished } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.ts";
-import { TEST_NIK_KEY } from "../support/seeded.ts";
+import { seedTestDemo, TEST_NIK_KEY } from "../support/seeded.ts";
 import { Accounts, type NewUser } from "../../server/people/accounts.ts";
 import { freePort } from "../support/processes.ts";
 import { CHROMIUM, hasChromium } from "../support/chromium.ts";
@@ -76,6 +76,15 @@ async function spawnServerForBrowserTests(
   } else if (fixture?.kind === "embedded") {
     const db = await openDatabase({ dataDir: join(dataDir, "pgdata"), snapshot: new Blob([readFileSync(fixture.file)]) });
     await db.close();
+  } else if (accounts.some((a) => a.regions?.length)) {
+    // No snapshot to start from (the run's fixture is a server template): a planner's regions must
+    // exist before the account is made, so the demo is seeded here rather than by the server.
+    const db = await openDatabase({ dataDir: join(dataDir, "pgdata") });
+    try {
+      await seedTestDemo(db);
+    } finally {
+      await db.close();
+    }
   }
   // The accounts the tests sign in with (an admin needs no regions, so also before the demo is seeded).
   const db = await openDatabase({ dataDir: join(dataDir, "pgdata") });
