@@ -65,8 +65,11 @@ describe("a large upload does not freeze the server (both database modes)", () =
     expect(fresh, "after the commit the cached answer is not reused: the summary changed").not.toEqual(cached);
     for (const answer of answers) expect([cached, fresh]).toContainEqual(answer);
     during.cached = answers.filter((a) => JSON.stringify(a) === JSON.stringify(cached)).length;
-    // Frozen, each would have been answered once or twice at most before the upload ended (here: about 12 of each).
-    expect(during.health, "/healthz answers while the upload ran").toBeGreaterThanOrEqual(5);
-    expect(during.cached, "cached-query answers while the upload ran").toBeGreaterThanOrEqual(5);
+    // Frozen, /healthz would be answered once at most (asked before the body arrived) and the cached
+    // query not before the commit. Alone on this machine about 50 of each; with the rest of the suite
+    // beside it on two busy cores as few as 4 (a CI run): three tells a live server from a frozen one.
+    // How long the event loop is held is measured precisely in test/event-loop.test.ts.
+    expect(during.health, "/healthz answers while the upload ran").toBeGreaterThanOrEqual(3);
+    expect(during.cached, "cached-query answers while the upload ran").toBeGreaterThanOrEqual(3);
   });
 });
