@@ -73,6 +73,7 @@ export async function createApp(db: Database, config: AppConfig, logger: Logger)
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecutor(schema), // graphql-jit (see executor.ts)
     formatError,
+    includeStacktraceInErrorResponses: false, // whatever NODE_ENV says: a stack names the server's files
     introspection: true,
     stopOnTerminationSignals: false, // main.ts stops gracefully: requests in flight first, then Apollo
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },

@@ -84,4 +84,26 @@ describe("HTTP errors: JSON bodies, no stack trace, the right status", () => {
     expect(under.status).toBe(200);
     expect(await under.json()).toEqual({ data: { __typename: "Query" } });
   });
+
+  it("answers a variable the operation cannot take with 400 BAD_USER_INPUT naming the variable, not a 500", async () => {
+    const query = "query ($s: Sector!) { coverage(level: DISTRICT, sector: $s, first: 1) { totalCount } }";
+    const cases: [unknown, string][] = [
+      [{ s: "FISH" }, 'Variable "$s" got invalid value "FISH"; Value "FISH" does not exist in "Sector" enum.'],
+      [{ s: 3 }, 'Variable "$s" got invalid value 3; Enum "Sector" cannot represent non-string value: 3.'],
+      [{}, 'Variable "$s" of required type "Sector!" was not provided.'],
+    ];
+    for (const [variables, message] of cases) {
+      const res = await fetch(`${app.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      expect(res.status, JSON.stringify(variables)).toBe(400);
+      const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions: unknown }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].message.startsWith(message), body.errors[0].message).toBe(true);
+      expect(body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT" });
+    }
+  });
 });

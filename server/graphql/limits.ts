@@ -12,6 +12,7 @@ import {
 import { getComplexity } from "graphql-query-complexity";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
+import { ErrorCode } from "../common/errors.ts";
 
 /** Fields walked in one operation (fragments expanded) above which it is refused unread. */
 export const MAX_QUERY_NODES = 5000;
@@ -190,6 +191,11 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record
   } catch (error) {
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message))
       throw new QueryLimitError(`The query has more than ${MAX_QUERY_NODES} fields (fragments expanded).`, "QUERY_TOO_LARGE");
+    // The cost is read with the variables' values, so a variable the operation cannot take (an
+    // unknown enum value, a wrong type, a required one missing) is refused here, before execution
+    // would: the client's mistake, HTTP 400 with graphql-js's wording, as execution answers it.
+    if (error instanceof GraphQLError && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION)
+      throw new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
     throw error;
   }
 }
