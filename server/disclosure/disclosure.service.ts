@@ -1,6 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { Reliability, type Sector } from "../../domain/vocabulary.ts";
-import { dataVersionOf } from "../cache/data-version.ts";
+import { PerDataVersion } from "../cache/data-version.ts";
 import { cellKey, cellsFromVillages, suppressionPattern, type PatternOptions } from "./rule.ts";
 import { VILLAGE_COUNTS } from "./disclosure.sql.ts";
 
@@ -28,7 +28,20 @@ export class Pattern {
 const NOTHING_SUPPRESSED = new Pattern(new Set());
 
 /** Patterns per database (its Prisma client: one per database, shared by its requests) of the current data version. */
-const cache = new WeakMap<object, { version: string; byKey: Map<string, Promise<unknown>> }>();
+const kept = new PerDataVersion<Map<string, Promise<unknown>>>();
+
+/** A kept pattern's key: what it counts (and its month), the minimum cell size, the rule's options. */
+const keyOf = (counts: string, disclosure: Disclosure) => `${counts}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
+
+/** The value kept under `key`, computed once; a failed computation is not kept. */
+function remember<T>(byKey: Map<string, Promise<unknown>>, key: string, compute: () => Promise<T>): Promise<T> {
+  const kept = byKey.get(key) as Promise<T> | undefined;
+  if (kept) return kept;
+  const value = compute();
+  byKey.set(key, value);
+  value.catch(() => byKey.get(key) === value && byKey.delete(key));
+  return value;
+}
 
 /** Test hook: primary suppression alone, to watch the attacker tests fail. Never set in the app. */
 export const patternOptions: PatternOptions = {};
@@ -45,7 +58,7 @@ export class DisclosureService {
     private readonly db: Database,
     readonly disclosure: Disclosure,
     /** The request's data version (read once per request: see Services.dataVersion). */
-    private readonly dataVersion: () => Promise<string> = () => dataVersionOf(db),
+    private readonly dataVersion: () => Promise<string>,
   ) {}
 
   get suppress(): boolean {
@@ -65,22 +78,17 @@ export class DisclosureService {
   async patterns(periods: readonly string[], disclosure: Disclosure = this.disclosure): Promise<Map<string, Pattern>> {
     if (!disclosure.suppress || disclosure.minCellSize <= 1) return new Map(periods.map((p) => [p, NOTHING_SUPPRESSED]));
     const byKey = await this.entries();
-    const key = (p: string) => `coverage|${p}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
-    const missing = periods.filter((p) => !byKey.has(key(p)));
-    if (missing.length) {
-      const rows = this.db.sql.query<{ period: string; code: string; sector: Sector; enrolled: number }>(VILLAGE_COUNTS, [missing]);
-      for (const p of missing) {
-        const pattern = rows.then(
-          (all) =>
-            new Pattern(suppressionPattern(cellsFromVillages(all.filter((r) => r.period === p)), disclosure.minCellSize, patternOptions)),
-        );
-        byKey.set(key(p), pattern);
-        pattern.catch(() => byKey.delete(key(p)));
-      }
-    }
-    const out = new Map<string, Pattern>();
-    for (const p of periods) out.set(p, (await byKey.get(key(p))) as Pattern);
-    return out;
+    const keys = periods.map((p) => keyOf(`coverage|${p}`, disclosure));
+    const missing = periods.filter((_, i) => !byKey.has(keys[i]));
+    let rows: Promise<{ period: string; code: string; sector: Sector; enrolled: number }[]> | undefined;
+    const read = () => (rows ??= this.db.sql.query(VILLAGE_COUNTS, [missing]));
+    const patterns = periods.map((p, i) =>
+      remember(byKey, keys[i], async () => {
+        const cells = cellsFromVillages((await read()).filter((r) => r.period === p));
+        return new Pattern(suppressionPattern(cells, disclosure.minCellSize, patternOptions));
+      }),
+    );
+    return new Map(await Promise.all(patterns.map(async (pattern, i) => [periods[i], await pattern] as const)));
   }
 
   /**
@@ -88,23 +96,12 @@ export class DisclosureService {
    * by `compute` under the rule and kept like the coverage patterns; `key` names the counts and the month.
    */
   async derived<T>(key: string, disclosure: Disclosure, compute: (minCellSize: number, options: PatternOptions) => Promise<T>): Promise<T> {
-    const byKey = await this.entries();
-    const full = `${key}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
-    let value = byKey.get(full) as Promise<T> | undefined;
-    if (!value) {
-      value = compute(disclosure.minCellSize, { ...patternOptions });
-      byKey.set(full, value);
-      value.catch(() => byKey.delete(full));
-    }
-    return value;
+    return remember(await this.entries(), keyOf(key, disclosure), () => compute(disclosure.minCellSize, { ...patternOptions }));
   }
 
   /** This database's kept patterns of the current data version. */
   private async entries(): Promise<Map<string, Promise<unknown>>> {
-    const version = await this.dataVersion();
-    let entry = cache.get(this.db.prisma);
-    if (entry?.version !== version) cache.set(this.db.prisma, (entry = { version, byKey: new Map() }));
-    return entry.byKey;
+    return kept.get(this.db.prisma, await this.dataVersion(), async () => new Map());
   }
 }
 
