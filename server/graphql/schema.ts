@@ -14,6 +14,7 @@ import { ScenariosResolver } from "../scenarios/scenarios.resolver.ts";
 import { OutcomesResolver } from "../outcomes/outcomes.resolver.ts";
 import { AuditResolver } from "../people/audit.resolver.ts";
 import { authChecker } from "../people/auth-checker.ts";
+import { validateArgument } from "../common/validation.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
@@ -34,7 +35,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AuditResolver,
     ],
     authChecker,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument, // class-validator, loaded once (see validateArgument)
   }).then((built) => {
     built.getQueryType()!.description =
       "Coverage of vulnerable informal workers by BPJS Ketenagakerjaan (JKK/JKM), regions, fertilizer points and outreach sessions.";
