@@ -2,9 +2,17 @@ import { ImportKind } from "../domain/vocabulary.ts";
 // `npm run bench:import [-- --rows N]`: generates N synthetic enrollment rows (default 1,000,000;
 // NIKs are made-up 16-digit serials) and imports them exactly as `npm run import -- enrollments`
 // does, into a fresh database: embedded in a temporary DATA_DIR, or a new database on the server
-// at DATABASE_URL (dropped afterwards). Prints rows per second and the process's peak RSS.
+// at DATABASE_URL (dropped afterwards). Prints rows per second and the process's peak RSS; then,
+// in the same run, the reference: the same file COPYed as it is into a plain table (text columns,
+// no index, key, check or NIK hashing), and the import's speed as a share of it. On the server the
+// reference goes into the same database (pg-copy-streams); embedded, into a PGlite of its own in
+// this process (COPY FROM '/dev/blob': the app's PGlite runs in a worker thread behind its Sql port).
 // A benchmark, not a test.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -58,7 +66,47 @@ try {
   );
   console.log(`Rows per second: ${Math.round(outcome.rows / seconds).toLocaleString("en")}`);
   console.log(`Peak RSS: ${mb(peak)} (before the import: ${mb(rssBefore)})`);
+
+  const raw = await rawCopy(db.url, file);
+  console.log(
+    `Raw COPY of the same file into a plain table${db.url ? "" : " (a PGlite of its own)"}: ${raw.rows.toLocaleString("en")} rows in ` +
+      `${raw.seconds.toFixed(2)} s, ${Math.round(raw.rows / raw.seconds).toLocaleString("en")} rows/s`,
+  );
+  console.log(`Import / raw COPY: ${(outcome.rows / seconds / (raw.rows / raw.seconds)).toFixed(2)}x (aim at least 0.25)`);
 } finally {
   await db.close();
   rmSync(work, { recursive: true, force: true });
+}
+
+/** The reference: `file` COPYed as it is into a table with nothing to maintain; its rows and the seconds the COPY took. */
+async function rawCopy(url: string | null, file: string): Promise<{ rows: number; seconds: number }> {
+  const table = `CREATE TABLE raw_enrollment (nik text, name text, village_code text, sector text, programs text,
+    start_date text, end_date text, status text, funding_source text)`;
+  const copy = `COPY raw_enrollment FROM STDIN (FORMAT csv, HEADER true)`;
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(table);
+      const t = performance.now();
+      await pipeline(createReadStream(file), client.query(copyFrom(copy)));
+      const seconds = (performance.now() - t) / 1000;
+      const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM raw_enrollment`)).rows;
+      return { rows: n, seconds };
+    } finally {
+      await client.end();
+    }
+  }
+  const lite = await PGlite.create();
+  try {
+    await lite.exec(table);
+    const blob = new Blob([readFileSync(file)]);
+    const t = performance.now();
+    await lite.query(copy.replace("STDIN", "'/dev/blob'"), [], { blob });
+    const seconds = (performance.now() - t) / 1000;
+    const [{ n }] = (await lite.query<{ n: number }>(`SELECT count(*)::int AS n FROM raw_enrollment`)).rows;
+    return { rows: n, seconds };
+  } finally {
+    await lite.close();
+  }
 }
