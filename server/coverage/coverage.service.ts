@@ -10,6 +10,7 @@ import * as q from "./coverage.sql.ts";
 import { decodeCursor, encodeCursor, rate, reliabilityOf, uncovered } from "./rates.ts";
 import { disclosed, type DisclosureService } from "../disclosure/disclosure.service.ts";
 import { PerDataVersion } from "../cache/data-version.ts";
+import { append } from "../common/collections.ts";
 
 /** The nation in headline figures: every region loaded; its code is empty (every code lies inside it). */
 const NATION = { code: "", name: "Indonesia" };
@@ -149,17 +150,13 @@ export class CoverageService {
   readonly bySector = new DataLoader<{ code: string; period: string; minWorkforce: number }, SectorCoverage[], string>(
     async (keys) => {
       const groups = new Map<string, string[]>();
-      for (const k of keys) {
-        const g = `${k.period}|${k.code.length}`;
-        groups.set(g, [...(groups.get(g) ?? []), k.code]);
-      }
+      for (const k of keys) append(groups, `${k.period}|${k.code.length}`, k.code);
       type Row = { code: string; sector: Sector; workforce: number; enrolled: number; estimated: boolean };
       const found = new Map<string, Row[]>();
       for (const [g, codes] of groups) {
         const [period, length] = g.split("|");
         for (const r of await this.sql.query<Row>(q.BY_SECTOR, [period, Number(length), codes])) {
-          const key = `${period}|${r.code}`;
-          found.set(key, [...(found.get(key) ?? []), r]);
+          append(found, `${period}|${r.code}`, r);
         }
       }
       const patterns = await this.disclosure.patterns([...new Set(keys.map((k) => k.period))]);

@@ -18,6 +18,7 @@
  */
 import { parentOfCode } from "../../domain/region-code.ts";
 import { SECTORS, type Sector } from "../../domain/vocabulary.ts";
+import { append } from "../common/collections.ts";
 
 export interface Cell {
   /** Region code; "" for the nation. */
@@ -132,7 +133,7 @@ export function patternOver(
   for (const [key, cell] of cells) if (cell.enrolled > 0 && cell.enrolled < minCellSize) suppressed.add(key);
   if (suppressed.size === 0 || options.complementary === false) return suppressed;
   const byCell = new Map<string, Equation[]>();
-  for (const eq of equations) for (const k of [eq.total, ...eq.parts]) byCell.set(k, [...(byCell.get(k) ?? []), eq]); // at most 4 each
+  for (const eq of equations) for (const k of [eq.total, ...eq.parts]) append(byCell, k, eq);
   const enrolled = (k: string) => cells.get(k)?.enrolled ?? 0;
   /** Smallest with enrolled workers first (a zero protects little), then by key for a stable pattern. */
   const smallest = (keys: string[]): string | undefined =>

@@ -1,6 +1,7 @@
 import type { Sql } from "../db/sql.ts";
 import { simplifyName } from "../common/text.ts";
 import { VILLAGES_WITH_DISTRICT } from "./imports.sql.ts";
+import { append } from "../common/collections.ts";
 
 /** Resolves a village given by code, or by name plus district name (ignoring case, spacing and punctuation). */
 export class VillageLookup {
@@ -14,7 +15,7 @@ export class VillageLookup {
     const byName = new Map<string, string[]>();
     for (const r of rows) {
       const key = `${simplifyName(r.district)}|${simplifyName(r.name)}`;
-      byName.set(key, [...(byName.get(key) ?? []), r.code]);
+      append(byName, key, r.code);
     }
     return new VillageLookup(new Set(rows.map((r) => r.code)), byName);
   }

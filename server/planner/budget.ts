@@ -2,6 +2,7 @@
 import { rate } from "../coverage/rates.ts";
 import { AllocationRule, type Sector } from "../../domain/vocabulary.ts";
 import type { BudgetAllocation, BudgetView, SectorProjection } from "./planner.types.ts";
+import { append } from "../common/collections.ts";
 
 /** Uncovered workers of one sector in one village. */
 export interface GapUnit {
@@ -78,7 +79,7 @@ function inOrder(units: readonly GapUnit[], workers: number): [GapUnit, number][
  */
 function equalPerDistrict(units: readonly GapUnit[], workers: number): [GapUnit, number][] {
   const districts = new Map<string, GapUnit[]>();
-  for (const u of units) districts.set(u.districtCode, [...(districts.get(u.districtCode) ?? []), u]);
+  for (const u of units) append(districts, u.districtCode, u);
   const capacity = new Map([...districts].map(([d, us]) => [d, us.reduce((s, u) => s + u.uncovered, 0)]));
   const share = new Map([...districts.keys()].map((d) => [d, 0]));
   let left = workers;

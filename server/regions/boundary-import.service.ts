@@ -8,6 +8,7 @@ import { officialRegency, type OfficialArea, type OfficialRegency } from "./offi
 import * as q from "./boundaries.sql.ts";
 import { setDatasetInfo } from "./dataset-info.ts";
 import { lockImports } from "../imports/import-lock.ts";
+import { append } from "../common/collections.ts";
 
 export interface BoundaryImportOptions {
   level?: RegionLevel;
@@ -79,7 +80,7 @@ function byRegency(features: BoundaryFeature[]): { groups: Map<string, BoundaryF
   for (const f of features) {
     const regency = ancestorAt(f.code, "REGENCY");
     if (!regency || levelOfCode(regency) !== "REGENCY") unplaced.push(f);
-    else groups.set(regency, [...(groups.get(regency) ?? []), f]);
+    else append(groups, regency, f);
   }
   return { groups, unplaced };
 }

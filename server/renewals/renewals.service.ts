@@ -8,6 +8,7 @@ import { Pattern, shown, type Disclosure, type DisclosureService } from "../disc
 import { cellsFromVillages, suppressionPattern, type PatternOptions } from "../disclosure/rule.ts";
 import type { RegionRenewals, RenewalFigures, RenewalSeriesPoint, SectorRenewals } from "./renewals.types.ts";
 import * as q from "./renewals.sql.ts";
+import { append } from "../common/collections.ts";
 
 /** A region's figures at the end of a month: all sectors together and per sector. */
 export interface RenewalsOf {
@@ -96,8 +97,7 @@ export class RenewalService {
       const found = new Map<string, q.RenewalRow[]>();
       for (const [g, { period, length, sector, codes }] of groups) {
         for (const r of await this.sql.query<q.RenewalRow>(q.RENEWAL_FIGURES, [period, length, sector, codes])) {
-          const key = `${g}|${r.code}`;
-          found.set(key, [...(found.get(key) ?? []), r]);
+          append(found, `${g}|${r.code}`, r);
         }
       }
       return keys.map((k) => {
