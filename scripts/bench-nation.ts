@@ -23,6 +23,9 @@ import { SYNTHETIC_ENROLLMENTS, SYNTHETIC_WORKFORCE, ENROLLMENT_COUNT } from "..
 import { writeSyntheticEnrollmentCsv } from "../server/demo/synthetic-enrollment-csv.ts";
 import { loadConfig } from "../server/config.ts";
 import { createApp } from "../server/app.ts";
+import { Kind, print } from "graphql";
+import { loadDocuments } from "@graphql-tools/load";
+import { CodeFileLoader } from "@graphql-tools/code-file-loader";
 
 const { values } = parseArgs({
   options: {
@@ -228,6 +231,20 @@ try {
     report(
       `first load of province ${province} (data only: datasetInfo, map values, ${tiles.length} tiles × 3 levels at zoom ${z})`,
       `${kb(raw)} as sent, ${kb(gz)} gzipped`,
+    );
+    // The client also asks for every village's, district's and regency's GeoJSON at start (names,
+    // the region's extent, the planner and the exports read it): the same document, measured apart.
+    const sources = await loadDocuments(new URL("../client/src/app-queries.ts", import.meta.url).pathname, {
+      loaders: [new CodeFileLoader()],
+    });
+    const geometries = sources
+      .flatMap((source) => source.document?.definitions ?? [])
+      .find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === "Geometries")!;
+    const answer = await graphql(print(geometries), {}).catch((error: Error) => error);
+    const geometry = typeof answer === "string" ? new TextEncoder().encode(answer) : null;
+    report(
+      "the client's boundary GeoJSON at start (Geometries in client/src/app-queries.ts: every village at MEDIUM detail)",
+      geometry ? `${kb(geometry.length)} as sent, ${kb(gzipSync(geometry).length)} gzipped` : `refused: ${(answer as Error).message}`,
     );
   } finally {
     await new Promise((ok) => server.close(ok));
