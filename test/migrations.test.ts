@@ -40,7 +40,24 @@ function parsePrismaSchema(text: string) {
       });
     }
   }
-  return { enums, columns };
+  // Foreign keys: each relation field holding `fields` and `references`, as table(columns) -> table(columns).
+  const models = new Map<string, { table: string; column: (field: string) => string; body: string }>();
+  for (const m of text.matchAll(/^model (\w+) \{([^}]*)\}/gm)) {
+    const mapped = new Map([...m[2].matchAll(/^\s*(\w+)\s+\S+.*@map\("(\w+)"\)/gm)].map((f) => [f[1], f[2]]));
+    models.set(m[1], { table: /@@map\("(\w+)"\)/.exec(m[2])?.[1] ?? m[1], column: (f) => mapped.get(f) ?? f, body: m[2] });
+  }
+  const foreignKeys: string[] = [];
+  for (const model of models.values())
+    for (const r of model.body.matchAll(/^\s*\w+\s+(\w+)\??\s+@relation\([^)]*fields: \[([^\]]+)\], references: \[([^\]]+)\]/gm)) {
+      const target = models.get(r[1])!;
+      const list = (names: string, of: typeof model) =>
+        names
+          .split(",")
+          .map((n) => of.column(n.trim()))
+          .join(",");
+      foreignKeys.push(`${model.table}(${list(r[2], model)}) -> ${target.table}(${list(r[3], target)})`);
+    }
+  return { enums, columns, foreignKeys };
 }
 
 describe("schema.prisma and prisma/migrations agree", () => {
@@ -78,6 +95,18 @@ describe("schema.prisma and prisma/migrations agree", () => {
     );
     const actual = new Map(rows.map((r) => [r.name, r.values]));
     for (const [name, values] of schema.enums) expect(actual.get(name), name).toEqual(values);
+  });
+
+  it("has exactly the foreign keys the schema's relations declare", async () => {
+    const rows = await db.sql.query<{ key: string }>(
+      `SELECT c.conrelid::regclass::text || '(' || (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) || ') -> ' ||
+              c.confrelid::regclass::text || '(' || (SELECT string_agg(a.attname, ',' ORDER BY k.i) FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n) || ')' AS key
+       FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace`,
+    );
+    expect(schema.foreignKeys.length).toBeGreaterThan(5);
+    expect(rows.map((r) => r.key).sort()).toEqual([...schema.foreignKeys].sort());
   });
 
   it("has GiST indexes on every geometry column used for spatial search", async () => {
