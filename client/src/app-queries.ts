@@ -4,9 +4,11 @@ import type {
   DatasetInfoFieldsFragment,
   FertilizerPointsQuery,
   GeometriesQuery,
+  GeometriesQueryVariables,
   VillageCoverageQuery,
   VillageCoverageQueryVariables,
 } from "./generated/graphql.ts";
+import { ancestorAt } from "../../domain/region-code.ts";
 import { COVERAGE_NODE_FIELDS, FERTILIZER_POINT_FIELDS, type RegionCollection } from "./types.ts";
 
 export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> = gql`
@@ -56,13 +58,33 @@ export const APP_INFO: TypedDocumentNode<AppInfoQuery> = gql`
 /** `regionGeometries` is a JSON scalar: its shape is the client's declaration, not the schema's. */
 export type Geometries = Record<keyof GeometriesQuery, RegionCollection>;
 
-export const GEOMETRIES: TypedDocumentNode<Geometries> = gql`
-  query Geometries {
-    villages: regionGeometries(level: VILLAGE, detail: MEDIUM)
+/** No villages (see `villageGeometryScope`). */
+export const NO_VILLAGES: RegionCollection = { type: "FeatureCollection", features: [] };
+
+/**
+ * Boundaries as GeoJSON: every district and regency, and the villages inside `villagesWithin` (null:
+ * all of them), none when `withVillages` is false (see `villageGeometryScope`).
+ */
+export const GEOMETRIES: TypedDocumentNode<Omit<Geometries, "villages"> & { villages?: RegionCollection }, GeometriesQueryVariables> = gql`
+  query Geometries($villagesWithin: String, $withVillages: Boolean! = true) {
+    villages: regionGeometries(level: VILLAGE, detail: MEDIUM, parentCode: $villagesWithin) @include(if: $withVillages)
     districts: regionGeometries(level: DISTRICT, detail: LOW)
     regencies: regionGeometries(level: REGENCY, detail: LOW)
   }
 `;
+
+/**
+ * Which villages' boundaries the client asks for. A database of one regency or province: all of
+ * them, as the region's extent, names, the planner's overlay, the presentation and the exports read
+ * them. A database of several provinces (no root): the whole nation's are over the answer limit
+ * (26 MB for the official list at MEDIUM detail) and the map draws villages from the tiles, so only
+ * those of the province viewed, none at the nation.
+ */
+export function villageGeometryScope(root: string | null, viewed: string | null): GeometriesQueryVariables {
+  if (root !== null) return { villagesWithin: null, withVillages: true };
+  const province = viewed ? ancestorAt(viewed, "PROVINCE") : null;
+  return { villagesWithin: province, withVillages: province !== null };
+}
 
 export type CoverageVars = VillageCoverageQueryVariables;
 

@@ -2,7 +2,15 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { APP_INFO, FERTILIZER_POINTS, GEOMETRIES, type CoverageVars } from "./app-queries.ts";
+import {
+  APP_INFO,
+  FERTILIZER_POINTS,
+  GEOMETRIES,
+  NO_VILLAGES,
+  villageGeometryScope,
+  type CoverageVars,
+  type Geometries,
+} from "./app-queries.ts";
 import { Controls } from "./controls/controls.tsx";
 import { VillageSearch } from "./controls/village-search.tsx";
 import { Header } from "./header.tsx";
@@ -73,7 +81,6 @@ export function App({ initial }: { initial: ViewState }) {
   }, [i18n, state.lang]);
 
   const info = useQuery(APP_INFO);
-  const geo = useQuery(GEOMETRIES);
   const fert = useQuery(FERTILIZER_POINTS, { skip: !state.fertilizer });
   const dataset = info.data?.datasetInfo;
   const periods = info.data?.periods ?? [];
@@ -83,6 +90,12 @@ export function App({ initial }: { initial: ViewState }) {
   const root = dataset?.root?.code ?? null;
   const region = state.region ?? root;
   const scope = region ? viewedRegion(region) : null;
+  // Boundaries once the root is known (which villages' depends on it); the previous ones are kept
+  // while another province's villages load.
+  const geoQuery = useQuery(GEOMETRIES, { variables: villageGeometryScope(root, scope), skip: !dataset });
+  const geoData = geoQuery.data ?? geoQuery.previousData;
+  const geometries = useMemo<Geometries | undefined>(() => geoData && { ...geoData, villages: geoData.villages ?? NO_VILLAGES }, [geoData]);
+  const geo = { data: geometries, error: geoQuery.error };
 
   const leftVars = useMemo<CoverageVars | null>(
     () => (period && dataset ? { sector: state.sector, period, target: state.target, parentCode: scope } : null),

@@ -107,7 +107,7 @@ export function parseState(search: string): ViewState {
     fertilizer: q.get("fert") === "1",
     view: oneOf(["table", "planner"] as const, q.get("view")) ?? "map",
     plan: parsePlan(q),
-    region: /^\d{2}(\.\d{2}){1,2}(\.\d{4})?$/.test(q.get("region") ?? "") ? q.get("region") : null,
+    region: /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(q.get("region") ?? "") ? q.get("region") : null,
     present: q.get("present") === "1",
     slide: Math.max(1, Math.floor(num(q.get("slide")) ?? 1)),
   };

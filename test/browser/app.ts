@@ -236,6 +236,48 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
   return body.data!;
 }
 
+export interface ListedVillage {
+  code: string;
+  name: string;
+  workforce: number;
+}
+
+/**
+ * Every village inside `code` (null: all the data), farmers in the latest month, from the API's
+ * paginated `coverage` (not the map's `mapValues`): what a browser test expects the screen to show.
+ */
+export async function villagesIn(url: string, code: string | null): Promise<ListedVillage[]> {
+  const out: ListedVillage[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Page = { coverage: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ListedVillage }[] } };
+    const { coverage }: Page = await graphql<Page>(
+      url,
+      `
+        query ($c: String, $after: String) {
+          coverage(level: VILLAGE, parentCode: $c, sector: FARMER, first: 500, after: $after) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              node {
+                code
+                name
+                workforce
+              }
+            }
+          }
+        }
+      `,
+      { c: code, after },
+    );
+    out.push(...coverage.edges.map((e) => e.node));
+    if (!coverage.pageInfo.hasNextPage) return out;
+    after = coverage.pageInfo.endCursor;
+  }
+}
+
 export interface RenderedSample {
   /** distinct village codes drawn in the village-fill layer */
   codes: string[];

@@ -5,55 +5,23 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { seedSyntheticRegion } from "../../server/demo/synthetic-region.ts";
-import { colorDistance, graphql, hexToRgb, newPage, sampleMap, screenshot, useBrowserApp, waitForPaint, signIn } from "./app.ts";
+import {
+  colorDistance,
+  graphql,
+  hexToRgb,
+  newPage,
+  sampleMap,
+  screenshot,
+  useBrowserApp,
+  villagesIn,
+  waitForPaint,
+  signIn,
+} from "./app.ts";
 
 const PROVINCE = "63";
 const app = useBrowserApp({}, async (db) => {
   await seedSyntheticRegion(db.sql, { region: PROVINCE });
 });
-
-interface Village {
-  code: string;
-  name: string;
-  workforce: number;
-}
-
-interface VillagePage {
-  coverage: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Village }[] };
-}
-
-/** Every village inside a region, farmers in the latest month, page by page. */
-async function villagesIn(code: string): Promise<Village[]> {
-  const out: Village[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const answer: VillagePage = await graphql<VillagePage>(
-      app.server.url,
-      `
-        query ($c: String, $after: String) {
-          coverage(level: VILLAGE, parentCode: $c, sector: FARMER, first: 500, after: $after) {
-            pageInfo {
-              hasNextPage
-              endCursor
-            }
-            edges {
-              node {
-                code
-                name
-                workforce
-              }
-            }
-          }
-        }
-      `,
-      { c: code, after },
-    );
-    const { coverage } = answer;
-    out.push(...coverage.edges.map((e) => e.node));
-    if (!coverage.pageInfo.hasNextPage) return out;
-    after = coverage.pageInfo.endCursor;
-  }
-}
 
 const settled = (page: Page) =>
   page.waitForFunction(() => window.__cakupan!.map.loaded() && !window.__cakupan!.map.isMoving(), null, { timeout: 30_000 });
@@ -95,7 +63,7 @@ describe("a synthetic province of more than 2,000 villages", { timeout: 240_000 
       "{ datasetInfo { root { code name level } } }",
     );
     expect(datasetInfo.root).toMatchObject({ code: PROVINCE, level: "PROVINCE" });
-    const villages = await villagesIn(PROVINCE);
+    const villages = await villagesIn(app.server.url, PROVINCE);
     expect(villages.length).toBeGreaterThanOrEqual(2000);
 
     const page = await newPage(app.browser);
@@ -124,7 +92,7 @@ describe("a synthetic province of more than 2,000 villages", { timeout: 240_000 
     const regency = await clickName(page, "regency-label", (codes) => codes.sort()[1]!);
     await expect.poll(() => page.url()).toContain(`region=${regency}`);
     await settled(page);
-    const regencyVillages = await villagesIn(regency);
+    const regencyVillages = await villagesIn(app.server.url, regency);
     const inRegency = new Set(regencyVillages.map((v) => v.code));
     await expect.poll(() => legendCount(page)).toBe(regencyVillages.length);
     expect((await rankCodes(page)).filter((c) => !inRegency.has(c))).toEqual([]);
@@ -134,7 +102,7 @@ describe("a synthetic province of more than 2,000 villages", { timeout: 240_000 
     const district = await clickName(page, "district-label", (codes) => codes.filter((c) => c.startsWith(`${regency}.`)).sort()[0]!);
     await expect.poll(() => page.url()).toContain(`region=${district}`);
     await settled(page);
-    const districtVillages = await villagesIn(district);
+    const districtVillages = await villagesIn(app.server.url, district);
     const inDistrict = new Set(districtVillages.map((v) => v.code));
     await expect.poll(() => legendCount(page)).toBe(districtVillages.length);
     const shown = new Map(await drawn(page));

@@ -198,10 +198,13 @@ export type AppInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AppInfoQuery = { periods: Array<string>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> }, sectors: Array<{ code: Sector, nameId: string, nameEn: string }> };
 
-export type GeometriesQueryVariables = Exact<{ [key: string]: never; }>;
+export type GeometriesQueryVariables = Exact<{
+  villagesWithin?: string | null | undefined;
+  withVillages?: boolean;
+}>;
 
 
-export type GeometriesQuery = { villages: unknown, districts: unknown, regencies: unknown };
+export type GeometriesQuery = { villages?: unknown, districts: unknown, regencies: unknown };
 
 export type VillageCoverageQueryVariables = Exact<{
   sector?: Sector | null | undefined;

@@ -85,7 +85,7 @@ export function CoverageMap(props: CoverageMapProps) {
       addChoroplethLayers(map, { districts, regencies, villageTiles }, basemapUrl != null);
       addPlanLayers(map);
       if (!initialView) {
-        const b = bboxOf(inRegion(villages, latest.current.region));
+        const b = extentOf(villages, districts, latest.current.region);
         if (b) map.fitBounds(b, { padding: 24, animate: false });
       }
       setLoaded(true);
@@ -163,7 +163,7 @@ export function CoverageMap(props: CoverageMapProps) {
     showRegion(map, districts, region);
     if (shownRegion.current === region) return;
     shownRegion.current = region;
-    const b = bboxOf(inRegion(villages, region));
+    const b = extentOf(villages, districts, region);
     map.resize();
     if (b) map.fitBounds(b, { padding: 32, duration: 600 });
   }, [loaded, region, villages, districts]);
@@ -211,9 +211,13 @@ export function CoverageMap(props: CoverageMapProps) {
   );
 }
 
-/** The villages inside the region (all for the nation). */
-function inRegion(villages: RegionCollection, region: string | null) {
-  return region ? villages.features.filter((f) => isInRegion(f.properties.code, region)) : villages.features;
+/** The region's extent: its villages', or its districts' where the villages' boundaries were not asked for (see villageGeometryScope). */
+const extentOf = (villages: RegionCollection, districts: RegionCollection, region: string | null) =>
+  bboxOf(inRegion(villages, region)) ?? bboxOf(inRegion(districts, region));
+
+/** The regions inside the region (all for the nation). */
+function inRegion(regions: RegionCollection, region: string | null) {
+  return region ? regions.features.filter((f) => isInRegion(f.properties.code, region)) : regions.features;
 }
 
 /** Mirror one selected code into a boolean feature-state flag. */
