@@ -35,8 +35,8 @@ const keyOf = (counts: string, disclosure: Disclosure) => `${counts}|${disclosur
 
 /** The value kept under `key`, computed once; a failed computation is not kept. */
 function remember<T>(byKey: Map<string, Promise<unknown>>, key: string, compute: () => Promise<T>): Promise<T> {
-  const kept = byKey.get(key) as Promise<T> | undefined;
-  if (kept) return kept;
+  const earlier = byKey.get(key) as Promise<T> | undefined;
+  if (earlier) return earlier;
   const value = compute();
   byKey.set(key, value);
   value.catch(() => byKey.get(key) === value && byKey.delete(key));
