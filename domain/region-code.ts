@@ -39,6 +39,9 @@ export function ancestorAt(code: string, level: RegionLevel): string | null {
 /** The code is the region itself or lies inside it: 35.26.01.1001 is in 35.26.01 and in 35.26; 35.26.10 is not in 35.26.1. */
 export const isInRegion = (code: string, region: string): boolean => code === region || isBelowRegion(code, region);
 
+/** As isInRegion, where null or "" is the nation (all the data loaded), which holds every code. */
+export const isInRegionOrNation = (code: string, region: string | null): boolean => !region || isInRegion(code, region);
+
 /** The code lies strictly inside the region. */
 export const isBelowRegion = (code: string, region: string): boolean => code.startsWith(`${region}.`);
 

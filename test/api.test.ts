@@ -221,6 +221,24 @@ describe("GraphQL API", () => {
     expect(db.statements.count).toBeLessThanOrEqual(4);
   });
 
+  it("gives each region's point inside it (its centroid) for a whole page in one more statement", async () => {
+    const query = `{ coverage(level: VILLAGE, first: 500) { edges { node { code centroid { lon lat } } } } }`;
+    db.statements.reset();
+    type Page = { coverage: { edges: { node: { code: string; centroid: { lon: number; lat: number } } }[] } };
+    const data = (await run(db, query)).data as Page;
+    expect(db.statements.count).toBeLessThanOrEqual(4);
+    const expected = await db.sql.query<{ code: string; lon: number; lat: number }>(
+      `SELECT code, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM region WHERE level = 'VILLAGE' ORDER BY code`,
+    );
+    const got = data.coverage.edges.map((e) => ({ code: e.node.code, ...e.node.centroid })).sort((a, b) => (a.code < b.code ? -1 : 1));
+    expect(got).toHaveLength(281);
+    expect(got.map((g) => g.code)).toEqual(expected.map((e) => e.code));
+    for (const [i, g] of got.entries()) {
+      expect(g.lon, g.code).toBeCloseTo(expected[i]!.lon, 9);
+      expect(g.lat, g.code).toBeCloseTo(expected[i]!.lat, 9);
+    }
+  });
+
   it("returns NOT_FOUND for an unknown region code and BAD_USER_INPUT naming the argument", async () => {
     const missing = await run(db, COVERAGE, { level: "VILLAGE", parentCode: "35.26.99" });
     expect(missing.errors![0].extensions).toEqual({ code: "NOT_FOUND" });

@@ -40,6 +40,15 @@ export const DATASET_INFO_FIELDS: TypedDocumentNode<DatasetInfoFieldsFragment> =
 `;
 export type DatasetInfo = DatasetInfoFieldsFragment;
 
+/**
+ * The village vector tiles' URL template, absolute: MapLibre fetches tiles in a worker (made
+ * absolute by hand, not with URL(), which would escape the {z}/{x}/{y}).
+ */
+export function villageTileUrl(dataset: Pick<DatasetInfo, "tileUrl">): string {
+  const template = dataset.tileUrl.replace("{level}", "village");
+  return /^https?:\/\//.test(template) ? template : `${window.location.origin}${template}`;
+}
+
 export const APP_INFO: TypedDocumentNode<AppInfoQuery> = gql`
   query AppInfo {
     datasetInfo {
@@ -74,16 +83,16 @@ export const GEOMETRIES: TypedDocumentNode<Omit<Geometries, "villages"> & { vill
 `;
 
 /**
- * Which villages' boundaries the client asks for. A database of one regency or province: all of
- * them, as the region's extent, names, the planner's overlay, the presentation and the exports read
- * them. A database of several provinces (no root): the whole nation's are over the answer limit
- * (26 MB for the official list at MEDIUM detail) and the map draws villages from the tiles, so only
- * those of the province viewed, none at the nation.
+ * Which villages' boundaries the client asks for: those of the regency viewed (or of the regency of
+ * the district or village viewed), none above a regency. They are drawn only there: the region's
+ * names, the planner's overlay and a picked village's place read them. Above a regency the map
+ * draws villages from the tiles, takes its extent from the districts, and the presentation and
+ * exports do the same (East Java's villages alone are 19 MB as GeoJSON, the nation's 26 MB at
+ * MEDIUM detail: over the answer limit).
  */
-export function villageGeometryScope(root: string | null, viewed: string | null): GeometriesQueryVariables {
-  if (root !== null) return { villagesWithin: null, withVillages: true };
-  const province = viewed ? ancestorAt(viewed, "PROVINCE") : null;
-  return { villagesWithin: province, withVillages: province !== null };
+export function villageGeometryScope(viewed: string | null): GeometriesQueryVariables {
+  const regency = viewed ? ancestorAt(viewed, "REGENCY") : null;
+  return { villagesWithin: regency, withVillages: regency !== null };
 }
 
 export type CoverageVars = VillageCoverageQueryVariables;

@@ -8,6 +8,7 @@ import {
   GEOMETRIES,
   NO_VILLAGES,
   villageGeometryScope,
+  villageTileUrl,
   type CoverageVars,
   type Geometries,
 } from "./app-queries.ts";
@@ -90,12 +91,11 @@ export function App({ initial }: { initial: ViewState }) {
   const root = dataset?.root?.code ?? null;
   const region = state.region ?? root;
   const scope = region ? viewedRegion(region) : null;
-  // Boundaries once the root is known (which villages' depends on it); the previous ones are kept
-  // while another province's villages load.
-  const geoQuery = useQuery(GEOMETRIES, { variables: villageGeometryScope(root, scope), skip: !dataset });
+  // Boundaries once the root is known (which villages' depends on the region viewed); the previous
+  // ones are kept while another regency's villages load.
+  const geoQuery = useQuery(GEOMETRIES, { variables: villageGeometryScope(scope), skip: !dataset });
   const geoData = geoQuery.data ?? geoQuery.previousData;
   const geometries = useMemo<Geometries | undefined>(() => geoData && { ...geoData, villages: geoData.villages ?? NO_VILLAGES }, [geoData]);
-  const geo = { data: geometries, error: geoQuery.error };
 
   const leftVars = useMemo<CoverageVars | null>(
     () => (period && dataset ? { sector: state.sector, period, target: state.target, parentCode: scope } : null),
@@ -122,7 +122,7 @@ export function App({ initial }: { initial: ViewState }) {
   const right = useVillageCoverage(rightVars);
   const me = useMe();
   // Plans are asked for only by a role that may plan (the server refuses the others).
-  const planner = usePlanner(state.plan, state.view === "planner" && canPlan(me), period, geo.data?.villages, scope);
+  const planner = usePlanner(state.plan, state.view === "planner" && canPlan(me), period, geometries?.villages, scope);
   const updatePlan = useCallback((patch: Partial<PlanForm>) => setState((s) => ({ ...s, plan: { ...s.plan, ...patch } })), []);
 
   // One classification for both sides of a split view, so the colours compare.
@@ -181,12 +181,12 @@ export function App({ initial }: { initial: ViewState }) {
   const initialView = useRef(state.center && state.zoom != null ? { center: state.center, zoom: state.zoom } : null);
   const regionVillages = useMemo(
     () =>
-      geo.data && scope
-        ? { ...geo.data.villages, features: geo.data.villages.features.filter((f) => isInRegion(f.properties.code, scope)) }
+      geometries && scope
+        ? { ...geometries.villages, features: geometries.villages.features.filter((f) => isInRegion(f.properties.code, scope)) }
         : null,
-    [geo.data, scope],
+    [geometries, scope],
   );
-  const names = useMemo(() => regionNames(dataset, geo.data), [dataset, geo.data]);
+  const names = useMemo(() => regionNames(dataset, geometries), [dataset, geometries]);
   const regionName = useCallback((code: string) => names.get(code), [names]);
   const path = [
     ...(root ? [] : [NATION]),
@@ -195,16 +195,16 @@ export function App({ initial }: { initial: ViewState }) {
   ];
   const rootTitle = dataset?.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation");
   // Several regencies: their boundaries and names are drawn too.
-  const regencies = dataset && dataset.regencies.length > 1 ? (geo.data?.regencies ?? null) : null;
+  const regencies = dataset && dataset.regencies.length > 1 ? (geometries?.regencies ?? null) : null;
 
-  const error = info.error ?? geo.error ?? left.error;
+  const error = info.error ?? geoQuery.error ?? left.error;
   const lang = state.lang;
   const sideCaption = (vars: CoverageVars | null) =>
     vars && (state.split === "period" ? formatPeriod(vars.period ?? "", lang) : sectorTitle(vars.sector ?? null, t));
   const selectedNode = state.village ? left.byCode.get(state.village) : undefined;
   const mapProps = {
-    villages: geo.data?.villages!,
-    districts: geo.data?.districts!,
+    villages: geometries?.villages!,
+    districts: geometries?.districts!,
     metric: state.metric,
     lang,
     classification,
@@ -216,7 +216,7 @@ export function App({ initial }: { initial: ViewState }) {
     focus,
     regencies,
     // One set of village tiles for every sector, period and measure: the values join them by code.
-    villageTiles: dataset?.tileUrl ? absoluteUrl(dataset.tileUrl.replace("{level}", "village")) : null,
+    villageTiles: dataset ? villageTileUrl(dataset) : null,
     region: scope,
     onHover: setHovered,
     onSelect: select,
@@ -256,7 +256,7 @@ export function App({ initial }: { initial: ViewState }) {
 
   const exitPresentation = useCallback(() => update({ present: false, slide: 1 }), [update]);
   const toSlide = useCallback((slide: number) => update({ slide }), [update]);
-  if (state.present && geo.data && dataset) {
+  if (state.present && geometries && dataset) {
     return (
       <Suspense fallback={<p className="loading">{t("loading")}</p>}>
         <Presentation
@@ -266,8 +266,9 @@ export function App({ initial }: { initial: ViewState }) {
           sector={state.sector}
           target={state.target}
           palette={state.palette}
-          villages={geo.data.villages}
-          districts={geo.data.districts}
+          villages={geometries.villages}
+          districts={geometries.districts}
+          villageTiles={villageTileUrl(dataset)}
           onSlide={toSlide}
           onExit={exitPresentation}
         />
@@ -289,16 +290,16 @@ export function App({ initial }: { initial: ViewState }) {
         </div>
       )}
       <PhoneSettings phone={phone}>
-        {geo.data && dataset && period && (
+        {geometries && dataset && period && (
           <ExportMenu
             state={state}
             update={update}
             period={period}
             dataset={dataset}
-            districts={geo.data.districts}
+            districts={geometries.districts}
             map={maps.left}
             plan={state.view === "planner" ? planner.overlay : null}
-            villages={regionVillages ?? geo.data.villages}
+            villages={regionVillages ?? geometries.villages}
             nodes={left.byCode}
             classification={legend}
           />
@@ -328,7 +329,7 @@ export function App({ initial }: { initial: ViewState }) {
               />
             </Suspense>
           )}
-          {(state.view === "map" || state.view === "planner") && geo.data && dataset && (
+          {(state.view === "map" || state.view === "planner") && geometries && dataset && (
             <>
               <CoverageMap
                 {...mapProps}
@@ -357,7 +358,7 @@ export function App({ initial }: { initial: ViewState }) {
               )}
             </>
           )}
-          {(!geo.data || !dataset) && !error && <p className="loading">{t("loading")}</p>}
+          {(!geometries || !dataset) && !error && <p className="loading">{t("loading")}</p>}
         </div>
         {phone && <PhoneTabs tabs={phoneTabs} current={currentTab} onChange={setPhoneTab} />}
         {state.view === "planner"
@@ -407,9 +408,4 @@ export function App({ initial }: { initial: ViewState }) {
       </main>
     </div>
   );
-}
-
-/** MapLibre fetches tiles in a worker: a path is made absolute (not with URL(), which would escape the {z}/{x}/{y}). */
-function absoluteUrl(template: string): string {
-  return /^https?:\/\//.test(template) ? template : `${window.location.origin}${template}`;
 }

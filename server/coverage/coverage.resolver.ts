@@ -5,6 +5,7 @@ import type { Context } from "../graphql/context.ts";
 import { Sector } from "../../domain/vocabulary.ts";
 import { CoverageArgs, MapValuesArgs } from "./coverage.args.ts";
 import { CoverageConnection, CoverageNode, CoverageSummary, RegionRef, SectorCoverage, SeriesPoint } from "./coverage.types.ts";
+import { LonLat } from "../regions/region.types.ts";
 
 @ArgsType()
 class SeriesArgs {
@@ -63,6 +64,14 @@ export class CoverageResolver {
   @FieldResolver(() => [SectorCoverage], { description: "The same figures for each sector (batched per page)." })
   bySector(@Root() node: CoverageNode, @Ctx() ctx: Context): Promise<SectorCoverage[]> {
     return ctx.services.coverage.bySector.load({ code: node.code, period: node.period, minWorkforce: node.minWorkforce });
+  }
+
+  @FieldResolver(() => LonLat, {
+    nullable: true,
+    description: "A point inside the region (PostGIS ST_PointOnSurface; batched per page): where to write its name or number on a map.",
+  })
+  async centroid(@Root() node: CoverageNode, @Ctx() ctx: Context): Promise<LonLat | null> {
+    return (await ctx.services.regions.byCode.load(node.code))?.centroid ?? null;
   }
 
   @FieldResolver(() => RegionRef, { nullable: true, description: "The parent region." })

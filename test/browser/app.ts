@@ -316,6 +316,32 @@ export function sampleMap(page: Page, grid = 28): Promise<RenderedSample> {
   }, grid);
 }
 
+/** Record the text and the filled boxes' colours drawn on any canvas of the page (the print sheets' inputs). */
+export async function recordCanvasDrawing(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const drawn = { texts: [] as string[], boxes: [] as string[] };
+    (window as unknown as { __drawn: typeof drawn }).__drawn = drawn;
+    const { fillText, fillRect } = CanvasRenderingContext2D.prototype;
+    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+      drawn.texts.push(String(text));
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+    };
+    CanvasRenderingContext2D.prototype.fillRect = function (x: number, y: number, w: number, h: number) {
+      drawn.boxes.push(String(this.fillStyle).toLowerCase());
+      return fillRect.call(this, x, y, w, h);
+    };
+  });
+}
+
+export const drawnOnCanvas = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __drawn: { texts: string[]; boxes: string[] } }).__drawn);
+
+/** The legend as shown on screen: its classes' colours and labels. */
+export const screenLegend = async (page: Page) => ({
+  colors: await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!.toLowerCase())),
+  labels: await page.locator(".legend .legend-class .range").allTextContents(),
+});
+
 export function hexToRgb(hex: string): [number, number, number] {
   const n = parseInt(hex.replace("#", ""), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];

@@ -4,7 +4,20 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, colorDistance, graphql, hexToRgb, newPage, screenshot, useBrowserApp, waitForPaint, EXPORT_TIMEOUT } from "./app.ts";
+import {
+  ARTIFACTS,
+  colorDistance,
+  drawnOnCanvas,
+  graphql,
+  hexToRgb,
+  newPage,
+  recordCanvasDrawing,
+  screenLegend,
+  screenshot,
+  useBrowserApp,
+  waitForPaint,
+  EXPORT_TIMEOUT,
+} from "./app.ts";
 import { pngPixels, pngSize, textProblems } from "./layout.ts";
 
 /** Pages of the running test, closed after it even when it fails (a left-over map would slow the next). */
@@ -91,31 +104,6 @@ async function waitForView(page: Page, n: number): Promise<void> {
   await page.locator(view.ready).first().waitFor({ timeout: 60_000 });
   if (view.kind === "map") await waitForPaint(page);
 }
-
-/** Record the text and the filled boxes' colours drawn on any canvas of the page (the print sheets' inputs). */
-async function recordCanvasDrawing(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const drawn = { texts: [] as string[], boxes: [] as string[] };
-    (window as unknown as { __drawn: typeof drawn }).__drawn = drawn;
-    const { fillText, fillRect } = CanvasRenderingContext2D.prototype;
-    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
-      drawn.texts.push(String(text));
-      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
-    };
-    CanvasRenderingContext2D.prototype.fillRect = function (x: number, y: number, w: number, h: number) {
-      drawn.boxes.push(String(this.fillStyle).toLowerCase());
-      return fillRect.call(this, x, y, w, h);
-    };
-  });
-}
-
-const drawnOnCanvas = (page: Page) => page.evaluate(() => (window as unknown as { __drawn: { texts: string[]; boxes: string[] } }).__drawn);
-
-/** The legend as shown on screen: its classes' colours and labels. */
-const screenLegend = async (page: Page) => ({
-  colors: await page.locator(".legend .legend-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-color")!.toLowerCase())),
-  labels: await page.locator(".legend .legend-class .range").allTextContents(),
-});
 
 /** Slides 2-5 show the API's numbers: trend points, ranked rows, the lowest villages, the planned sessions. */
 async function checkSlideNumbers(

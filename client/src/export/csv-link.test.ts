@@ -26,6 +26,14 @@ describe("coverageCsvUrl", () => {
     expect(url.searchParams.has("sector")).toBe(false);
     expect(url.searchParams.has("period")).toBe(false);
   });
+  it("leaves out the region for the nation", () => {
+    const url = new URL(
+      coverageCsvUrl({ level: "DISTRICT", parentCode: null, sector: null, period: null, target: 0.5, format: "standard" }),
+      "http://x",
+    );
+    expect(url.searchParams.has("parentCode")).toBe(false);
+    expect(url.searchParams.get("level")).toBe("DISTRICT");
+  });
   it("asks for the Indonesian spreadsheet format when chosen", () => {
     const url = new URL(
       coverageCsvUrl({ level: "VILLAGE", parentCode: "35.26", sector: null, period: null, target: 0.5, format: "excel-id" }),

@@ -5,7 +5,8 @@ export type CsvFormat = "standard" | "excel-id";
 
 export interface CsvQuery {
   level: "DISTRICT" | "VILLAGE";
-  parentCode: string;
+  /** The region viewed; null: the nation (all the data). */
+  parentCode: string | null;
   sector: Sector | null;
   period: string | null;
   target: number;
@@ -14,7 +15,8 @@ export interface CsvQuery {
 }
 
 export function coverageCsvUrl(q: CsvQuery): string {
-  const p = new URLSearchParams({ level: q.level, parentCode: q.parentCode, orderBy: "COVERAGE_RATE", direction: "ASC" });
+  const p = new URLSearchParams({ level: q.level, orderBy: "COVERAGE_RATE", direction: "ASC" });
+  if (q.parentCode) p.set("parentCode", q.parentCode);
   if (q.sector) p.set("sector", q.sector);
   if (q.period) p.set("period", q.period);
   p.set("target", String(q.target));

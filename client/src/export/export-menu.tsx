@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useApolloClient } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import type { DatasetInfo } from "../app-queries.ts";
+import { villageTileUrl, type DatasetInfo } from "../app-queries.ts";
 import type { Classification } from "../map/classify.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { placeTitle } from "../report/region-title.ts";
@@ -59,6 +59,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     t,
     visibleBounds: map ? (map.getBounds().toArray() as [[number, number], [number, number]]) : null,
     map: { villages, districts, nodes, metric: state.metric, classification, plan },
+    villageTiles: villageTileUrl(dataset),
   });
   const run = (kind: "png" | "pdf", job: () => Promise<void>) => {
     setBusy(kind);
@@ -129,7 +130,7 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
           <option value="excel-id">{t("export.csvFormat.excel-id")}</option>
         </select>
       </label>
-      {reportScope(region).level === "REGENCY" && (
+      {reportScope(region).childLevel !== "VILLAGE" && (
         <a href={csv("DISTRICT")} download>
           {t("export.csvDistricts")}
         </a>

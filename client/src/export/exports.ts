@@ -2,15 +2,15 @@
 import type { ApolloClient } from "@apollo/client";
 import type { TFunction } from "i18next";
 import type { LngLatBoundsLike } from "maplibre-gl";
-import type { DatasetInfo } from "../app-queries.ts";
+import { NO_VILLAGES, type DatasetInfo } from "../app-queries.ts";
 import { formatDate, formatDistance, formatPercent, formatPeriod } from "../format.ts";
 import { legendRows } from "../legend/legend-rows.ts";
-import { bboxOf, labelPoint } from "../map/geo.ts";
-import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
+import { bboxOf } from "../map/geo.ts";
+import { REGION_REPORT, reportVariables } from "../report/region-report-query.ts";
 import { OUTCOMES_AND_COST } from "../report/outcomes-query.ts";
 import { dataSourceLines, placeTitle, sectorTitle } from "../report/region-title.ts";
 import { reportScope } from "../report/report-scope.ts";
-import { isInRegion, levelOfCode } from "../../../domain/region-code.ts";
+import { isInRegionOrNation, levelOfCode } from "../../../domain/region-code.ts";
 import { viewedRegion } from "../region/region-path.ts";
 import type { Lang, ViewState } from "../url-state.ts";
 import { canvasBlob, download } from "./download.ts";
@@ -30,8 +30,24 @@ export interface ExportContext {
   dataset: DatasetInfo;
   t: TFunction;
   /** The map as the user set it up: data, colours and (for the PNG) the visible bounds. */
-  map: Omit<MapRenderInput, "bounds">;
+  map: Omit<MapRenderInput, "bounds" | "villageTiles" | "region">;
   visibleBounds: LngLatBoundsLike | null;
+  /** The village tiles, for a region whose village boundaries the client does not hold (above a regency: see villageGeometryScope). */
+  villageTiles: string;
+}
+
+/**
+ * The villages of `region` (null: the nation) for a map sheet: from their boundaries where the
+ * client holds them, else from the tiles; and the region's extent, from its villages or its districts.
+ */
+function villagesOf(
+  ctx: ExportContext,
+  region: string | null,
+): Pick<MapRenderInput, "villages" | "villageTiles" | "region"> & { extent: LngLatBoundsLike | null } {
+  const held = ctx.map.villages.features.filter((f) => isInRegionOrNation(f.properties.code, region));
+  if (held.length > 0) return { villages: { ...ctx.map.villages, features: held }, villageTiles: null, region, extent: bboxOf(held) };
+  const districts = ctx.map.districts.features.filter((f) => isInRegionOrNation(f.properties.code, region));
+  return { villages: NO_VILLAGES, villageTiles: ctx.villageTiles, region, extent: bboxOf(districts) };
 }
 
 function today(): string {
@@ -63,12 +79,13 @@ function viewedPlace({ state, dataset, map, t }: ExportContext): string {
 export async function exportMapPng(ctx: ExportContext): Promise<void> {
   const { t, state, dataset, period } = ctx;
   const lang = state.lang;
-  const bounds = ctx.visibleBounds ?? bboxOf(ctx.map.villages.features);
+  const { extent, ...villages } = villagesOf(ctx, state.region ? viewedRegion(state.region) : (dataset.root?.code ?? null));
+  const bounds = ctx.visibleBounds ?? extent;
   if (!bounds) throw new Error("no boundaries");
   const place = viewedPlace(ctx);
   const canvas = await mapSheet({
     ...PRINT_PNG,
-    map: { ...ctx.map, bounds },
+    map: { ...ctx.map, ...villages, bounds },
     legend: legendRows(ctx.map.classification, state.metric, lang, t("suppressedClass", { n: dataset.minCellSize })),
     text: {
       ...sheetText(ctx),
@@ -89,33 +106,20 @@ export async function exportMapPng(ctx: ExportContext): Promise<void> {
 export async function exportPdfReport(ctx: ExportContext, client: ApolloClient, regionCode: string): Promise<void> {
   const { t, state } = ctx;
   const scope = reportScope(regionCode);
-  const { data } = await client.query({
-    query: REGION_REPORT,
-    variables: {
-      code: regionCode,
-      scope: scope.scope,
-      childLevel: scope.childLevel,
-      sector: state.sector,
-      target: state.target,
-      lowest: LOWEST_VILLAGES,
-    },
-  });
+  const { data } = await client.query({ query: REGION_REPORT, variables: reportVariables(regionCode, state.sector, state.target) });
   if (!data) throw new Error(regionCode);
   const { data: outcomes } = await client.query({ query: OUTCOMES_AND_COST, variables: { code: scope.scope } });
   if (!outcomes) throw new Error(regionCode);
-  const villages = ctx.map.villages.features.filter((f) => isInRegion(f.properties.code, scope.scope));
-  const bounds = bboxOf(villages);
-  if (!bounds) throw new Error(regionCode);
+  const { extent: bounds, ...villages } = villagesOf(ctx, scope.scope);
+  if (!bounds) throw new Error(`no boundaries for ${regionCode || "the nation"}`);
   // The table's row numbers written on their villages, so each row can be found on the map.
-  const byCode = new Map(villages.map((f) => [f.properties.code, f]));
-  const marks = data.lowest.edges.flatMap(({ node }, i) => {
-    const village = byCode.get(node.code);
-    return village ? [{ text: String(i + 1), at: labelPoint(village.geometry) }] : [];
-  });
+  const marks = data.lowest.edges.flatMap(({ node }, i) =>
+    node.centroid ? [{ text: String(i + 1), at: [node.centroid.lon, node.centroid.lat] as [number, number] }] : [],
+  );
   const map = await mapSheet({
     ...PDF_MAP,
     // The region's villages only: its neighbours stay blank, their district lines and names give the setting.
-    map: { ...ctx.map, plan: null, villages: { ...ctx.map.villages, features: villages }, bounds, padding: 40, marks },
+    map: { ...ctx.map, ...villages, plan: null, bounds, padding: 40, marks },
     legend: legendRows(ctx.map.classification, state.metric, state.lang, t("suppressedClass", { n: ctx.dataset.minCellSize })),
     text: sheetText(ctx),
   });

@@ -49,12 +49,18 @@ export async function pdfReport({ report, outcomes, map, sector, target, lang, t
     doc.setFontSize(opts?.size ?? 10);
     doc.text(pdfText(value), x, y, { align: opts?.align ?? "left", maxWidth: opts?.maxWidth });
   };
-  doc.setProperties({ title: `${t("report.title")} - ${regionTitle(report.region, t)} - ${sectorTitle(sector, t)}`, creator: "Cakupan" });
+  doc.setProperties({
+    title: `${t("report.title")} - ${regionTitle(report.region ?? null, t)} - ${sectorTitle(sector, t)}`,
+    creator: "Cakupan",
+  });
 
   let y = PAGE.margin + 6;
   text(t("report.title"), left, y, { size: 15, bold: true });
   y += 8;
-  text(`${regionTitle(report.region, t)} · ${t("report.sector", { sector: sectorTitle(sector, t) })}`, left, y, { size: 13, bold: true });
+  text(`${regionTitle(report.region ?? null, t)} · ${t("report.sector", { sector: sectorTitle(sector, t) })}`, left, y, {
+    size: 13,
+    bold: true,
+  });
   y += 6;
   text(
     `${t("headline.asOf", { period: formatPeriod(s.period, lang) })} · ${t("report.generated", { date: formatDate(today, lang) })}`,

@@ -2,7 +2,17 @@
 import type { LngLatBoundsLike } from "maplibre-gl";
 import type { Classification } from "../map/classify.ts";
 import type { GeoJSONSource } from "maplibre-gl";
-import { addChoroplethLayers, createMap, districtLabels, setVillageData, villageData } from "../map/map-setup.ts";
+import {
+  addChoroplethLayers,
+  createMap,
+  districtLabels,
+  fromTiles,
+  repainted,
+  setVillageData,
+  setVillageStates,
+  showVillagesIn,
+  villageData,
+} from "../map/map-setup.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
 import { addPlanLayers } from "../map/plan-overlay.ts";
@@ -11,6 +21,13 @@ import type { Metric } from "../url-state.ts";
 
 export interface MapRenderInput {
   villages: RegionCollection;
+  /**
+   * The village vector tiles' URL template: when given, the villages are drawn from the tiles (their
+   * values as feature state, only those inside `region`) and `villages` is not read.
+   */
+  villageTiles?: string | null;
+  /** With `villageTiles`: the region whose villages are drawn; null or absent: all. */
+  region?: string | null;
   districts: RegionCollection;
   nodes: ReadonlyMap<string, CoverageNode>;
   metric: Metric;
@@ -52,13 +69,17 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
   const map = createMap(container, null, null, { pixelRatio, interactive: false });
   try {
     await map.once("load");
-    addChoroplethLayers(map, { districts: input.districts }, false, false);
+    addChoroplethLayers(map, { districts: input.districts, villageTiles: input.villageTiles }, false, false);
     if (input.plan) {
       addPlanLayers(map);
       await map.getSource<GeoJSONSource>(PLAN_SOURCE)!.setData(input.plan.data);
     }
     map.fitBounds(input.bounds, { padding: input.padding ?? 0, animate: false });
-    await setVillageData(map, villageData(input.villages, input.nodes, input.metric, input.classification));
+    if (fromTiles(map)) {
+      showVillagesIn(map, input.region ?? null);
+      setVillageStates(map, input.nodes, input.metric, input.classification, new Set());
+      await repainted(map); // idle: every tile in view loaded and drawn
+    } else await setVillageData(map, villageData(input.villages, input.nodes, input.metric, input.classification));
     const source = map.getCanvas();
     const image = document.createElement("canvas");
     image.width = source.width;

@@ -301,7 +301,7 @@ export type PlannedSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 export type PlannedSessionsQuery = { sessions: Array<{ id: number, title: string, status: SessionStatus, startsOn: string, endsOn: string, villageCode: string, villageName: string, targetSectors: Array<Sector>, attendance: number | null, enrollmentsAttributed: number | null, suppressed: boolean }> };
 
 export type RegionTrendsQueryVariables = Exact<{
-  code: string;
+  code?: string | null | undefined;
 }>;
 
 
@@ -317,8 +317,10 @@ export type OutcomesAndCostQuery = { sessionOutcomes: { total: { sessionsHeld: n
 export type RankedRegionFragment = { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability };
 
 export type RegionReportQueryVariables = Exact<{
-  code: string;
-  scope: string;
+  code?: string | null | undefined;
+  region?: string;
+  named?: boolean;
+  scope?: string | null | undefined;
   childLevel: RegionLevel;
   sector?: Sector | null | undefined;
   target?: number | null | undefined;
@@ -326,7 +328,7 @@ export type RegionReportQueryVariables = Exact<{
 }>;
 
 
-export type RegionReportQuery = { region: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, series: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
+export type RegionReportQuery = { region?: { code: string, name: string, level: string, parent: { code: string, name: string } | null }, coverageSummary: { period: string, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, enrolledChange12m: number | null, coverageRateChange12m: number | null, bySector: Array<{ sector: Sector, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability }> }, children: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability } }> }, lowest: { totalCount: number, edges: Array<{ node: { code: string, name: string, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, reliability: Reliability, centroid: { lon: number, lat: number } | null } }> }, series: Array<{ period: string, workforce: number, enrolled: number | null, coverageRate: number | null }>, datasetInfo: { regencyCode: string | null, regencyName: string | null, synthetic: boolean, boundariesSynthetic: boolean, boundarySource: string | null, latestPeriod: string | null, basemapUrl: string | null, mutationsEnabled: boolean, tileUrl: string, minCellSize: number, root: { code: string, name: string, level: string } | null, provinces: Array<{ code: string, name: string }>, regencies: Array<{ code: string, name: string }> } };
 
 export type CoverageNodeFieldsFragment = { code: string, name: string, parentCode: string | null, parentName: string | null, workforce: number, enrolled: number | null, coverageRate: number | null, uncovered: number | null, areaKm2: number | null, uncoveredPerKm2: number | null, gapToTarget: number | null, rank: number, reliability: Reliability, overEnrolled: boolean, suppressed: boolean, endingSoon: number | null, lapsed: number | null };
 

@@ -157,6 +157,11 @@ export function showRegion(map: MapLibreMap, districts: RegionCollection, region
     ? districts.features.map((f) => f.properties.code).filter((code) => !isInRegion(code, region) && !isInRegion(region, code))
     : [];
   map.setFilter(DISTRICT_CONTEXT.id, ["in", ["get", "code"], ["literal", outside]]);
+  showVillagesIn(map, region);
+}
+
+/** From vector tiles, draw only the villages inside the region (null: the nation, all of them); GeoJSON holds only those already. */
+export function showVillagesIn(map: MapLibreMap, region: string | null): void {
   if (!fromTiles(map)) return;
   const inside: FilterSpecification | null = region ? ["==", ["slice", ["get", "code"], 0, region.length + 1], `${region}.`] : null;
   for (const layer of CHOROPLETH_LAYERS) if (layer.source === VILLAGE_SOURCE) map.setFilter(layer.id, inside);

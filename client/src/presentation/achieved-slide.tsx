@@ -11,7 +11,7 @@ import { BigFigure } from "./big-figure.tsx";
 const MAX_DISTRICTS = 6;
 
 /** What the held sessions achieved: recorded results, against the forecast, and the estimate of what followed. */
-export function AchievedSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
+export function AchievedSlide({ regionCode, lang }: { regionCode: string | null; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(OUTCOMES_AND_COST, { variables: { code: regionCode } });
   if (error || !data) return <QueryPending error={error} />;

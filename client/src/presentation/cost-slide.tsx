@@ -8,7 +8,7 @@ import { TableHead } from "../table-head.tsx";
 import { BigFigure } from "./big-figure.tsx";
 
 /** Next year's cost of keeping today's covered workers covered, by who pays today. */
-export function CostSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
+export function CostSlide({ regionCode, lang }: { regionCode: string | null; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(OUTCOMES_AND_COST, { variables: { code: regionCode } });
   if (error || !data) return <QueryPending error={error} />;

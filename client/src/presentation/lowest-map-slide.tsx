@@ -5,25 +5,27 @@ import { formatPercent } from "../format.ts";
 import { legendRows } from "../legend/legend-rows.ts";
 import { classify, type PaletteName } from "../map/classify.ts";
 import { CoverageMap } from "../map/coverage-map.tsx";
-import { labelPoint } from "../map/geo.ts";
 import { addTextMarkers } from "../map/map-setup.ts";
-import type { RankedRegion } from "../report/region-report-query.ts";
+import type { LowestVillage } from "../report/region-report-query.ts";
 import { reportScope } from "../report/report-scope.ts";
-import { isInRegion } from "../../../domain/region-code.ts";
+import { isInRegionOrNation } from "../../../domain/region-code.ts";
 import { classValue, type RegionCollection } from "../types.ts";
 import type { Lang, Sector } from "../url-state.ts";
 import { useVillageCoverage } from "../use-coverage.ts";
 
 interface Props {
   regionCode: string;
-  lowest: readonly RankedRegion[];
+  lowest: readonly LowestVillage[];
   period: string;
   sector: Sector | null;
   target: number;
   palette: PaletteName;
   lang: Lang;
+  /** The village boundaries the client holds (for the extent where they cover the region; see villageGeometryScope). */
   villages: RegionCollection;
   districts: RegionCollection;
+  /** The village tiles the map draws from (the values join them by code), as on the main map. */
+  villageTiles: string;
   /** The server's minimum cell size, for the suppressed class's legend row. */
   minCellSize: number;
 }
@@ -31,22 +33,31 @@ interface Props {
 const noop = () => undefined;
 
 /** The region's villages by coverage rate, the lowest numbered on the map and listed beside it. */
-export function LowestMapSlide({ regionCode, lowest, period, sector, target, palette, lang, villages, districts, minCellSize }: Props) {
+export function LowestMapSlide({
+  regionCode,
+  lowest,
+  period,
+  sector,
+  target,
+  palette,
+  lang,
+  villages,
+  districts,
+  villageTiles,
+  minCellSize,
+}: Props) {
   const { t } = useTranslation();
   const { scope, level } = reportScope(regionCode);
   const coverage = useVillageCoverage(useMemo(() => ({ sector, period, target, parentCode: scope }), [sector, period, target, scope]));
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const shown = useMemo(
     () => ({
-      villages: { ...villages, features: villages.features.filter((f) => isInRegion(f.properties.code, scope)) },
-      districts: {
-        ...districts,
-        features: districts.features.filter((f) => isInRegion(scope, f.properties.code) || isInRegion(f.properties.code, scope)),
-      },
+      villages: { ...villages, features: villages.features.filter((f) => isInRegionOrNation(f.properties.code, scope)) },
+      districts: { ...districts, features: districts.features.filter((f) => isInRegionOrNation(f.properties.code, scope)) },
     }),
     [villages, districts, scope],
   );
-  const nodes = useMemo(() => new Map([...coverage.byCode].filter(([code]) => isInRegion(code, scope))), [coverage.byCode, scope]);
+  const nodes = useMemo(() => new Map([...coverage.byCode].filter(([code]) => isInRegionOrNation(code, scope))), [coverage.byCode, scope]);
   const classification = useMemo(
     () =>
       classify(
@@ -61,12 +72,12 @@ export function LowestMapSlide({ regionCode, lowest, period, sector, target, pal
     const markers = addTextMarkers(
       map,
       lowest.flatMap((v, i) => {
-        const f = shown.villages.features.find((x) => x.properties.code === v.code);
-        return f ? [{ text: String(i + 1), at: labelPoint(f.geometry), className: "lowest-marker", code: v.code }] : [];
+        const at: [number, number] | null = v.centroid ? [v.centroid.lon, v.centroid.lat] : null;
+        return at ? [{ text: String(i + 1), at, className: "lowest-marker", code: v.code }] : [];
       }),
     );
     return () => markers.forEach((m) => m.remove());
-  }, [map, lowest, shown.villages]);
+  }, [map, lowest]);
 
   return (
     <div className="lowest-map-slide">
@@ -75,6 +86,7 @@ export function LowestMapSlide({ regionCode, lowest, period, sector, target, pal
           <CoverageMap
             villages={shown.villages}
             districts={shown.districts}
+            villageTiles={villageTiles}
             nodes={nodes}
             metric="COVERAGE_RATE"
             lang={lang}

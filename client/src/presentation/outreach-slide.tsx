@@ -11,7 +11,7 @@ import { TableHead } from "../table-head.tsx";
 const MAX_SITES = 8;
 
 /** The newest saved outreach plan for the region, site by site; without one, the planned sessions. */
-export function OutreachSlide({ regionCode, lang }: { regionCode: string; lang: Lang }) {
+export function OutreachSlide({ regionCode, lang }: { regionCode: string | null; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(OUTREACH_PLANS);
   if (error || !data) return <QueryPending error={error} />;

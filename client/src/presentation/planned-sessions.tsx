@@ -2,7 +2,7 @@ import { gql, type TypedDocumentNode } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../format.ts";
-import { isInRegion } from "../../../domain/region-code.ts";
+import { isInRegionOrNation } from "../../../domain/region-code.ts";
 import type { Lang } from "../url-state.ts";
 import type { PlannedSessionsQuery } from "../generated/graphql.ts";
 import { SESSIONS_LIST_FIELDS, type OutreachSession } from "../village-panel/sessions-list.tsx";
@@ -24,16 +24,16 @@ export const MAX_SESSIONS = 6;
  * The region's planned sessions, soonest first: the upcoming ones, or when none is upcoming the
  * planned ones whose date has passed without results recorded.
  */
-export function plannedSessions(sessions: readonly OutreachSession[], regionCode: string, today: string) {
+export function plannedSessions(sessions: readonly OutreachSession[], regionCode: string | null, today: string) {
   const planned = sessions
-    .filter((s) => s.status === "PLANNED" && s.villageCode && isInRegion(s.villageCode, regionCode))
+    .filter((s) => s.status === "PLANNED" && s.villageCode && isInRegionOrNation(s.villageCode, regionCode))
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const upcoming = planned.filter((s) => (s.endsOn ?? s.startsOn) >= today);
   return upcoming.length > 0 ? { sessions: upcoming, overdue: false } : { sessions: planned, overdue: planned.length > 0 };
 }
 
 /** Without a saved plan for the region: its planned outreach sessions. */
-export function PlannedSessions({ regionCode, lang }: { regionCode: string; lang: Lang }) {
+export function PlannedSessions({ regionCode, lang }: { regionCode: string | null; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(PLANNED_SESSIONS);
   if (error || !data) return <QueryPending error={error} />;

@@ -4,7 +4,7 @@ import { useQuery } from "@apollo/client/react";
 import { useTranslation } from "react-i18next";
 import { formatPeriod } from "../format.ts";
 import type { PaletteName } from "../map/classify.ts";
-import { LOWEST_VILLAGES, REGION_REPORT } from "../report/region-report-query.ts";
+import { REGION_REPORT, reportVariables } from "../report/region-report-query.ts";
 import { reportScope } from "../report/report-scope.ts";
 import { headlineFor } from "../report/headline.ts";
 import { regionTitle, sectorTitle } from "../report/region-title.ts";
@@ -33,19 +33,31 @@ interface Props {
   palette: PaletteName;
   villages: RegionCollection;
   districts: RegionCollection;
+  /** The village tiles' URL template (see villageTileUrl). */
+  villageTiles: string;
   onSlide(slide: number): void;
   onExit(): void;
 }
 
-export function Presentation({ regionCode, slide, lang, sector, target, palette, villages, districts, onSlide, onExit }: Props) {
+export function Presentation({
+  regionCode,
+  slide,
+  lang,
+  sector,
+  target,
+  palette,
+  villages,
+  districts,
+  villageTiles,
+  onSlide,
+  onExit,
+}: Props) {
   const { t } = useTranslation();
   const scope = reportScope(regionCode);
-  const { data, error } = useQuery(REGION_REPORT, {
-    variables: { code: regionCode, scope: scope.scope, childLevel: scope.childLevel, sector, target, lowest: LOWEST_VILLAGES },
-  });
+  const { data, error } = useQuery(REGION_REPORT, { variables: reportVariables(regionCode, sector, target) });
   const current = Math.min(SLIDES.length, Math.max(1, slide));
   const kind = SLIDES[current - 1]!;
-  const title = regionTitle(data?.region, t);
+  const title = data ? regionTitle(data.region ?? null, t) : "";
 
   const exit = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -118,7 +130,7 @@ export function Presentation({ regionCode, slide, lang, sector, target, palette,
         {data && kind === "headline" && (
           <HeadlineSlide headline={headlineFor(data, sector)} bySector={data.coverageSummary.bySector} target={target} lang={lang} />
         )}
-        {data && kind === "trend" && <TrendSlide code={regionCode} target={target} lang={lang} />}
+        {data && kind === "trend" && <TrendSlide code={regionCode || null} target={target} lang={lang} />}
         {data && kind === "ranking" && (
           <RankingSlide
             regions={data.children.edges.map((e) => e.node)}
@@ -139,10 +151,13 @@ export function Presentation({ regionCode, slide, lang, sector, target, palette,
             lang={lang}
             villages={villages}
             districts={districts}
+            villageTiles={villageTiles}
             minCellSize={data.datasetInfo.minCellSize}
           />
         )}
-        {data && kind === "outreach" && <OutreachSlide regionCode={scope.level === "VILLAGE" ? scope.scope : regionCode} lang={lang} />}
+        {data && kind === "outreach" && (
+          <OutreachSlide regionCode={scope.level === "VILLAGE" ? scope.scope : regionCode || null} lang={lang} />
+        )}
         {data && kind === "achieved" && <AchievedSlide regionCode={scope.scope} lang={lang} />}
         {data && kind === "cost" && <CostSlide regionCode={scope.scope} lang={lang} />}
       </main>

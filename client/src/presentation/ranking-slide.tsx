@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatInt } from "../format.ts";
 import type { RankedRegion } from "../report/region-report-query.ts";
+import type { RegionLevel } from "../report/report-scope.ts";
 import type { Lang } from "../url-state.ts";
 import { RateBar } from "./rate-bar.tsx";
 
@@ -9,14 +10,14 @@ export const MAX_RANKED = 20;
 
 interface Props {
   regions: readonly RankedRegion[];
-  childLevel: "DISTRICT" | "VILLAGE";
+  childLevel: RegionLevel;
   /** The region presented, when it is one of the rows (a village among its district's). */
   current: string;
   target: number;
   lang: Lang;
 }
 
-/** The districts (or a district's villages), lowest coverage first, against the target. */
+/** The region's provinces, regencies or districts (or a district's villages), lowest coverage first, against the target. */
 export function RankingSlide({ regions, childLevel, current, target, lang }: Props) {
   const { t } = useTranslation();
   // Suppressed rows (a count withheld by disclosure control) stay, last and with dashes: a village presented is always among its district's.
@@ -33,7 +34,7 @@ export function RankingSlide({ regions, childLevel, current, target, lang }: Pro
                 <th scope="col" className="num">
                   #
                 </th>
-                <th scope="col">{t(childLevel === "DISTRICT" ? "district" : "village")}</th>
+                <th scope="col">{t(childLevel.toLowerCase())}</th>
                 <th scope="col">{t("coverageRate")}</th>
                 <th scope="col" className="num">
                   {t("uncovered")}

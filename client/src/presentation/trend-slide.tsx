@@ -10,7 +10,7 @@ import { SERIES_POINT_FIELDS, type SeriesPoint } from "../village-panel/queries.
 import { QueryPending } from "../query-pending.tsx";
 
 export const REGION_TRENDS: TypedDocumentNode<RegionTrendsQuery, RegionTrendsQueryVariables> = gql`
-  query RegionTrends($code: String!) {
+  query RegionTrends($code: String) {
     ALL: coverageSeries(code: $code, months: 24) {
       ...SeriesPointFields
     }
@@ -30,7 +30,7 @@ export const REGION_TRENDS: TypedDocumentNode<RegionTrendsQuery, RegionTrendsQue
 const KEYS = ["ALL", "FARMER", "LIVESTOCK", "FISHER"] as const;
 
 /** Monthly enrolled and coverage rate against the target line, for all sectors and each sector. */
-export function TrendSlide({ code, target, lang }: { code: string; target: number; lang: Lang }) {
+export function TrendSlide({ code, target, lang }: { code: string | null; target: number; lang: Lang }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(REGION_TRENDS, { variables: { code } });
   if (error || !data) return <QueryPending error={error} />;

@@ -1,13 +1,15 @@
 // Everything a presentation or a PDF report says about one region, in one query.
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { DATASET_INFO_FIELDS } from "../app-queries.ts";
-import type { RankedRegionFragment, RegionReportQuery, RegionReportQueryVariables } from "../generated/graphql.ts";
+import { reportScope } from "./report-scope.ts";
+import type { RankedRegionFragment, RegionReportQuery, RegionReportQueryVariables, Sector } from "../generated/graphql.ts";
 import { SERIES_POINT_FIELDS } from "../village-panel/queries.ts";
 import { SECTOR_FIGURES_FIELDS } from "../village-panel/sector-figures.tsx";
 
 export type RegionReportData = RegionReportQuery;
 export type RegionSummary = RegionReportQuery["coverageSummary"];
 export type RankedRegion = RankedRegionFragment;
+export type LowestVillage = RegionReportQuery["lowest"]["edges"][number]["node"];
 
 /** How many of the lowest-coverage villages the map view and the report list. */
 export const LOWEST_VILLAGES = 10;
@@ -26,12 +28,22 @@ const RANKED_REGION: TypedDocumentNode<RankedRegionFragment> = gql`
 `;
 
 /**
- * The region's headline figures, its districts (or its district's villages) lowest coverage first,
- * and its lowest-coverage villages, all for the sector shown (null: all sectors) with a trustworthy rate (SMALL_WORKFORCE ones are not ranked).
+ * The region's headline figures, its children (see reportScope) lowest coverage first, and its
+ * lowest-coverage villages, all for the sector shown (null: all sectors) with a trustworthy rate
+ * (SMALL_WORKFORCE ones are not ranked). The nation: `code` and `scope` null, no `region` (see reportVariables).
  */
 export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQueryVariables> = gql`
-  query RegionReport($code: String!, $scope: String!, $childLevel: RegionLevel!, $sector: Sector, $target: Float, $lowest: Int!) {
-    region(code: $code) {
+  query RegionReport(
+    $code: String
+    $region: String! = ""
+    $named: Boolean! = true
+    $scope: String
+    $childLevel: RegionLevel!
+    $sector: Sector
+    $target: Float
+    $lowest: Int!
+  ) {
+    region(code: $region) @include(if: $named) {
       code
       name
       level
@@ -82,6 +94,11 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
       edges {
         node {
           ...RankedRegion
+          # Where its number goes on the map (the map may draw villages from tiles, without their shapes).
+          centroid {
+            lon
+            lat
+          }
         }
       }
     }
@@ -98,3 +115,9 @@ export const REGION_REPORT: TypedDocumentNode<RegionReportQuery, RegionReportQue
   ${DATASET_INFO_FIELDS}
   ${SERIES_POINT_FIELDS}
 `;
+
+/** The report's variables for a region ("" or null: the nation), a sector (null: all) and a target rate. */
+export function reportVariables(code: string | null, sector: Sector | null, target: number): RegionReportQueryVariables {
+  const { scope, childLevel } = reportScope(code ?? "");
+  return { code: code || null, region: code ?? "", named: Boolean(code), scope, childLevel, sector, target, lowest: LOWEST_VILLAGES };
+}

@@ -10,6 +10,8 @@ describe("regionTitle", () => {
   it.each([
     [{ name: "Bangkalan", level: "REGENCY", parent: null }, "regionTitle.REGENCY(Bangkalan)"],
     [{ name: "Blega", level: "DISTRICT", parent: { code: "35.26", name: "Bangkalan" } }, "regionTitle.DISTRICT(Blega)"],
+    [{ name: "Jawa Timur", level: "PROVINCE", parent: null }, "regionTitle.PROVINCE(Jawa Timur)"],
+    [{ name: "Kota Batu", level: "REGENCY", parent: { code: "35", name: "Jawa Timur" } }, "Kota Batu"],
     [
       { name: "Mlajah", level: "VILLAGE", parent: { code: "35.26.01", name: "Bangkalan" } },
       "regionTitle.VILLAGE(Mlajah), regionTitle.DISTRICT(Bangkalan)",
@@ -19,6 +21,9 @@ describe("regionTitle", () => {
   });
   it("is empty before the region is loaded", () => {
     expect(regionTitle(undefined, t)).toBe("");
+  });
+  it("names the nation (no region) as such", () => {
+    expect(regionTitle(null, t)).toBe("nation");
   });
 });
 

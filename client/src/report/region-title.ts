@@ -3,14 +3,17 @@ import type { TFunction } from "i18next";
 import type { Sector } from "../generated/graphql.ts";
 import type { RegionReportData } from "./region-report-query.ts";
 
-type Region = Pick<RegionReportData["region"], "name" | "level" | "parent">;
+type Region = Pick<NonNullable<RegionReportData["region"]>, "name" | "level" | "parent">;
 
-/** "Kabupaten Bangkalan", "Kecamatan Blega", "Desa Mlajah, Kecamatan Bangkalan". */
-export function regionTitle(region: Region | undefined, t: TFunction): string {
-  if (!region) return "";
-  const level = region.level === "VILLAGE" || region.level === "DISTRICT" ? region.level : "REGENCY";
-  const own = t(`regionTitle.${level}`, { name: region.name });
-  return level === "VILLAGE" && region.parent ? `${own}, ${t("regionTitle.DISTRICT", { name: region.parent.name })}` : own;
+/**
+ * "Kabupaten Bangkalan", "Provinsi Jawa Timur", "Kota Batu", "Kecamatan Blega", "Desa Mlajah, Kecamatan
+ * Bangkalan"; null: the nation; undefined (not loaded yet): empty.
+ */
+export function regionTitle(region: Region | null | undefined, t: TFunction): string {
+  if (region === undefined) return "";
+  if (region === null) return t("nation");
+  const own = placeTitle(region.level, region.name, t);
+  return region.level === "VILLAGE" && region.parent ? `${own}, ${t("regionTitle.DISTRICT", { name: region.parent.name })}` : own;
 }
 
 /**

@@ -3,6 +3,8 @@ import { reportScope, targetProgress } from "./report-scope.ts";
 
 describe("reportScope", () => {
   it.each([
+    ["", { level: null, scope: null, childLevel: "PROVINCE" }],
+    ["35", { level: "PROVINCE", scope: "35", childLevel: "REGENCY" }],
     ["35.26", { level: "REGENCY", scope: "35.26", childLevel: "DISTRICT" }],
     ["35.26.01", { level: "DISTRICT", scope: "35.26.01", childLevel: "VILLAGE" }],
     ["35.26.01.1001", { level: "VILLAGE", scope: "35.26.01", childLevel: "VILLAGE" }],

@@ -1,22 +1,23 @@
-// What a report or presentation about a region lists: its districts, or the villages of its district.
+// What a report or presentation about a region lists: its provinces, regencies or districts, or the villages of its district.
 import type { RegionLevel } from "../generated/graphql.ts";
-import { levelOfCode, parentOfCode } from "../../../domain/region-code.ts";
+import { childLevel, levelOfCode, parentOfCode } from "../../../domain/region-code.ts";
 
 export type { RegionLevel };
 
 export interface ReportScope {
-  level: RegionLevel;
-  /** The region whose children are ranked and whose villages are listed. */
-  scope: string;
-  childLevel: "DISTRICT" | "VILLAGE";
+  /** The level of the region reported on; null: the nation (all the data loaded). */
+  level: RegionLevel | null;
+  /** The region whose children are ranked and whose villages are listed; null: the nation. */
+  scope: string | null;
+  childLevel: RegionLevel;
 }
 
-/** From a Kemendagri code: 35.26 a regency, 35.26.01 a district, 35.26.01.1001 a village. */
+/** From a Kemendagri code: 35 a province, 35.26 a regency, 35.26.01 a district, 35.26.01.1001 a village; "" the nation. */
 export function reportScope(code: string): ReportScope {
   const level = levelOfCode(code);
   if (level === "VILLAGE") return { level, scope: parentOfCode(code)!, childLevel: "VILLAGE" };
-  if (level === "DISTRICT") return { level, scope: code, childLevel: "VILLAGE" };
-  return { level: "REGENCY", scope: code, childLevel: "DISTRICT" };
+  if (level) return { level, scope: code, childLevel: childLevel(level)! };
+  return { level: null, scope: null, childLevel: "PROVINCE" };
 }
 
 export interface TargetProgress {
