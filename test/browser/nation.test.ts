@@ -20,6 +20,7 @@ import {
   recordCanvasDrawing,
   screenLegend,
   screenshot,
+  signIn,
   useBrowserApp,
   villagesIn,
   waitForPaint,
@@ -133,14 +134,15 @@ describe("a database of two provinces", { timeout: 240_000 }, () => {
     await screenshot(page, "nation");
     expect(answers, "at the nation: districts and regencies, no village boundaries").toEqual([null]);
 
-    // A province: still no village boundaries; every one of its villages drawn from the tiles, with its class.
+    // A province, chosen in the Wilayah selector: still no village boundaries; every one of its
+    // villages drawn from the tiles, with its class.
     answers.length = 0;
-    await page.goto(`${app.server.url}/?region=35`);
-    await waitForPaint(page);
+    await page.selectOption("select[name=region]", "35");
+    await expect.poll(() => new URL(page.url()).searchParams.get("region")).toBe("35");
+    await expect(page.locator("select[name=region] option:checked").textContent()).resolves.toBe("Provinsi Jawa Timur");
     await expect.poll(() => legendCount(page), { timeout: 30_000 }).toBe(inJatim.length);
-    await expect.poll(() => answers.length).toBe(1);
-    expect(answers[0]).toBeNull();
     expect(await drawnVillages(page)).toEqual(inJatim);
+    expect(answers, "the boundaries held for the nation serve the province: no new request").toEqual([]);
 
     // A regency: its villages' boundaries, and only those (not its neighbour's in the same province).
     answers.length = 0;
@@ -181,6 +183,46 @@ describe("a database of two provinces", { timeout: 240_000 }, () => {
     expect([...markers].sort((a, b) => a[1] - b[1])).toEqual(lowest.map((v, i) => [v.code, i + 1]));
     expect(await drawnVillages(page)).toEqual(await codesIn("35"));
     await screenshot(page, "presentation-province-map");
+    await page.close();
+  });
+
+  it("plans in a province: the reached and left-out villages marked on the village tiles", async () => {
+    const page = await newPage(app.browser);
+    await signIn(page, app.server.url); // plans need a planner, analyst or admin
+    // The plan the page asks for, as the API answers it.
+    const plans: { sites: { villages: { code: string }[] }[]; villagesLeftOut: { code: string }[] }[] = [];
+    page.on("response", async (response) => {
+      const body = response.request().postDataJSON() as { operationName?: string } | null;
+      if (!response.url().endsWith("/graphql") || body?.operationName !== "OutreachPlan") return;
+      const { data } = (await response.json()) as { data?: { outreachPlan: (typeof plans)[number] } };
+      if (data) plans.push(data.outreachPlan);
+    });
+    await page.goto(`${app.server.url}/?view=planner&pv=1&region=35`);
+    await waitForPaint(page);
+    await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
+    expect(plans.length).toBeGreaterThan(0);
+    const plan = plans.at(-1)!;
+    const reached = [...new Set(plan.sites.flatMap((s) => s.villages.map((v) => v.code)))].sort();
+    const leftOut = plan.villagesLeftOut.map((v) => v.code).sort();
+    expect(reached.length).toBeGreaterThan(0);
+    // Every village of the province, by the role its feature state on the tiles gives it.
+    const inJatim = await codesIn("35");
+    const roles = await page.evaluate(
+      (codes) =>
+        codes.map((code) => [
+          code,
+          window.__cakupan!.map.getFeatureState({ source: "villages", sourceLayer: "village", id: code }).plan ?? null,
+        ]),
+      inJatim,
+    );
+    const having = (role: string) =>
+      roles
+        .filter(([, r]) => r === role)
+        .map(([code]) => code as string)
+        .sort();
+    expect(having("reached")).toEqual(reached);
+    expect(having("left-out")).toEqual(leftOut);
+    await screenshot(page, "planner-province");
     await page.close();
   });
 

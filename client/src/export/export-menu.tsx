@@ -72,10 +72,13 @@ export function ExportMenu({ state, update, period, dataset, villages, districts
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
     update({ present: true, slide: 1 });
   };
-  // The root, the regencies loaded (when several), the districts of the regency viewed.
+  // The root, the provinces and regencies loaded (when several), the districts of the regency viewed.
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   const regions = [
     { code: root, label: dataset.root ? placeTitle(dataset.root.level, dataset.root.name, t) : t("nation") },
+    ...(dataset.provinces.length > 1 ? [...dataset.provinces].sort(byName) : [])
+      .filter((p) => p.code !== root)
+      .map((p) => ({ code: p.code, label: placeTitle("PROVINCE", p.name, t) })),
     ...(dataset.regencies.length > 1 ? [...dataset.regencies].sort(byName) : [])
       .filter((r) => r.code !== root)
       .map((r) => ({ code: r.code, label: placeTitle("REGENCY", r.name, t) })),

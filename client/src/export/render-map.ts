@@ -15,7 +15,7 @@ import {
 } from "../map/map-setup.ts";
 import type { CoverageNode, RegionCollection } from "../types.ts";
 import type { PlanOverlay } from "../planner/plan-overlay-data.ts";
-import { addPlanLayers } from "../map/plan-overlay.ts";
+import { addPlanLayers, setPlanStates } from "../map/plan-overlay.ts";
 import { PLAN_SOURCE } from "../map/layers.ts";
 import type { Metric } from "../url-state.ts";
 
@@ -73,6 +73,7 @@ export async function renderMap(input: MapRenderInput, width: number, height: nu
     if (input.plan) {
       addPlanLayers(map);
       await map.getSource<GeoJSONSource>(PLAN_SOURCE)!.setData(input.plan.data);
+      setPlanStates(map, input.plan);
     }
     map.fitBounds(input.bounds, { padding: input.padding ?? 0, animate: false });
     if (fromTiles(map)) {

@@ -188,6 +188,26 @@ export const PLAN_SITES = {
 /** The outreach plan, above the choropleth, bottom first. */
 export const PLAN_LAYERS = [PLAN_LEFT_OUT, PLAN_REACHED, PLAN_REACH, PLAN_SITES] as const;
 
+/**
+ * The plan's villages whose boundaries the client does not hold (above a regency: see
+ * villageGeometryScope), drawn on the village tiles from their feature state `plan` ("reached" or
+ * "left-out"): the same veil and outline as PLAN_LEFT_OUT and PLAN_REACHED.
+ */
+const planRole = (role: PlanTileRole): ExpressionSpecification => ["==", ["coalesce", ["feature-state", "plan"], ""], role];
+export type PlanTileRole = "reached" | "left-out";
+export const PLAN_LEFT_OUT_TILES = {
+  id: "plan-left-out-tiles",
+  type: "fill",
+  source: VILLAGE_SOURCE,
+  paint: { ...PLAN_LEFT_OUT.paint, "fill-opacity": ["case", planRole("left-out"), PLAN_LEFT_OUT_VEIL.opacity, 0] },
+} satisfies Layer<"fill">;
+export const PLAN_REACHED_TILES = {
+  id: "plan-reached-tiles",
+  type: "line",
+  source: VILLAGE_SOURCE,
+  paint: { ...PLAN_REACHED.paint, "line-opacity": ["case", planRole("reached"), 1, 0] },
+} satisfies Layer<"line">;
+
 /** Drawn in this order, bottom first. */
 export const CHOROPLETH_LAYERS = [
   DISTRICT_CONTEXT,

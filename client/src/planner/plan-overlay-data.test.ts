@@ -55,9 +55,12 @@ const site = (order: number, lon: number, reached: string[]): PlanSite => ({
 });
 const plan = {
   parameters: { maxDistanceKm: 3 },
-  // 'Z' has no boundary loaded: it is left out of the drawing, not drawn somewhere wrong.
+  // 'Z' and 'Y' have no boundary loaded: they are left to the village tiles, not drawn somewhere wrong.
   sites: [site(1, 112.7, ["A", "B"]), site(2, 112.76, ["D", "Z"])],
-  villagesLeftOut: [{ ...village("C"), distanceMeters: null }],
+  villagesLeftOut: [
+    { ...village("C"), distanceMeters: null },
+    { ...village("Y"), distanceMeters: null },
+  ],
 } as unknown as OutreachPlanResult;
 
 /** Great-circle distance in km. */
@@ -68,7 +71,7 @@ function km([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
 }
 
 describe("planOverlayData", () => {
-  const { data, sites } = planOverlayData(plan, villages);
+  const { data, sites, onTiles } = planOverlayData(plan, villages);
   const byRole = (role: string) => data.features.filter((f) => f.properties.role === role);
 
   it("draws each site as a numbered point where it stands", () => {
@@ -95,5 +98,12 @@ describe("planOverlayData", () => {
     ]);
     expect(byRole("left-out").map((f) => f.properties.code)).toEqual(["C"]);
     expect(byRole("reached")[0]!.geometry).toEqual(villages.features[0]!.geometry);
+  });
+
+  it("leaves the villages whose boundaries are not held to the tiles, each with its role", () => {
+    expect(onTiles).toEqual([
+      ["Z", "reached"],
+      ["Y", "left-out"],
+    ]);
   });
 });
