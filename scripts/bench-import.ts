@@ -114,30 +114,44 @@ async function rawCopy(url: string | null, file: string): Promise<{ rows: number
   const table = `CREATE TABLE raw_enrollment (nik text, name text, village_code text, sector text, programs text,
     start_date text, end_date text, status text, funding_source text)`;
   const copy = `COPY raw_enrollment FROM STDIN (FORMAT csv, HEADER true)`;
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(table);
-      const t = performance.now();
-      await pipeline(createReadStream(file), client.query(copyFrom(copy)));
-      const seconds = (performance.now() - t) / 1000;
-      const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM raw_enrollment`)).rows;
-      return { rows: n, seconds };
-    } finally {
-      await client.end();
-    }
-  }
-  const lite = await PGlite.create();
+  const target = url ? await serverCopy(url, copy, file) : await liteCopy(copy, file);
   try {
-    await lite.exec(table);
-    const blob = new Blob([readFileSync(file)]);
+    await target.query(table);
     const t = performance.now();
-    await lite.query(copy.replace("STDIN", "'/dev/blob'"), [], { blob });
+    await target.copy();
     const seconds = (performance.now() - t) / 1000;
-    const [{ n }] = (await lite.query<{ n: number }>(`SELECT count(*)::int AS n FROM raw_enrollment`)).rows;
+    const [{ n }] = await target.query<{ n: number }>(`SELECT count(*)::int AS n FROM raw_enrollment`);
     return { rows: n, seconds };
   } finally {
-    await lite.close();
+    await target.close();
   }
+}
+
+/** Where the reference COPY goes: a statement runner, the COPY of the file, and closing. */
+interface CopyTarget {
+  query<T>(text: string): Promise<T[]>;
+  copy(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The server: a connection of its own, the file streamed through pg-copy-streams. */
+async function serverCopy(url: string, copy: string, file: string): Promise<CopyTarget> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    query: async <T>(text: string) => (await client.query(text)).rows as T[],
+    copy: () => pipeline(createReadStream(file), client.query(copyFrom(copy))),
+    close: () => client.end(),
+  };
+}
+
+/** Embedded: a PGlite of its own in this process (the app's runs in a worker thread), the file as a blob. */
+async function liteCopy(copy: string, file: string): Promise<CopyTarget> {
+  const lite = await PGlite.create();
+  const blob = new Blob([readFileSync(file)]);
+  return {
+    query: async <T>(text: string) => (await lite.query<T>(text)).rows,
+    copy: async () => void (await lite.query(copy.replace("STDIN", "'/dev/blob'"), [], { blob })),
+    close: () => lite.close(),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Database } from "../db/database.ts";
 import { DATA_VERSION } from "../db/data-version.ts";
+import { keepUnlessFails } from "../common/collections.ts";
 
 /**
  * The current data version, what every cache of answers keys on: one single-row read; embedded,
@@ -18,15 +19,12 @@ export async function dataVersionOf(db: Database): Promise<string> {
  * shared by its requests); a new version drops them, a failed computation is not kept.
  */
 export class PerDataVersion<T> {
-  private readonly entries = new WeakMap<object, { version: string; value: Promise<T> }>();
+  /** Per owner, the value of one version (the latest asked for). */
+  private readonly entries = new WeakMap<object, Map<string, Promise<T>>>();
 
   get(owner: object, version: string, compute: () => Promise<T>): Promise<T> {
-    const entry = this.entries.get(owner);
-    if (entry?.version === version) return entry.value;
-    const value = compute();
-    const fresh = { version, value };
-    this.entries.set(owner, fresh);
-    value.catch(() => this.entries.get(owner) === fresh && this.entries.delete(owner));
-    return value;
+    let byVersion = this.entries.get(owner);
+    if (!byVersion?.has(version)) this.entries.set(owner, (byVersion = new Map()));
+    return keepUnlessFails(byVersion, version, compute);
   }
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { Reliability, type Sector } from "../../domain/vocabulary.ts";
 import { PerDataVersion } from "../cache/data-version.ts";
+import { keepUnlessFails } from "../common/collections.ts";
 import { cellKey, cellsFromVillages, suppressionPattern, type PatternOptions } from "./rule.ts";
 import { VILLAGE_COUNTS } from "./disclosure.sql.ts";
 
@@ -33,15 +34,9 @@ const kept = new PerDataVersion<Map<string, Promise<unknown>>>();
 /** A kept pattern's key: what it counts (and its month), the minimum cell size, the rule's options. */
 const keyOf = (counts: string, disclosure: Disclosure) => `${counts}|${disclosure.minCellSize}|${patternOptions.complementary ?? true}`;
 
-/** The value kept under `key`, computed once; a failed computation is not kept. */
-function remember<T>(byKey: Map<string, Promise<unknown>>, key: string, compute: () => Promise<T>): Promise<T> {
-  const earlier = byKey.get(key) as Promise<T> | undefined;
-  if (earlier) return earlier;
-  const value = compute();
-  byKey.set(key, value);
-  value.catch(() => byKey.get(key) === value && byKey.delete(key));
-  return value;
-}
+/** The value kept under `key` (patterns of several kinds share one map), computed once; a failed computation is not kept. */
+const remember = <T>(byKey: Map<string, Promise<unknown>>, key: string, compute: () => Promise<T>): Promise<T> =>
+  keepUnlessFails(byKey, key, compute) as Promise<T>;
 
 /** Test hook: primary suppression alone, to watch the attacker tests fail. Never set in the app. */
 export const patternOptions: PatternOptions = {};
