@@ -232,20 +232,30 @@ try {
       `first load of province ${province} (data only: datasetInfo, map values, ${tiles.length} tiles × 3 levels at zoom ${z})`,
       `${kb(raw)} as sent, ${kb(gz)} gzipped`,
     );
-    // The client also asks for every village's, district's and regency's GeoJSON at start (names,
-    // the region's extent, the planner and the exports read it): the same document, measured apart.
+    // The client also asks for boundaries as GeoJSON: every district and regency, and the villages of
+    // the regency viewed only, none above a regency (villageGeometryScope in client/src/app-queries.ts;
+    // what the page really asks is checked by test/browser/nation.test.ts). The same document,
+    // measured apart: at the province, at one of its regencies, and, for comparison, with every
+    // village (what the client asked before).
     const sources = await loadDocuments(new URL("../client/src/app-queries.ts", import.meta.url).pathname, {
       loaders: [new CodeFileLoader()],
     });
     const geometries = sources
       .flatMap((source) => source.document?.definitions ?? [])
       .find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === "Geometries")!;
-    const answer = await graphql(print(geometries), {}).catch((error: Error) => error);
-    const geometry = typeof answer === "string" ? new TextEncoder().encode(answer) : null;
-    report(
-      "the client's boundary GeoJSON at start (Geometries in client/src/app-queries.ts: every village at MEDIUM detail)",
-      geometry ? `${kb(geometry.length)} as sent, ${kb(gzipSync(geometry).length)} gzipped` : `refused: ${(answer as Error).message}`,
-    );
+    const asks: [string, Record<string, unknown>][] = [
+      [`at province ${province}: districts and regencies, no villages`, { withVillages: false }],
+      [`at regency ${regency}: its villages at MEDIUM detail too`, { villagesWithin: regency }],
+      ["every village of the nation at MEDIUM detail (asked before at start)", {}],
+    ];
+    for (const [what, variables] of asks) {
+      const answer = await graphql(print(geometries), variables).catch((error: Error) => error);
+      const geometry = typeof answer === "string" ? new TextEncoder().encode(answer) : null;
+      report(
+        `the client's boundary GeoJSON (Geometries in client/src/app-queries.ts) ${what}`,
+        geometry ? `${kb(geometry.length)} as sent, ${kb(gzipSync(geometry).length)} gzipped` : `refused: ${(answer as Error).message}`,
+      );
+    }
   } finally {
     await new Promise((ok) => server.close(ok));
     await apollo.stop();
