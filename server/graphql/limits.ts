@@ -241,19 +241,29 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: QueryLimits): Apo
 
 /**
  * Caps the size of a JSON answer: a larger one is replaced by RESPONSE_TOO_LARGE (HTTP 400). The
- * text measured is the text sent (`stringifyResult`), so it is made once.
+ * text measured is the text sent (`stringifyResult`), so it is made once. Apollo hands
+ * `stringifyResult` a copy of the result with its fields in the order errors, data, extensions (its
+ * orderExecutionResultFields), so the text is made in that order and found again by the result's
+ * data (or errors) object, which the copy shares.
  */
 export function responseSizeLimit(maxBytes: number): { plugin: ApolloServerPlugin; stringifyResult(value: unknown): string } {
-  const texts = new WeakMap<object, string>();
+  type Result = { errors?: unknown; data?: unknown; extensions?: unknown };
+  const texts = new WeakMap<object, Result & { text: string }>();
+  const keyOf = (result: Result) => [result.data, result.errors].find((v): v is object => typeof v === "object" && v !== null);
   return {
     plugin: {
       async requestDidStart() {
         return {
           async willSendResponse({ response }) {
             if (response.body.kind !== "single") return;
-            const text = `${JSON.stringify(response.body.singleResult)}\n`;
+            const { errors, data, extensions } = response.body.singleResult;
+            const text = `${JSON.stringify({ errors, data, extensions })}\n`;
             const bytes = Buffer.byteLength(text);
-            if (bytes <= maxBytes) return void texts.set(response.body.singleResult, text);
+            if (bytes <= maxBytes) {
+              const key = keyOf(response.body.singleResult);
+              if (key) texts.set(key, { errors, data, extensions, text });
+              return;
+            }
             response.body.singleResult = {
               errors: [
                 {
@@ -267,6 +277,12 @@ export function responseSizeLimit(maxBytes: number): { plugin: ApolloServerPlugi
         };
       },
     },
-    stringifyResult: (value) => (typeof value === "object" && value && texts.get(value)) || `${JSON.stringify(value)}\n`,
+    stringifyResult: (value) => {
+      const result = value as Result;
+      const key = typeof value === "object" && value ? keyOf(result) : undefined;
+      const kept = key && texts.get(key);
+      if (kept && kept.errors === result.errors && kept.data === result.data && kept.extensions === result.extensions) return kept.text;
+      return `${JSON.stringify(value)}\n`;
+    },
   };
 }
