@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { buildSchema } from "type-graphql";
+import { buildSchema, getMetadataStorage } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import "./enums.ts"; // registers the domain vocabulary as GraphQL enums
 import { CoverageResolver } from "../coverage/coverage.resolver.ts";
@@ -18,8 +18,29 @@ import { validateArgument } from "../common/validation.ts";
 
 let schema: Promise<GraphQLSchema> | null = null;
 
+/**
+ * Plain fields (an @Field property with no @FieldResolver) are read straight off the object:
+ * type-graphql's `simpleResolvers` on every object type that does not say otherwise, so graphql-jit
+ * compiles them to property reads rather than a call through type-graphql's middleware stack for
+ * every field of every row. That option also drops field-level @Authorized and @UseMiddleware on
+ * those fields, which this schema puts only on resolvers' methods: a type with either on a plain
+ * field is refused here unless it sets `simpleResolvers: false`.
+ */
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  for (const type of storage.objectTypes) type.simpleResolvers ??= true;
+  for (const guarded of [...storage.authorizedFields, ...storage.middlewares]) {
+    const type = storage.objectTypes.find((t) => t.target === guarded.target);
+    if (type?.simpleResolvers)
+      throw new Error(
+        `${type.name}.${guarded.fieldName} has @Authorized or @UseMiddleware on a plain field: give ${type.name} simpleResolvers: false`,
+      );
+  }
+}
+
 /** The GraphQL schema, built once from the resolvers (code first). */
 export function getSchema(): Promise<GraphQLSchema> {
+  if (!schema) readPlainFieldsDirectly();
   schema ??= buildSchema({
     resolvers: [
       CoverageResolver,
