@@ -25,7 +25,8 @@ describe("signing in as a planner", { timeout: 180_000 }, () => {
     await expect.poll(() => page.locator("details.sign-in [role=alert]").textContent()).toBe("Wrong login or password.");
     await page.locator("input[name=password]").fill(PLANNER.password);
     await page.keyboard.press("Enter");
-    await page.locator(`[data-signed-in="${PLANNER.login}"]`).waitFor();
+    // Checking a password takes a deliberately slow hash: on a loaded machine, more than the default 30 s.
+    await page.locator(`[data-signed-in="${PLANNER.login}"]`).waitFor({ timeout: 60_000 });
     expect(await page.locator(".sign-in.signed-in").textContent()).toContain("Budi Santoso (perencana)");
     expect(await page.evaluate(() => document.cookie)).toBe(""); // httpOnly: the page cannot read it
 
@@ -37,7 +38,7 @@ describe("signing in as a planner", { timeout: 180_000 }, () => {
     expect(await form.locator("input[name=adminToken]").count()).toBe(0); // the session is enough
     await expect.poll(() => form.locator("button[type=submit]").isEnabled(), { timeout: 60_000 }).toBe(true);
     await form.locator("button[type=submit]").click();
-    await page.locator(".saved-plans [role=status]").waitFor();
+    await page.locator(".saved-plans [role=status]").waitFor({ timeout: 60_000 }); // the plan is made again to be saved
     const { outreachPlans } = await graphql<{ outreachPlans: { name: string; plan: { parameters: { regionCode: string } } }[] }>(
       app.server.url,
       `
