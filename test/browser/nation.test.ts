@@ -199,9 +199,13 @@ describe("a database of two provinces", { timeout: 240_000 }, () => {
     });
     await page.goto(`${app.server.url}/?view=planner&pv=1&region=35`);
     await waitForPaint(page);
-    await page.locator(".map[data-plan-sites]").waitFor({ timeout: 60_000 });
-    expect(plans.length).toBeGreaterThan(0);
+    // The plan listed, then drawn: the map says how many sites it drew (0 before the plan came).
+    await page.locator(".plan-site").first().waitFor({ timeout: 60_000 });
+    const siteCount = await page.locator(".plan-site").count();
+    await page.locator(`.map[data-plan-sites="${siteCount}"]`).waitFor({ timeout: 60_000 });
+    await expect.poll(() => plans.length).toBeGreaterThan(0);
     const plan = plans.at(-1)!;
+    expect(plan.sites.length).toBe(siteCount);
     const reached = [...new Set(plan.sites.flatMap((s) => s.villages.map((v) => v.code)))].sort();
     const leftOut = plan.villagesLeftOut.map((v) => v.code).sort();
     expect(reached.length).toBeGreaterThan(0);
